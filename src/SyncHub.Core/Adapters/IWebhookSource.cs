@@ -1,0 +1,17 @@
+namespace SyncHub.Adapters;
+
+/// <summary>
+/// A tool that pushes to SyncHub. The host exposes it at <c>/api/intake/{route}</c>, hands it the raw
+/// request (no HttpContext) and answers only after the records are stored.
+/// </summary>
+public interface IWebhookSource
+{
+    /// <summary>The adapter name: the configuration key and the <c>source</c> tag on metrics.</summary>
+    string Name { get; }
+
+    /// <summary>The path segment under <c>/api/intake/</c>, e.g. <c>web</c>.</summary>
+    string Route { get; }
+
+    /// <summary>Verifies the request (signature or token) and maps it to records.</summary>
+    ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken);
+}

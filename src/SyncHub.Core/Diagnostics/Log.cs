@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace SyncHub.Diagnostics;
+
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Intake pipeline started with {Workers} workers and capacity {Capacity}")]
+    public static partial void PipelineStarted(ILogger logger, int workers, int capacity);
+
+    [LoggerMessage(1002, LogLevel.Information, "Intake pipeline stopping: draining {Depth} queued records")]
+    public static partial void PipelineDraining(ILogger logger, int depth);
+
+    [LoggerMessage(1003, LogLevel.Information, "Intake pipeline stopped")]
+    public static partial void PipelineStopped(ILogger logger);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Record {Source}/{ExternalId} dead-lettered: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string source, string externalId, string reason);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Store unavailable while storing {Source}/{ExternalId}")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string source, string externalId);
+
+    [LoggerMessage(1006, LogLevel.Debug, "Record {Source}/{ExternalId} stored as ticket #{TicketNumber} ({Outcome})")]
+    public static partial void Stored(ILogger logger, string source, string externalId, long ticketNumber, string outcome);
+
+    [LoggerMessage(1007, LogLevel.Error, "Record {Source}/{ExternalId} failed while being turned into a ticket")]
+    public static partial void RecordFailed(ILogger logger, Exception exception, string source, string externalId);
+
+    [LoggerMessage(1101, LogLevel.Information, "Poller {Source} started, interval {Interval}")]
+    public static partial void PollerStarted(ILogger logger, string source, TimeSpan interval);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Poll of {Source} failed (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void PollFailed(ILogger logger, Exception exception, string source, int attempt, TimeSpan delay);
+
+    [LoggerMessage(1103, LogLevel.Information, "Poller {Source} stored {Count} records; cursor committed")]
+    public static partial void PageStored(ILogger logger, string source, int count);
+
+    [LoggerMessage(1104, LogLevel.Information, "Poller {Source} stopped")]
+    public static partial void PollerStopped(ILogger logger, string source);
+}

@@ -1,0 +1,33 @@
+namespace SyncHub.Domain;
+
+/// <summary>The SLA a ticket was stamped with at creation. Due instants are UTC; null means best effort.</summary>
+public sealed record SlaStamp
+{
+    /// <summary>The policy id (the matched row of the SLA table).</summary>
+    public required string Policy { get; init; }
+
+    /// <summary>Why this row matched, in words an agent can read.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The clock the targets run on: <c>24x7</c> or a calendar name.</summary>
+    public string? Clock { get; init; }
+
+    public TimeSpan? FirstResponseTarget { get; init; }
+
+    public TimeSpan? ResolutionTarget { get; init; }
+
+    public DateTimeOffset? FirstResponseDueAt { get; init; }
+
+    public DateTimeOffset? ResolutionDueAt { get; init; }
+
+    public DateTimeOffset? FirstRespondedAt { get; init; }
+
+    public bool FirstResponseBreached { get; init; }
+
+    public bool ResolutionBreached { get; init; }
+
+    /// <summary>True while the ticket is Pending: the clock stands still.</summary>
+    public bool Paused { get; init; }
+
+    public DateTimeOffset? PausedAt { get; init; }
+}

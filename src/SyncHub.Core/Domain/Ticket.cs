@@ -1,0 +1,53 @@
+namespace SyncHub.Domain;
+
+/// <summary>A support ticket: one per external request, stamped at creation with priority, SLA and department.</summary>
+public sealed record Ticket
+{
+    /// <summary>Opaque, time-ordered id used in URLs.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The human number shown to agents and customers (<c>#10423</c>); assigned by the store.</summary>
+    public long Number { get; init; }
+
+    public required Channel Channel { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string ExternalId { get; init; }
+
+    public string? ThreadKey { get; init; }
+
+    public string Subject { get; init; } = "";
+
+    public string Body { get; init; } = "";
+
+    public Requester Requester { get; init; } = Requester.Unknown;
+
+    public AccountSnapshot? Account { get; init; }
+
+    public Priority Priority { get; init; } = Priority.Medium;
+
+    public Department Department { get; init; } = Department.Community;
+
+    public string? Team { get; init; }
+
+    public string? Assignee { get; init; }
+
+    public TicketStatus Status { get; init; } = TicketStatus.Open;
+
+    public SlaStamp? Sla { get; init; }
+
+    public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Bumped by every stored change; updates check it so concurrent edits do not overwrite each other.</summary>
+    public long Version { get; init; }
+
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>The number as agents write it.</summary>
+    public string Tag => $"#{Number}";
+}

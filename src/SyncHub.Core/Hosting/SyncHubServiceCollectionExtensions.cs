@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncHub.Diagnostics;
+using SyncHub.Pipeline;
+using SyncHub.Policies;
+using SyncHub.Storage;
+using SyncHub.Storage.InMemory;
+
+namespace SyncHub.Hosting;
+
+/// <summary>Registers the core: options, policies, the intake pipeline, pollers, metrics and health checks.</summary>
+public static class SyncHubServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SyncHub core. The store is left to the caller (<see cref="AddInMemoryStore"/> or the Redis store);
+    /// policies are added with TryAdd so a later registration can replace them.
+    /// </summary>
+    public static SyncHubBuilder AddSyncHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SyncHubMetrics>();
+        services.AddValidatedOptions<PipelineOptions>(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddValidatedOptions<RoutingOptions>(configuration.GetSection(RoutingOptions.SectionName));
+
+        services.TryAddSingleton<IAccountDirectory, EmptyAccountDirectory>();
+        services.TryAddSingleton<IPriorityPolicy, DefaultPriorityPolicy>();
+        services.TryAddSingleton<ISlaPolicy, BestEffortSlaPolicy>();
+        services.TryAddSingleton<IDepartmentPolicy, DefaultDepartmentPolicy>();
+        services.TryAddSingleton<IAssignmentPolicy, NoAssignmentPolicy>();
+        services.TryAddSingleton<TicketFactory>();
+
+        if (!services.Any(d => d.ServiceType == typeof(IntakePipeline)))
+        {
+            services.AddSingleton<IntakePipeline>();
+            services.AddSingleton<IIntakePipeline>(sp => sp.GetRequiredService<IntakePipeline>());
+            services.AddHostedService(sp => sp.GetRequiredService<IntakePipeline>());
+            services.AddSingleton<PollerState>();
+            services.AddHostedService<PollerService>();
+        }
+
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready])
+            .AddCheck<PipelineHealthCheck>("pipeline", tags: [HealthTags.Ready])
+            .AddCheck<PollerHealthCheck>("pollers", tags: [HealthTags.Ready]);
+
+        return new SyncHubBuilder(services, configuration);
+    }
+
+    /// <summary>The in-memory store: tickets, cursors and dead letters live as long as the process.</summary>
+    public static IServiceCollection AddInMemoryStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITicketStore, InMemoryTicketStore>();
+        services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+        return services;
+    }
+}

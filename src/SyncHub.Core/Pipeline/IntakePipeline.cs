@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHub.Diagnostics;
+using SyncHub.Domain;
+using SyncHub.Storage;
+
+namespace SyncHub.Pipeline;
+
+/// <summary>
+/// The bounded channel between intake (pollers, webhooks) and the store, and the workers that drain it.
+/// A submission completes only after its record is stored or dead-lettered. On stop the channel is closed
+/// to new records and the workers drain everything already accepted.
+/// </summary>
+public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisposable
+{
+    private readonly System.Threading.Channels.Channel<Envelope> channel;
+    private readonly PipelineOptions options;
+    private readonly TicketFactory factory;
+    private readonly ITicketStore store;
+    private readonly IDeadLetterStore deadLetters;
+    private readonly SyncHubMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly ILogger<IntakePipeline> logger;
+    private readonly CancellationTokenSource abort = new();
+    private Task[] workers = [];
+    private volatile bool running;
+
+    public IntakePipeline(
+        IOptions<PipelineOptions> options,
+        TicketFactory factory,
+        ITicketStore store,
+        IDeadLetterStore deadLetters,
+        SyncHubMetrics metrics,
+        TimeProvider time,
+        ILogger<IntakePipeline> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.factory = factory;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.time = time;
+        this.logger = logger;
+        channel = System.Threading.Channels.Channel.CreateBounded<Envelope>(new BoundedChannelOptions(this.options.Capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = this.options.Workers == 1,
+            SingleWriter = false,
+        });
+        metrics.ObserveGauge("synchub.channel.depth", "{record}", "Records waiting in the intake channel.", () => Depth);
+    }
+
+    public bool IsRunning => running;
+
+    public int Depth => channel.Reader.Count;
+
+    public async Task<IntakeResult> SubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
+    {
+        var envelope = Accept(record);
+        try
+        {
+            await channel.Writer.WriteAsync(envelope, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        return await envelope.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<IntakeResult?> TrySubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
+    {
+        var envelope = Accept(record);
+        if (!channel.Writer.TryWrite(envelope))
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(options.WebhookEnqueueTimeout);
+            try
+            {
+                await channel.Writer.WriteAsync(envelope, wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (ChannelClosedException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        return await envelope.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        workers = new Task[options.Workers];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(WorkAsync, CancellationToken.None);
+        }
+
+        running = true;
+        Log.PipelineStarted(logger, options.Workers, options.Capacity);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes the channel to new records and waits until every accepted record is stored.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        running = false;
+        Log.PipelineDraining(logger, Depth);
+        channel.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(workers).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's stop timeout ran out: abandon what is left. Nothing was acknowledged for it,
+            // so its senders retry (pollers re-read from their committed cursor).
+            await abort.CancelAsync();
+        }
+
+        Log.PipelineStopped(logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        channel.Writer.TryComplete();
+        await abort.CancelAsync();
+        abort.Dispose();
+    }
+
+    private Envelope Accept(IntakeRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        metrics.Received(record.Source);
+        return new Envelope(record, time.GetTimestamp());
+    }
+
+    private async Task WorkAsync()
+    {
+        var reader = channel.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (reader.TryRead(out var envelope))
+            {
+                if (abort.IsCancellationRequested)
+                {
+                    envelope.Completion.TrySetException(new PipelineStoppedException());
+                    continue;
+                }
+
+                await ProcessAsync(envelope);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Envelope envelope)
+    {
+        var record = envelope.Record;
+        try
+        {
+            var result = await StoreAsync(record);
+            metrics.Outcome(record.Source, OutcomeTag(result.Outcome));
+            metrics.Stored(record.Source, time.GetElapsedTime(envelope.EnqueuedAt));
+            envelope.Completion.TrySetResult(result);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Log.StoreUnavailable(logger, ex, record.Source, record.ExternalId);
+            envelope.Completion.TrySetException(ex);
+        }
+        catch (OperationCanceledException ex)
+        {
+            envelope.Completion.TrySetException(new PipelineStoppedException("The intake pipeline stopped.", ex));
+        }
+        catch (Exception ex)
+        {
+            envelope.Completion.TrySetException(ex);
+        }
+    }
+
+    private async Task<IntakeResult> StoreAsync(IntakeRecord record)
+    {
+        var problem = RecordValidator.Problem(record);
+        if (problem is null)
+        {
+            TicketCreation creation;
+            try
+            {
+                creation = await factory.CreateAsync(record, abort.Token);
+            }
+            catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException)
+            {
+                Log.RecordFailed(logger, ex, record.Source, record.ExternalId);
+                problem = $"creation failed: {ex.GetType().Name}: {ex.Message}";
+                return await DeadLetterAsync(record, problem);
+            }
+
+            var stored = await store.CreateAsync(creation, abort.Token);
+            Log.Stored(logger, record.Source, record.ExternalId, stored.Number, stored.Outcome.ToString());
+            return new IntakeResult(
+                stored.Outcome switch
+                {
+                    CreateOutcome.Created => IntakeOutcome.Created,
+                    CreateOutcome.Threaded => IntakeOutcome.Threaded,
+                    _ => IntakeOutcome.Duplicate,
+                },
+                stored.TicketId,
+                stored.Number);
+        }
+
+        return await DeadLetterAsync(record, problem);
+    }
+
+    private async Task<IntakeResult> DeadLetterAsync(IntakeRecord record, string reason)
+    {
+        Log.DeadLettered(logger, record.Source, record.ExternalId ?? "", reason);
+        var payload = JsonSerializer.Serialize(record, SyncHubJson.Options);
+        await deadLetters.AddAsync(new DeadLetter(record.Source, record.ExternalId, reason, payload, time.GetUtcNow()), abort.Token);
+        return new IntakeResult(IntakeOutcome.DeadLettered, null, 0, reason);
+    }
+
+    private static string OutcomeTag(IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Created => Outcomes.Created,
+        IntakeOutcome.Duplicate => Outcomes.Duplicate,
+        IntakeOutcome.Threaded => Outcomes.Threaded,
+        _ => Outcomes.DeadLettered,
+    };
+
+    private sealed record Envelope(IntakeRecord Record, long EnqueuedAt)
+    {
+        public TaskCompletionSource<IntakeResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

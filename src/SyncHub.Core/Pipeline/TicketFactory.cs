@@ -1,0 +1,150 @@
+using System.Globalization;
+using SyncHub.Domain;
+using SyncHub.Policies;
+using SyncHub.Storage;
+
+namespace SyncHub.Pipeline;
+
+/// <summary>
+/// Turns an intake record into what the store writes: account lookup, priority, SLA stamp, department and
+/// assignment, each decision explained in the history, and a <c>ticket.created</c> outbox event.
+/// </summary>
+public sealed class TicketFactory(
+    IAccountDirectory accounts,
+    IPriorityPolicy priorityPolicy,
+    ISlaPolicy slaPolicy,
+    IDepartmentPolicy departmentPolicy,
+    IAssignmentPolicy assignmentPolicy,
+    TimeProvider time)
+{
+    public async Task<TicketCreation> CreateAsync(IntakeRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var now = time.GetUtcNow();
+        var account = await accounts.FindAsync(record.Requester, cancellationToken);
+        var context = new TicketContext(record, account, now);
+
+        var priority = priorityPolicy.Decide(context);
+        var sla = slaPolicy.Stamp(context, priority.Value);
+        var department = departmentPolicy.Route(context, sla.Value);
+        var assignment = assignmentPolicy.Assign(context);
+
+        var id = Guid.CreateVersion7(now).ToString("N");
+        var ticket = new Ticket
+        {
+            Id = id,
+            Channel = record.Channel,
+            Source = record.Source,
+            ExternalId = record.ExternalId,
+            ThreadKey = record.ThreadKey,
+            Subject = record.Subject,
+            Body = record.Body,
+            Requester = record.Requester,
+            Account = account,
+            Priority = priority.Value,
+            Department = department.Value,
+            Team = assignment.Value.Team,
+            Assignee = assignment.Value.Assignee,
+            Status = TicketStatus.Open,
+            Sla = sla.Value,
+            Diagnostics = record.Diagnostics,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+
+        var history = new List<HistoryEntry>
+        {
+            new(now, HistoryTypes.Created, $"Created from {record.Channel} ({record.Source})", new Dictionary<string, string>
+            {
+                ["channel"] = record.Channel.ToString(),
+                ["source"] = record.Source,
+                ["externalId"] = record.ExternalId,
+                ["receivedAt"] = record.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            }),
+            new(now, HistoryTypes.Routed, $"Priority {priority.Value}: {priority.Reason}. Department {department.Value}: {department.Reason}.",
+                RoutingData(account, priority.Value, department.Value, assignment.Value)),
+            new(now, HistoryTypes.SlaStamped, sla.Value is null ? $"No SLA: {sla.Reason}" : $"SLA {sla.Value.Policy}: {sla.Reason}",
+                SlaData(sla.Value)),
+        };
+        if (account is null)
+        {
+            history.Add(new(now, HistoryTypes.Note, "The requester is not in the CRM directory: created as Community with no contractual SLA."));
+        }
+
+        var created = new OutboxEvent
+        {
+            Id = $"{id}:created",
+            Type = OutboxEventTypes.TicketCreated,
+            TicketId = id,
+            CreatedAt = now,
+            Data = new Dictionary<string, string>
+            {
+                ["channel"] = record.Channel.ToString(),
+                ["source"] = record.Source,
+                ["priority"] = priority.Value.ToString(),
+                ["department"] = department.Value.ToString(),
+            },
+        };
+
+        var threaded = new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>
+        {
+            ["channel"] = record.Channel.ToString(),
+            ["source"] = record.Source,
+            ["externalId"] = record.ExternalId,
+            ["subject"] = record.Subject,
+            ["body"] = record.Body,
+            ["from"] = record.Requester.Email ?? record.Requester.Handle ?? record.Requester.Phone ?? record.Requester.Name ?? "",
+        });
+
+        return new TicketCreation(ticket, history, [created], threaded);
+    }
+
+    private static Dictionary<string, string> RoutingData(AccountSnapshot? account, Priority priority, Department department, Assignment assignment)
+    {
+        var data = new Dictionary<string, string>
+        {
+            ["priority"] = priority.ToString(),
+            ["department"] = department.ToString(),
+        };
+        if (account is not null)
+        {
+            data["crmId"] = account.CrmId;
+            data["account"] = account.Name;
+        }
+
+        if (assignment.Team is not null)
+        {
+            data["team"] = assignment.Team;
+        }
+
+        if (assignment.Assignee is not null)
+        {
+            data["assignee"] = assignment.Assignee;
+        }
+
+        return data;
+    }
+
+    private static Dictionary<string, string> SlaData(SlaStamp? sla)
+    {
+        var data = new Dictionary<string, string>();
+        if (sla is null)
+        {
+            return data;
+        }
+
+        data["policy"] = sla.Policy;
+        if (sla.FirstResponseDueAt is { } firstResponse)
+        {
+            data["firstResponseDueAt"] = firstResponse.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (sla.ResolutionDueAt is { } resolution)
+        {
+            data["resolutionDueAt"] = resolution.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        return data;
+    }
+}

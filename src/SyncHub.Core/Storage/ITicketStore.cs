@@ -1,0 +1,32 @@
+using SyncHub.Domain;
+
+namespace SyncHub.Storage;
+
+/// <summary>
+/// The ticket store. Creation is idempotent on (source, external id) and atomic: ticket, number,
+/// indexes, history and outbox events are written together or not at all. Every write may be retried
+/// safely after a connection loss, since its outcome is then unknown.
+/// </summary>
+public interface ITicketStore
+{
+    Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default);
+
+    Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Ticket?> GetByNumberAsync(long number, CancellationToken cancellationToken = default);
+
+    Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current ticket and stores the result if nobody changed the
+    /// ticket meanwhile (the change is computed again otherwise). Returns null when the ticket does not exist;
+    /// the unchanged ticket when <paramref name="change"/> returns null.
+    /// </summary>
+    Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads outbox events in order, after <paramref name="afterPosition"/> (null: from the start).</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the store answers; used by the readiness check.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,174 @@
+using SyncHub.Domain;
+
+namespace SyncHub.Storage.InMemory;
+
+/// <summary>
+/// The ticket store in process memory: the zero-setup run and fast tests. Same contract as the Redis store;
+/// one lock makes every creation and update atomic.
+/// </summary>
+public sealed class InMemoryTicketStore : ITicketStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, string> byNumber = new();
+    private readonly Dictionary<string, string> idempotency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> threads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HistoryEntry>> history = new(StringComparer.Ordinal);
+    private readonly List<OutboxEntry> outbox = [];
+    private long lastNumber = TicketNumbers.First - 1;
+
+    public Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        var ticket = creation.Ticket;
+        var key = IdempotencyKey(ticket.Source, ticket.ExternalId);
+        lock (gate)
+        {
+            if (idempotency.TryGetValue(key, out var existingId))
+            {
+                return Task.FromResult(new CreateResult(existingId, tickets[existingId].Number, CreateOutcome.Duplicate));
+            }
+
+            if (ticket.ThreadKey is { } threadKey && threads.TryGetValue(threadKey, out var threadId))
+            {
+                var parent = tickets[threadId];
+                idempotency[key] = threadId;
+                history[threadId].Add(creation.ThreadedEntry);
+                tickets[threadId] = parent with { UpdatedAt = creation.ThreadedEntry.At, Version = parent.Version + 1 };
+                return Task.FromResult(new CreateResult(threadId, parent.Number, CreateOutcome.Threaded));
+            }
+
+            var number = ++lastNumber;
+            var stored = ticket with { Number = number, History = [] };
+            tickets[ticket.Id] = stored;
+            byNumber[number] = ticket.Id;
+            idempotency[key] = ticket.Id;
+            if (ticket.ThreadKey is { } newThread)
+            {
+                threads[newThread] = ticket.Id;
+            }
+
+            history[ticket.Id] = [.. creation.History];
+            foreach (var evt in creation.Outbox)
+            {
+                AppendOutbox(evt with { TicketNumber = number });
+            }
+
+            return Task.FromResult(new CreateResult(ticket.Id, number, CreateOutcome.Created));
+        }
+    }
+
+    public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(WithHistory(id));
+        }
+    }
+
+    public Task<Ticket?> GetByNumberAsync(long number, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(byNumber.TryGetValue(number, out var id) ? WithHistory(id) : null);
+        }
+    }
+
+    public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var before = TicketCursor.Parse(query.Cursor);
+        var limit = Math.Clamp(query.Limit, 1, TicketQuery.MaxLimit);
+        lock (gate)
+        {
+            var items = new List<Ticket>(limit);
+            string? next = null;
+            foreach (var (number, id) in byNumber.Reverse())
+            {
+                if (number >= before)
+                {
+                    continue;
+                }
+
+                var ticket = tickets[id];
+                if (!Matches(ticket, query))
+                {
+                    continue;
+                }
+
+                if (items.Count == limit)
+                {
+                    next = TicketCursor.From(items[^1].Number);
+                    break;
+                }
+
+                items.Add(ticket);
+            }
+
+            return Task.FromResult(new TicketPage(items, next));
+        }
+    }
+
+    public Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            var current = WithHistory(id);
+            if (current is null)
+            {
+                return Task.FromResult<Ticket?>(null);
+            }
+
+            var update = change(current);
+            if (update is null)
+            {
+                return Task.FromResult<Ticket?>(current);
+            }
+
+            var updated = update.Updated with
+            {
+                Id = current.Id,
+                Number = current.Number,
+                Source = current.Source,
+                ExternalId = current.ExternalId,
+                Version = current.Version + 1,
+                History = [],
+            };
+            tickets[id] = updated;
+            history[id].AddRange(update.History);
+            foreach (var evt in update.Outbox)
+            {
+                AppendOutbox(evt with { TicketNumber = current.Number });
+            }
+
+            return Task.FromResult(WithHistory(id));
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default)
+    {
+        var after = afterPosition is null ? 0 : long.Parse(afterPosition, System.Globalization.CultureInfo.InvariantCulture);
+        lock (gate)
+        {
+            IReadOnlyList<OutboxEntry> page = [.. outbox.Skip((int)Math.Min(after, outbox.Count)).Take(count)];
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    private static bool Matches(Ticket ticket, TicketQuery query) =>
+        (query.Department is null || ticket.Department == query.Department) &&
+        (query.Status is null || ticket.Status == query.Status) &&
+        (query.Priority is null || ticket.Priority == query.Priority) &&
+        (query.Channel is null || ticket.Channel == query.Channel);
+
+    private static string IdempotencyKey(string source, string externalId) => $"{source}\n{externalId}";
+
+    private void AppendOutbox(OutboxEvent evt) =>
+        outbox.Add(new OutboxEntry((outbox.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), evt));
+
+    private Ticket? WithHistory(string id) =>
+        tickets.TryGetValue(id, out var ticket) ? ticket with { History = [.. history[id]] } : null;
+}

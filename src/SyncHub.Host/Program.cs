@@ -1,0 +1,1 @@
+return await SyncHub.Host.SyncHubApp.RunAsync(args);
