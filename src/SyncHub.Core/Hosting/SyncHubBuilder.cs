@@ -49,7 +49,10 @@ public sealed class SyncHubBuilder(IServiceCollection services, IConfiguration c
         }
 
         Services.TryAddSingleton<TSource>();
-        Services.AddSingleton(new PollingSourceDescriptor(section.Key, typeof(TSource), sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
+        Services.AddSingleton(new PollingSourceDescriptor(
+            section.Key,
+            sp => new IntakePollTarget(sp.GetRequiredService<TSource>(), sp.GetRequiredService<IIntakePipeline>()),
+            sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
         return this;
     }
 

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Storage;
 
@@ -18,7 +16,6 @@ namespace SyncHub.Pipeline;
 public sealed class PollerService(
     IServiceProvider services,
     IEnumerable<PollingSourceDescriptor> descriptors,
-    IIntakePipeline pipeline,
     IOptions<PipelineOptions> options,
     ICheckpointStore checkpoints,
     PollerState state,
@@ -34,7 +31,7 @@ public sealed class PollerService(
 
     private async Task RunAsync(PollingSourceDescriptor descriptor, CancellationToken stoppingToken)
     {
-        var source = (IPollingSource)services.GetRequiredService(descriptor.SourceType);
+        var source = descriptor.Create(services);
         var retry = BuildRetry(source.Name);
         state.Started(source.Name);
         Log.PollerStarted(logger, source.Name, descriptor.Options(services).PollInterval);
@@ -57,20 +54,18 @@ public sealed class PollerService(
     }
 
     /// <summary>One poll: returns true when the source says more pages are waiting.</summary>
-    private async ValueTask<bool> PollOnceAsync(IPollingSource source, CancellationToken cancellationToken)
+    private async ValueTask<bool> PollOnceAsync(IPollTarget source, CancellationToken cancellationToken)
     {
         var cursor = await checkpoints.GetAsync(source.Name, cancellationToken);
-        var page = await source.FetchAsync(cursor, cancellationToken);
-        if (page.Records.Count > 0)
-        {
-            // Every record of the page must be stored (or dead-lettered) before the cursor moves.
-            await Task.WhenAll(page.Records.Select(r => pipeline.SubmitAsync(r, cancellationToken)));
-            Log.PageStored(logger, source.Name, page.Records.Count);
-        }
-
+        var page = await source.PollAsync(cursor, cancellationToken);
         if (page.NextCursor is not null && page.NextCursor != cursor)
         {
             await checkpoints.SetAsync(source.Name, page.NextCursor, cancellationToken);
+        }
+
+        if (page.Count > 0)
+        {
+            Log.PageStored(logger, source.Name, page.Count);
         }
 
         state.Succeeded(source.Name, time.GetUtcNow());

@@ -2,5 +2,8 @@ using SyncHub.Adapters;
 
 namespace SyncHub.Pipeline;
 
-/// <summary>A registered polling source and how to read its current interval.</summary>
-public sealed record PollingSourceDescriptor(string Name, Type SourceType, Func<IServiceProvider, AdapterOptions> Options);
+/// <summary>A registered poll target: how to create it and how to read its options (the interval may change at run time).</summary>
+public sealed record PollingSourceDescriptor(
+    string Name,
+    Func<IServiceProvider, IPollTarget> Create,
+    Func<IServiceProvider, AdapterOptions> Options);
