@@ -19,7 +19,11 @@ public sealed class SyncHubMetrics
         Meter = meterFactory.Create(MeterName);
         received = Meter.CreateCounter<long>("synchub.records.received", "{record}", "Records read from a source or webhook.");
         records = Meter.CreateCounter<long>("synchub.records", "{record}", "Records by outcome: created, duplicate, threaded, dead_lettered, rejected.");
-        duration = Meter.CreateHistogram<double>("synchub.pipeline.duration", "s", "Time from enqueue to stored.");
+        duration = Meter.CreateHistogram(
+            "synchub.pipeline.duration",
+            "s",
+            "Time from enqueue to stored.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         pollErrors = Meter.CreateCounter<long>("synchub.poll.errors", "{error}", "Failed polls by source.");
         polls = Meter.CreateCounter<long>("synchub.polls", "{poll}", "Successful polls by source.");
     }

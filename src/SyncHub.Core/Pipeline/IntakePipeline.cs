@@ -28,6 +28,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
     private readonly CancellationTokenSource abort = new();
     private Task[] workers = [];
     private volatile bool running;
+    private int disposed;
 
     public IntakePipeline(
         IOptions<PipelineOptions> options,
@@ -133,6 +134,12 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         channel.Writer.TryComplete();
         await abort.CancelAsync();
         abort.Dispose();

@@ -1,0 +1,13 @@
+using SyncHub.Adapters;
+using SyncHub.Adapters.WebForm;
+
+namespace SyncHub.Host.Configuration;
+
+/// <summary>The adapters compiled into the host; each is registered only when its <c>Enabled</c> key is true.</summary>
+internal static class BuiltInAdapters
+{
+    public static IReadOnlyList<IAdapterModule> All { get; } =
+    [
+        new WebFormModule(),
+    ];
+}

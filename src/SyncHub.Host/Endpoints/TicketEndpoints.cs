@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SyncHub.Domain;
+using SyncHub.Pipeline;
+using SyncHub.Storage;
+
+namespace SyncHub.Host.Endpoints;
+
+/// <summary><c>/api/tickets</c>: agents create internal requests, list and read tickets. Every route needs an API key.</summary>
+internal static class TicketEndpoints
+{
+    public const string InternalSource = "Internal";
+
+    public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tickets").AddEndpointFilter<ApiKeyFilter>();
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        return group;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext context,
+        IIntakePipeline pipeline,
+        IOptions<PipelineOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
+        }
+
+        InternalRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<InternalRequest>(body.Value.Span, SyncHubJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Field(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.'), "is not valid JSON for an internal request");
+        }
+
+        if (request is null)
+        {
+            return Problems.Field("body", "must be a JSON object");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Subject))
+        {
+            return Problems.Field("subject", "is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Message))
+        {
+            return Problems.Field("message", "is required");
+        }
+
+        Priority? priority = null;
+        if (!string.IsNullOrWhiteSpace(request.Priority))
+        {
+            if (!EnumNames.TryParse<Priority>(request.Priority, out var parsed))
+            {
+                return Problems.Field("priority", "must be High, Medium or Low");
+            }
+
+            priority = parsed;
+        }
+
+        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+        var now = time.GetUtcNow();
+        var record = new IntakeRecord
+        {
+            Source = InternalSource,
+            ExternalId = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.CreateVersion7(now).ToString("N") : idempotencyKey.Trim(),
+            Channel = Channel.Internal,
+            Requester = new Requester(request.Requester?.Name ?? request.Agent, request.Requester?.Email, request.Requester?.Phone, request.Agent),
+            Subject = request.Subject.Trim(),
+            Body = request.Message,
+            ReceivedAt = now,
+            PriorityHint = priority,
+        };
+
+        try
+        {
+            var result = await pipeline.TrySubmitAsync(record, cancellationToken);
+            return result is null
+                ? Problems.Unavailable(context, settings.RetryAfter, "the intake pipeline is saturated; retry later")
+                : IntakeAnswer.From([result]);
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or PipelineStoppedException)
+        {
+            return Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later");
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, ITicketStore store, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        if (!TryFilter<Department>(query, "department", out var department, out var problem) ||
+            !TryFilter<TicketStatus>(query, "status", out var status, out problem) ||
+            !TryFilter<Priority>(query, "priority", out var priority, out problem) ||
+            !TryFilter<Channel>(query, "channel", out var channel, out problem))
+        {
+            return problem!;
+        }
+
+        var cursor = query["cursor"].ToString();
+        if (!TicketCursor.TryParse(cursor, out _))
+        {
+            return Problems.Field("cursor", "is not a cursor this API gave out");
+        }
+
+        var limit = 50;
+        var limitText = query["limit"].ToString();
+        if (limitText.Length > 0 &&
+            (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > TicketQuery.MaxLimit))
+        {
+            return Problems.Field("limit", $"must be a number from 1 to {TicketQuery.MaxLimit}");
+        }
+
+        try
+        {
+            var page = await store.ListAsync(
+                new TicketQuery
+                {
+                    Department = department,
+                    Status = status,
+                    Priority = priority,
+                    Channel = channel,
+                    Cursor = cursor.Length == 0 ? null : cursor,
+                    Limit = limit,
+                },
+                cancellationToken);
+            return Results.Json(new { items = page.Items, next = page.Next }, SyncHubJson.Options);
+        }
+        catch (StoreUnavailableException)
+        {
+            return Problems.Unavailable(context, TimeSpan.FromSeconds(5), "the ticket store is unavailable; retry later");
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, ITicketStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var number = id.TrimStart('#');
+            var ticket = number.Length > 0 && number.All(char.IsAsciiDigit) && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? await store.GetByNumberAsync(n, cancellationToken)
+                : await store.GetAsync(id, cancellationToken);
+            return ticket is null
+                ? Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no ticket {id}")
+                : Results.Json(ticket, SyncHubJson.Options);
+        }
+        catch (StoreUnavailableException)
+        {
+            return Problems.Unavailable(context, TimeSpan.FromSeconds(5), "the ticket store is unavailable; retry later");
+        }
+    }
+
+    private static bool TryFilter<T>(IQueryCollection query, string name, out T? value, out IResult? problem)
+        where T : struct, Enum
+    {
+        value = null;
+        problem = null;
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (EnumNames.TryParse<T>(text, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        problem = Problems.Field(name, $"must be one of {string.Join(", ", Enum.GetNames<T>())}");
+        return false;
+    }
+}
