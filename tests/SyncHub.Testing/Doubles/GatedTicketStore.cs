@@ -1,0 +1,54 @@
+using SyncHub.Domain;
+using SyncHub.Storage;
+using SyncHub.Storage.InMemory;
+
+namespace SyncHub.Testing.Doubles;
+
+/// <summary>
+/// The in-memory store behind a gate: creations wait until the test opens it, or fail with
+/// <see cref="StoreUnavailableException"/> while the store is marked down. Lets tests hold the pipeline
+/// full or simulate an outage without timing.
+/// </summary>
+public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
+{
+    private readonly ITicketStore inner = inner ?? new InMemoryTicketStore();
+    private TaskCompletionSource gate = NewOpenGate();
+    private int entered;
+
+    public bool Down { get; set; }
+
+    /// <summary>How many creations have reached the store (and are waiting, when the gate is closed).</summary>
+    public int Entered => Volatile.Read(ref entered);
+
+    public void Close() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => gate.TrySetResult();
+
+    public async Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref entered);
+        await gate.Task.WaitAsync(cancellationToken);
+        return Down ? throw new StoreUnavailableException("store marked down by the test") : await inner.CreateAsync(creation, cancellationToken);
+    }
+
+    public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+
+    public Task<Ticket?> GetByNumberAsync(long number, CancellationToken cancellationToken = default) => inner.GetByNumberAsync(number, cancellationToken);
+
+    public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+
+    public Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default) =>
+        inner.UpdateAsync(id, change, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default) =>
+        inner.ReadOutboxAsync(afterPosition, count, cancellationToken);
+
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Down ? Task.FromResult(false) : inner.PingAsync(cancellationToken);
+
+    private static TaskCompletionSource NewOpenGate()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+}
