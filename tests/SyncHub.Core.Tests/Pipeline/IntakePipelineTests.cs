@@ -50,7 +50,7 @@ public sealed class IntakePipelineTests
         harness.Store.Close();
 
         var inStore = harness.Pipeline.SubmitAsync(Records.Web("r-1"));
-        await WaitUntilAsync(() => harness.Store.Entered == 1);
+        await Eventually.WaitUntilAsync(() => harness.Store.Entered == 1);
         var queued = harness.Pipeline.SubmitAsync(Records.Web("r-2"));
         var held = harness.Pipeline.SubmitAsync(Records.Web("r-3"));
 
@@ -72,7 +72,7 @@ public sealed class IntakePipelineTests
         await harness.StartAsync();
         harness.Store.Close();
         var inStore = harness.Pipeline.SubmitAsync(Records.Web("r-1"));
-        await WaitUntilAsync(() => harness.Store.Entered == 1);
+        await Eventually.WaitUntilAsync(() => harness.Store.Entered == 1);
         var queued = harness.Pipeline.SubmitAsync(Records.Web("r-2"));
 
         var refused = await harness.Pipeline.TrySubmitAsync(Records.Web("r-3"));
@@ -92,7 +92,7 @@ public sealed class IntakePipelineTests
         await harness.StartAsync();
         harness.Store.Close();
         var submissions = Enumerable.Range(0, 150).Select(i => harness.Pipeline.SubmitAsync(Records.Web($"d-{i}"))).ToList();
-        await WaitUntilAsync(() => harness.Pipeline.Depth + harness.Store.Entered == 150);
+        await Eventually.WaitUntilAsync(() => harness.Pipeline.Depth + harness.Store.Entered == 150);
 
         var stopping = harness.Pipeline.StopAsync(CancellationToken.None);
         await Assert.ThrowsAsync<PipelineStoppedException>(() => harness.Pipeline.SubmitAsync(Records.Web("late")));
@@ -137,14 +137,5 @@ public sealed class IntakePipelineTests
         Assert.Contains("longer than 512", letter.Reason, StringComparison.Ordinal);
         Assert.Contains("Ana Souza", letter.Payload, StringComparison.Ordinal);
         await harness.StopAsync();
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }

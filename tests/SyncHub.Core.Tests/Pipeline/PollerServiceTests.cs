@@ -35,7 +35,7 @@ public sealed class PollerServiceTests
         await using var harness = CreateSut(source);
 
         await harness.StartAsync();
-        await IntakePipelineTests.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c2");
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c2");
         await harness.StopAsync();
 
         var page = await harness.Store.ListAsync(new TicketQuery());
@@ -51,12 +51,12 @@ public sealed class PollerServiceTests
         harness.Store.Down = true;
 
         await harness.StartAsync();
-        await IntakePipelineTests.WaitUntilAsync(() => source.Requested.Count >= 3);
+        await Eventually.WaitUntilAsync(() => source.Requested.Count >= 3);
         Assert.Null(await harness.Checkpoints.GetAsync(SourceName));
         Assert.All(source.Requested, c => Assert.Null(c));
 
         harness.Store.Down = false;
-        await IntakePipelineTests.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
         await harness.StopAsync();
 
         var page = await harness.Store.ListAsync(new TicketQuery());
@@ -75,7 +75,7 @@ public sealed class PollerServiceTests
         await using var harness = CreateSut(source);
 
         await harness.StartAsync();
-        await IntakePipelineTests.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
         await harness.StopAsync();
 
         Assert.True(source.Requested.Count >= 3);
@@ -93,7 +93,7 @@ public sealed class PollerServiceTests
         await harness.Checkpoints.SetAsync(SourceName, "saved");
 
         await harness.StartAsync();
-        await IntakePipelineTests.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "after-saved");
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "after-saved");
         await harness.StopAsync();
 
         Assert.Equal("saved", source.Requested.First());
