@@ -1,0 +1,106 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Adapters;
+using SyncHub.Adapters.WebForm;
+using SyncHub.Domain;
+
+namespace SyncHub.Adapters.WebForm.Tests;
+
+public sealed class WebFormSourceTests
+{
+    private const string Token = "form-secret-1";
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    private static WebFormSource CreateSut() =>
+        new(new StaticMonitor(new WebFormOptions { Enabled = true, Token = Token }), new FakeTimeProvider(Now));
+
+    private static WebhookRequest Request(string json, string? authorization = "Bearer " + Token)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (authorization is not null)
+        {
+            headers["Authorization"] = authorization;
+        }
+
+        return new WebhookRequest("POST", headers, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(json));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ValidForm_MapsEveryFieldToAWebRecord()
+    {
+        var result = await CreateSut().ReadAsync(
+            Request("""{"name":" Ana ","email":"ana@example.com","subject":"Down","message":"All users out","priority":"high","product":"Cloud","clientVersion":"6.4.1","submissionId":"s-9"}"""),
+            CancellationToken.None);
+
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
+        Assert.Equal("WebForm", record.Source);
+        Assert.Equal("s-9", record.ExternalId);
+        Assert.Equal(Channel.Web, record.Channel);
+        Assert.Equal(new Requester("Ana", "ana@example.com"), record.Requester);
+        Assert.Equal(Priority.High, record.PriorityHint);
+        Assert.Equal("Cloud", record.Product);
+        Assert.Equal("6.4.1", record.Diagnostics["clientVersion"]);
+        Assert.Equal(Now, record.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NoSubmissionId_ExternalIdIsStableForTheSameContent()
+    {
+        const string Json = """{"name":"Ana","email":"Ana@Example.com","subject":"Login","message":"Wrong password"}""";
+        var sut = CreateSut();
+
+        var first = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Request(Json), CancellationToken.None)).Records[0];
+        var second = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Request(Json), CancellationToken.None)).Records[0];
+        var other = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Request(Json.Replace("Login", "Billing", StringComparison.Ordinal)), CancellationToken.None)).Records[0];
+
+        Assert.Equal(first.ExternalId, second.ExternalId);
+        Assert.StartsWith("sha256:", first.ExternalId, StringComparison.Ordinal);
+        Assert.NotEqual(first.ExternalId, other.ExternalId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer form-secret-2")]
+    [InlineData("Basic form-secret-1")]
+    [InlineData("Bearer ")]
+    public async Task ReadAsync_WrongAuthorization_IsUnauthorized(string? authorization)
+    {
+        var result = await CreateSut().ReadAsync(Request("{}", authorization), CancellationToken.None);
+
+        Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
+    }
+
+    [Theory]
+    [InlineData("[]", "body")]
+    [InlineData("null", "body")]
+    [InlineData("""{"name":"A","email":"a@b.c","subject":"s","message":"m","submissionId":{"x":1}}""", "submissionId")]
+    public async Task ReadAsync_MalformedBody_NamesTheField(string json, string field)
+    {
+        var result = await CreateSut().ReadAsync(Request(json), CancellationToken.None);
+
+        var rejected = Assert.IsType<WebhookResult.Rejected>(result);
+        Assert.Equal(400, rejected.Status);
+        Assert.Equal(field, rejected.Field);
+    }
+
+    [Fact]
+    public void Options_EnabledWithoutToken_FailValidationOnToken()
+    {
+        var options = new WebFormOptions { Enabled = true };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.Contains(results, r => r.MemberNames.Contains(nameof(WebFormOptions.Token)));
+    }
+
+    private sealed class StaticMonitor(WebFormOptions value) : IOptionsMonitor<WebFormOptions>
+    {
+        public WebFormOptions CurrentValue => value;
+
+        public WebFormOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<WebFormOptions, string?> listener) => null;
+    }
+}
