@@ -36,4 +36,19 @@ internal static partial class Log
 
     [LoggerMessage(1104, LogLevel.Information, "Poller {Source} stopped")]
     public static partial void PollerStopped(ILogger logger, string source);
+
+    [LoggerMessage(1301, LogLevel.Information, "Notifier {Notifier} consuming the outbox as {Consumer}")]
+    public static partial void NotifierStarted(ILogger logger, string notifier, string consumer);
+
+    [LoggerMessage(1302, LogLevel.Debug, "Notifier {Notifier} delivered {EventType} {EventId}")]
+    public static partial void Delivered(ILogger logger, string notifier, string eventType, string eventId);
+
+    [LoggerMessage(1303, LogLevel.Warning, "Notifier {Notifier} failed {EventType} {EventId} (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception, string notifier, string eventType, string eventId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(1304, LogLevel.Error, "Notifier {Notifier} gave up on {EventType} {EventId} after {Attempt} attempts; dead-lettered")]
+    public static partial void DeliveryDeadLettered(ILogger logger, Exception exception, string notifier, string eventType, string eventId, int attempt);
+
+    [LoggerMessage(1305, LogLevel.Warning, "Outbox unavailable for notifier {Notifier}")]
+    public static partial void OutboxUnavailable(ILogger logger, Exception exception, string notifier);
 }

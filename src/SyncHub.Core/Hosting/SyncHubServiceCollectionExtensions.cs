@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHub.Diagnostics;
+using SyncHub.Outbox;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
 using SyncHub.Storage;
@@ -25,6 +26,7 @@ public static class SyncHubServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SyncHubMetrics>();
         services.AddValidatedOptions<PipelineOptions>(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddValidatedOptions<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddValidatedOptions<RoutingOptions>(configuration.GetSection(RoutingOptions.SectionName));
 
         services.TryAddSingleton<IAccountDirectory, EmptyAccountDirectory>();
@@ -41,6 +43,8 @@ public static class SyncHubServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<IntakePipeline>());
             services.AddSingleton<PollerState>();
             services.AddHostedService<PollerService>();
+            services.AddSingleton<OutboxMetrics>();
+            services.AddHostedService<OutboxDispatcher>();
         }
 
         services.AddHealthChecks()
@@ -57,6 +61,7 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<ITicketStore, InMemoryTicketStore>();
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+        services.TryAddSingleton<IOutboxQueue, InMemoryOutboxQueue>();
         return services;
     }
 }

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHub.Adapters;
+using SyncHub.Diagnostics;
+using SyncHub.Domain;
+using SyncHub.Storage;
+
+namespace SyncHub.Outbox;
+
+/// <summary>
+/// Delivers outbox events to every registered notifier. Each notifier is its own consumer group, so one
+/// slow tool never holds another. Events of one ticket are delivered in order; an event is acknowledged
+/// only after the notifier returned, retried with backoff while it fails, and dead-lettered after
+/// <see cref="OutboxOptions.MaxAttempts"/>. Events left pending by a dead instance are claimed after
+/// <see cref="OutboxOptions.ClaimIdle"/>, so a crash between delivery and acknowledgement re-sends
+/// (notifiers use the event id as their idempotency key).
+/// </summary>
+public sealed class OutboxDispatcher(
+    IEnumerable<INotifier> notifiers,
+    IOutboxQueue queue,
+    IDeadLetterStore deadLetters,
+    IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    /// <summary>The consumer name of this instance within every group.</summary>
+    public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^24];
+
+    public static string GroupOf(INotifier notifier) => $"notifier:{notifier.Name}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(notifiers.Select(n => RunAsync(n, stoppingToken)));
+
+    private async Task RunAsync(INotifier notifier, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var group = GroupOf(notifier);
+        Log.NotifierStarted(logger, notifier.Name, Consumer);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await queue.ClaimStaleAsync(group, Consumer, settings.ClaimIdle, settings.BatchSize, stoppingToken);
+                if (batch.Count == 0)
+                {
+                    batch = await queue.ReadAsync(group, Consumer, settings.BatchSize, stoppingToken);
+                }
+
+                metrics.Lag(notifier.Name, await queue.LagAsync(group, stoppingToken));
+                if (batch.Count == 0)
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    continue;
+                }
+
+                // Tickets in parallel, each ticket's events in order.
+                await Task.WhenAll(batch.GroupBy(d => d.Event.TicketId).Select(g => DeliverInOrderAsync(notifier, group, g, stoppingToken)));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                Log.OutboxUnavailable(logger, ex, notifier.Name);
+                await DelayQuietlyAsync(settings.RetryDelay, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DeliverInOrderAsync(INotifier notifier, string group, IEnumerable<OutboxDelivery> deliveries, CancellationToken stoppingToken)
+    {
+        foreach (var delivery in deliveries)
+        {
+            await DeliverAsync(notifier, group, delivery, stoppingToken);
+        }
+    }
+
+    private async Task DeliverAsync(INotifier notifier, string group, OutboxDelivery delivery, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var evt = delivery.Event;
+        if (!notifier.Handles(evt))
+        {
+            await queue.AckAsync(group, delivery.Position, stoppingToken);
+            return;
+        }
+
+        var attempt = delivery.DeliveryCount;
+        var delay = settings.RetryDelay;
+        while (true)
+        {
+            try
+            {
+                await notifier.SendAsync(evt, stoppingToken);
+                await queue.AckAsync(group, delivery.Position, stoppingToken);
+                metrics.Delivered(notifier.Name);
+                Log.Delivered(logger, notifier.Name, evt.Type, evt.Id);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                metrics.Failed(notifier.Name);
+                if (attempt >= settings.MaxAttempts)
+                {
+                    Log.DeliveryDeadLettered(logger, ex, notifier.Name, evt.Type, evt.Id, attempt);
+                    await deadLetters.AddAsync(
+                        new DeadLetter($"outbox:{notifier.Name}", evt.Id, $"{attempt} failed deliveries; last: {ex.GetType().Name}: {ex.Message}", JsonSerializer.Serialize(evt, SyncHubJson.Options), time.GetUtcNow()),
+                        stoppingToken);
+                    await queue.AckAsync(group, delivery.Position, stoppingToken);
+                    return;
+                }
+
+                Log.DeliveryFailed(logger, ex, notifier.Name, evt.Type, evt.Id, attempt, delay);
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
+                attempt++;
+            }
+        }
+    }
+
+    private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

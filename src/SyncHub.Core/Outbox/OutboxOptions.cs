@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SyncHub.Outbox;
+
+/// <summary><c>SyncHub:Outbox</c>: how notifiers consume the outbox.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "SyncHub:Outbox";
+
+    /// <summary>How long a consumer waits before looking again when the outbox is empty.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Delivery attempts before an event goes to the dead-letter list.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>The first wait after a failed delivery; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an event may stay pending with a consumer before another instance claims it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(1);
+}

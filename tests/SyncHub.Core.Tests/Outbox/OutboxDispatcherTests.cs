@@ -1,0 +1,142 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyncHub.Adapters;
+using SyncHub.Core.Tests.Pipeline;
+using SyncHub.Domain;
+using SyncHub.Outbox;
+using SyncHub.Storage;
+using SyncHub.Testing.Doubles;
+
+namespace SyncHub.Core.Tests.Outbox;
+
+public sealed class OutboxDispatcherTests
+{
+    private static PipelineHarness CreateSut(INotifier notifier, string maxAttempts = "5") => new(
+        new Dictionary<string, string?>
+        {
+            ["SyncHub:Outbox:PollInterval"] = "00:00:00.010",
+            ["SyncHub:Outbox:RetryDelay"] = "00:00:00.005",
+            ["SyncHub:Outbox:MaxRetryDelay"] = "00:00:00.020",
+            ["SyncHub:Outbox:ClaimIdle"] = "00:00:00.200",
+            ["SyncHub:Outbox:MaxAttempts"] = maxAttempts,
+        },
+        services => services.AddSingleton(notifier));
+
+    [Fact]
+    public async Task Dispatch_TicketCreated_DeliversTheEventOnceWithItsTicketNumber()
+    {
+        var notifier = new RecordingNotifier();
+        await using var harness = CreateSut(notifier);
+        await harness.StartAsync();
+
+        var created = await harness.Pipeline.SubmitAsync(Records.Web("o-1"));
+        await Eventually.WaitUntilAsync(() => !notifier.Sent.IsEmpty);
+        await harness.StopAsync();
+
+        var evt = Assert.Single(notifier.Sent);
+        Assert.Equal(OutboxEventTypes.TicketCreated, evt.Type);
+        Assert.Equal(created.Number, evt.TicketNumber);
+        Assert.Equal(0, await harness.Get<IOutboxQueue>().LagAsync(OutboxDispatcher.GroupOf(notifier)));
+    }
+
+    [Fact]
+    public async Task Dispatch_NotifierFailsForAWhile_DeliversEveryEventOnceInOrderPerTicket()
+    {
+        var notifier = new RecordingNotifier(onlyType: "note");
+        notifier.FailNext(3);
+        await using var harness = CreateSut(notifier, maxAttempts: "50");
+        await harness.StartAsync();
+        var ticket = await harness.Pipeline.SubmitAsync(Records.Web("o-2"));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var n = i;
+            await harness.Store.UpdateAsync(ticket.TicketId!, t => new TicketChange(t, [], [Note(t, n)]));
+        }
+
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Count == 5);
+        await harness.StopAsync();
+
+        Assert.Equal(["1", "2", "3", "4", "5"], notifier.Sent.Select(e => e.Data["n"]).ToArray());
+        Assert.Equal(8, notifier.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_NotifierKeepsFailing_DeadLettersAfterMaxAttemptsAndMovesOn()
+    {
+        var notifier = new RecordingNotifier();
+        notifier.FailNext(3);
+        await using var harness = CreateSut(notifier, maxAttempts: "3");
+        await harness.StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Records.Web("o-3"));
+        await Eventually.WaitUntilAsync(() => harness.DeadLetters.CountAsync().Result == 1);
+        await harness.Pipeline.SubmitAsync(Records.Web("o-4"));
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Count == 1);
+        await harness.StopAsync();
+
+        var letter = Assert.Single(await harness.DeadLetters.ListAsync(10));
+        Assert.Equal("outbox:Recorder", letter.Source);
+        Assert.Contains("3 failed deliveries", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal("o-4", (await harness.Store.GetAsync(notifier.Sent.Single().TicketId))!.ExternalId);
+    }
+
+    [Fact]
+    public async Task Dispatch_EventAConsumerTookAndNeverAcknowledged_IsClaimedAndDelivered()
+    {
+        var notifier = new RecordingNotifier();
+        await using var harness = CreateSut(notifier);
+        var queue = harness.Get<IOutboxQueue>();
+        var group = OutboxDispatcher.GroupOf(notifier);
+        await harness.Store.CreateAsync(SampleCreation("crashed"));
+        var taken = await queue.ReadAsync(group, "instance-that-died", 10);
+        Assert.Single(taken);
+
+        await harness.StartAsync();
+        await Eventually.WaitUntilAsync(() => !notifier.Sent.IsEmpty);
+        await harness.StopAsync();
+
+        Assert.Equal(taken[0].Event.Id, Assert.Single(notifier.Sent).Id);
+        Assert.Equal(0, await queue.LagAsync(group));
+    }
+
+    [Fact]
+    public async Task Dispatch_EventTheNotifierDoesNotHandle_IsAcknowledgedWithoutSending()
+    {
+        var notifier = new RecordingNotifier(onlyType: "something.else");
+        await using var harness = CreateSut(notifier);
+        await harness.StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Records.Web("o-5"));
+        var queue = harness.Get<IOutboxQueue>();
+        await Eventually.WaitUntilAsync(() => queue.LagAsync(OutboxDispatcher.GroupOf(notifier)).Result == 0 && harness.Store.ReadOutboxAsync(null, 10).Result.Count == 1);
+        await harness.StopAsync();
+
+        Assert.Empty(notifier.Sent);
+        Assert.Equal(0, notifier.Attempts);
+    }
+
+    private static OutboxEvent Note(Ticket ticket, int n) => new()
+    {
+        Id = $"{ticket.Id}:note:{n}",
+        Type = "note",
+        TicketId = ticket.Id,
+        CreatedAt = Records.At,
+        Data = new Dictionary<string, string> { ["n"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
+    private static TicketCreation SampleCreation(string externalId)
+    {
+        var ticket = new Ticket
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Channel = Channel.Web,
+            Source = "WebForm",
+            ExternalId = externalId,
+            CreatedAt = Records.At,
+            UpdatedAt = Records.At,
+        };
+        var created = new HistoryEntry(Records.At, HistoryTypes.Created, "Created from Web");
+        var evt = new OutboxEvent { Id = $"{ticket.Id}:created", Type = OutboxEventTypes.TicketCreated, TicketId = ticket.Id, CreatedAt = Records.At };
+        return new TicketCreation(ticket, [created], [evt], created);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using SyncHub.Adapters;
+using SyncHub.Domain;
+
+namespace SyncHub.Core.Tests.Outbox;
+
+/// <summary>A notifier that records what it delivered and can be told to fail the next N sends.</summary>
+internal sealed class RecordingNotifier(string name = "Recorder", string? onlyType = null) : INotifier
+{
+    private int failuresLeft;
+
+    public string Name { get; } = name;
+
+    public ConcurrentQueue<OutboxEvent> Sent { get; } = new();
+
+    public int Attempts;
+
+    public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
+
+    public bool Handles(OutboxEvent outboxEvent) => onlyType is null || outboxEvent.Type == onlyType;
+
+    public Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Attempts);
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            throw new HttpRequestException("chat server down");
+        }
+
+        Sent.Enqueue(outboxEvent);
+        return Task.CompletedTask;
+    }
+}
