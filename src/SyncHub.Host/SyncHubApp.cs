@@ -100,7 +100,7 @@ public static class SyncHubApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthJson.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
-        app.MapTickets();
+        app.MapTickets().MapWorkflow();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled));
         return app;

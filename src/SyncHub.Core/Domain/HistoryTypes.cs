@@ -12,4 +12,5 @@ public static class HistoryTypes
     public const string Escalated = "escalated";
     public const string Notification = "notification";
     public const string Note = "note";
+    public const string FollowUp = "follow-up";
 }

@@ -7,6 +7,7 @@ using SyncHub.Pipeline;
 using SyncHub.Policies;
 using SyncHub.Storage;
 using SyncHub.Storage.InMemory;
+using SyncHub.Workflow;
 
 namespace SyncHub.Hosting;
 
@@ -35,6 +36,9 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<IDepartmentPolicy, DefaultDepartmentPolicy>();
         services.TryAddSingleton<IAssignmentPolicy, NoAssignmentPolicy>();
         services.TryAddSingleton<TicketFactory>();
+        services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
+        services.TryAddSingleton<WorkflowMetrics>();
+        services.TryAddSingleton<TicketWorkflow>();
 
         if (!services.Any(d => d.ServiceType == typeof(IntakePipeline)))
         {

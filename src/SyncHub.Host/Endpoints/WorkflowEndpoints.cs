@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using SyncHub.Domain;
+using SyncHub.Pipeline;
+using SyncHub.Storage;
+using SyncHub.Workflow;
+
+namespace SyncHub.Host.Endpoints;
+
+/// <summary>Agent actions on a ticket: escalate, record the closed-ticket follow-up.</summary>
+internal static class WorkflowEndpoints
+{
+    public static void MapWorkflow(this RouteGroupBuilder tickets)
+    {
+        tickets.MapPost("/{id}/escalate", EscalateAsync);
+        tickets.MapPost("/{id}/follow-up", FollowUpAsync);
+    }
+
+    private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<EscalationRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        return await StoreGuard.RunAsync(context, async () =>
+            WorkflowAnswer.From(await workflow.EscalateAsync(id, new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By), cancellationToken), id));
+    }
+
+    private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<FollowUpRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (!TryOutcome<DocumentationOutcome>(request.Documentation, "documentation", out var documentation, out problem) ||
+            !TryOutcome<BugOutcome>(request.Bug, "bug", out var bug, out problem) ||
+            !TryOutcome<FeatureOutcome>(request.Feature, "feature", out var feature, out problem))
+        {
+            return problem!;
+        }
+
+        var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, request.By);
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.RecordFollowUpAsync(id, followUp, cancellationToken), id));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool TryOutcome<T>(string? text, string field, out T value, out IResult? problem)
+        where T : struct, Enum
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            value = default;
+            problem = Problems.Field(field, $"is required: one of {string.Join(", ", Enum.GetNames<T>())}");
+            return false;
+        }
+
+        if (EnumNames.TryParse(text, out value))
+        {
+            return true;
+        }
+
+        problem = Problems.Field(field, $"must be one of {string.Join(", ", Enum.GetNames<T>())}");
+        return false;
+    }
+}
