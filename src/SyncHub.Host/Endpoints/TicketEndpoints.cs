@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
 using SyncHub.Pipeline;
@@ -29,25 +28,10 @@ internal static class TicketEndpoints
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
-        }
-
-        InternalRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<InternalRequest>(body.Value.Span, SyncHubJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Field(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.'), "is not valid JSON for an internal request");
-        }
-
+        var (request, problem) = await JsonBody.ReadAsync<InternalRequest>(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (request is null)
         {
-            return Problems.Field("body", "must be a JSON object");
+            return problem!;
         }
 
         if (string.IsNullOrWhiteSpace(request.Subject))
@@ -123,7 +107,7 @@ internal static class TicketEndpoints
             return Problems.Field("limit", $"must be a number from 1 to {TicketQuery.MaxLimit}");
         }
 
-        try
+        return await StoreGuard.RunAsync(context, async () =>
         {
             var page = await store.ListAsync(
                 new TicketQuery
@@ -137,16 +121,12 @@ internal static class TicketEndpoints
                 },
                 cancellationToken);
             return Results.Json(new { items = page.Items, next = page.Next }, SyncHubJson.Options);
-        }
-        catch (StoreUnavailableException)
-        {
-            return Problems.Unavailable(context, TimeSpan.FromSeconds(5), "the ticket store is unavailable; retry later");
-        }
+        });
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ITicketStore store, CancellationToken cancellationToken)
     {
-        try
+        return await StoreGuard.RunAsync(context, async () =>
         {
             var number = id.TrimStart('#');
             var ticket = number.Length > 0 && number.All(char.IsAsciiDigit) && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
@@ -155,11 +135,7 @@ internal static class TicketEndpoints
             return ticket is null
                 ? Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no ticket {id}")
                 : Results.Json(ticket, SyncHubJson.Options);
-        }
-        catch (StoreUnavailableException)
-        {
-            return Problems.Unavailable(context, TimeSpan.FromSeconds(5), "the ticket store is unavailable; retry later");
-        }
+        });
     }
 
     private static bool TryFilter<T>(IQueryCollection query, string name, out T? value, out IResult? problem)
