@@ -4,25 +4,17 @@ using SyncHub.Domain;
 namespace SyncHub.Policies;
 
 /// <summary>
-/// Priority from the support process: a phrase such as "system down" makes it High; otherwise the
-/// sender's choice (the web form field); otherwise the channel's default (e-mail: Medium); otherwise the
-/// configured default.
+/// Priority without rules: the sender's choice (the web form field), otherwise the channel's default
+/// (e-mail: Medium), otherwise the configured default. <see cref="RuleBasedPriorityPolicy"/> runs the
+/// priority rules first and falls back to this.
 /// </summary>
 public sealed class DefaultPriorityPolicy(IOptions<RoutingOptions> options) : IPriorityPolicy
 {
     public PolicyDecision<Priority> Decide(TicketContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var settings = options.Value;
         var record = context.Record;
-        foreach (var phrase in settings.HighPriorityPhrases)
-        {
-            if (record.Subject.Contains(phrase, StringComparison.OrdinalIgnoreCase) ||
-                record.Body.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return new(Priority.High, $"the request mentions \"{phrase}\"");
-            }
-        }
-
         if (record.PriorityHint is { } hint)
         {
             return new(hint, "priority given by the requester");
