@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
+using SyncHub.Policies.Rules;
 
 namespace SyncHub.Policies;
 
@@ -10,21 +11,23 @@ namespace SyncHub.Policies;
 /// </summary>
 public sealed class DefaultPriorityPolicy(IOptions<RoutingOptions> options) : IPriorityPolicy
 {
+    private readonly IReadOnlyDictionary<Channel, Priority> channelPriorities = RoutingRules.Create(options.Value).ChannelPriorities;
+    private readonly Priority defaultPriority = options.Value.DefaultPriority;
+
     public PolicyDecision<Priority> Decide(TicketContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = options.Value;
         var record = context.Record;
         if (record.PriorityHint is { } hint)
         {
             return new(hint, "priority given by the requester");
         }
 
-        if (settings.ChannelPriorities.TryGetValue(record.Channel, out var channelDefault))
+        if (channelPriorities.TryGetValue(record.Channel, out var channelDefault))
         {
             return new(channelDefault, $"default priority of the {record.Channel} channel");
         }
 
-        return new(settings.DefaultPriority, "default priority");
+        return new(defaultPriority, "default priority");
     }
 }

@@ -17,8 +17,11 @@ public sealed class RoutingOptions : IValidatableObject
     [EnumDataType(typeof(Priority))]
     public Priority DefaultPriority { get; set; } = Priority.Low;
 
-    /// <summary>Per-channel default priorities; e-mail tickets start at Medium, as the support process says.</summary>
-    public Dictionary<Channel, Priority> ChannelPriorities { get; set; } = new() { [Channel.Email] = Priority.Medium };
+    /// <summary>
+    /// Starting priorities by channel name (<c>"Email": "Medium"</c>), merged with the default (e-mail tickets
+    /// start at Medium, as the support process says); an empty value removes a channel's default.
+    /// </summary>
+    public Dictionary<string, string> ChannelPriorities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The department of a ticket no department rule matched.</summary>
     [EnumDataType(typeof(Department))]

@@ -21,8 +21,11 @@ public sealed class SlaCalendarOptions
     /// </summary>
     public Dictionary<string, string> Holidays { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The working time of one business day; by default the longest weekday's working hours (12 h on 12x5).</summary>
-    public TimeSpan? BusinessDay { get; set; }
+    /// <summary>
+    /// The working time of one business day (<c>12 hours</c>, <c>12:00:00</c>); by default the longest weekday's
+    /// working hours (12 h on 12x5).
+    /// </summary>
+    public string? BusinessDay { get; set; }
 
     internal SlaCalendarOptions WithDefaults(SlaCalendarOptions defaults) => new()
     {

@@ -65,7 +65,7 @@ internal static class SlaDefaults
     {
         var rows = new Dictionary<string, SlaPolicyOptions>(StringComparer.OrdinalIgnoreCase)
         {
-            ["community"] = new() { Enabled = true, Plan = "Community", FirstResponse = "best effort" },
+            ["community"] = new() { Plan = "Community", FirstResponse = "best effort" },
         };
         (string Plan, string Low, string Medium, string High)[] table =
         [
@@ -86,5 +86,5 @@ internal static class SlaDefaults
     }
 
     private static SlaPolicyOptions Row(string plan, Priority priority, string firstResponse, string clock) =>
-        new() { Enabled = true, Plan = plan, Priority = priority, FirstResponse = firstResponse, Clock = clock };
+        new() { Plan = plan, Priority = priority.ToString(), FirstResponse = firstResponse, Clock = clock };
 }

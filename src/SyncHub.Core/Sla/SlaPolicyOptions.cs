@@ -1,21 +1,22 @@
-using SyncHub.Domain;
-
 namespace SyncHub.Sla;
 
 /// <summary>
 /// <c>SyncHub:Sla:Policies:&lt;id&gt;</c>: one row of the SLA table. The id (<c>gold-high</c>) is the stamp's
-/// policy. For a default row, every field not configured keeps its default.
+/// policy. For a default row, every field not configured keeps its default. Values are text, validated at start.
 /// </summary>
 public sealed class SlaPolicyOptions
 {
-    /// <summary>False takes the row out of the table (default true).</summary>
-    public bool? Enabled { get; set; }
+    /// <summary><c>false</c> takes the row out of the table (default <c>true</c>).</summary>
+    public string? Enabled { get; set; }
 
     /// <summary>The CRM plan or product (<c>Gold</c>), compared ignoring case, spaces and punctuation.</summary>
     public string? Plan { get; set; }
 
-    /// <summary>The ticket priority the row is for; omitted, the row serves every priority the plan has no own row for.</summary>
-    public Priority? Priority { get; set; }
+    /// <summary>
+    /// The ticket priority the row is for (<c>High</c>, <c>Medium</c>, <c>Low</c>); omitted, the row serves every
+    /// priority the plan has no row of its own for.
+    /// </summary>
+    public string? Priority { get; set; }
 
     /// <summary>The CRM statuses this row serves; null means <see cref="SlaOptions.ActiveStatuses"/>.</summary>
     public List<string>? Statuses { get; set; }

@@ -74,7 +74,11 @@ public sealed class SlaTable
         var rows = new List<SlaRow>();
         foreach (var (id, row) in DefaultsMerge.ByKey(options.Policies, SlaDefaults.Policies, (r, d) => r.WithDefaults(d)).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (row.Enabled != false && BuildRow(id, row, activeStatuses, clocks, errors) is { } built)
+            if (!ConfigValue.TryParseBool(row.Enabled, fallback: true, out var enabled))
+            {
+                errors.Add(new($"{nameof(SlaOptions.Policies)}:{id}:{nameof(SlaPolicyOptions.Enabled)}", $"'{row.Enabled}' is not true or false"));
+            }
+            else if (enabled && BuildRow(id, row, activeStatuses, clocks, errors) is { } built)
             {
                 rows.Add(built);
             }
@@ -138,9 +142,17 @@ public sealed class SlaTable
             errors.Add(new($"{key}:{nameof(SlaCalendarOptions.Hours)}", "has no working hours on any weekday: give at least one day, e.g. \"Monday\": \"08:00-20:00\""));
         }
 
-        if (options.BusinessDay is { } businessDay && (businessDay <= TimeSpan.Zero || businessDay > TimeSpan.FromDays(1)))
+        TimeSpan? businessDay = null;
+        if (!string.IsNullOrWhiteSpace(options.BusinessDay))
         {
-            errors.Add(new($"{key}:{nameof(SlaCalendarOptions.BusinessDay)}", $"{businessDay} must be above zero and at most 1.00:00:00"));
+            if (SlaTarget.TryParse(options.BusinessDay, emptyIsBestEffort: false, out var length, out _) && length.Kind == SlaTargetKind.Duration && length.Duration <= TimeSpan.FromDays(1))
+            {
+                businessDay = length.Duration;
+            }
+            else
+            {
+                errors.Add(new($"{key}:{nameof(SlaCalendarOptions.BusinessDay)}", $"'{options.BusinessDay}' is not a working time above zero and at most 24 hours, e.g. 12 hours or 12:00:00"));
+            }
         }
 
         var holidays = new List<DateOnly>();
@@ -157,7 +169,7 @@ public sealed class SlaTable
         }
 
         return errors.Count == errorCount && zone is not null
-            ? new BusinessCalendar(name, zone, hours, holidays, options.BusinessDay)
+            ? new BusinessCalendar(name, zone, hours, holidays, businessDay)
             : null;
     }
 
@@ -170,9 +182,17 @@ public sealed class SlaTable
             errors.Add(new($"{key}:{nameof(SlaPolicyOptions.Plan)}", "is required: the CRM plan or product the row is for, e.g. Gold"));
         }
 
-        if (row.Priority is { } priority && !Enum.IsDefined(priority))
+        Priority? priority = null;
+        if (!string.IsNullOrWhiteSpace(row.Priority))
         {
-            errors.Add(new($"{key}:{nameof(SlaPolicyOptions.Priority)}", $"{priority} is not a priority: write High, Medium or Low, or leave it out for any priority"));
+            if (ConfigValue.TryParseEnum<Priority>(row.Priority, out var parsed))
+            {
+                priority = parsed;
+            }
+            else
+            {
+                errors.Add(new($"{key}:{nameof(SlaPolicyOptions.Priority)}", $"'{row.Priority}' is not a priority: write High, Medium or Low, or leave it out for any priority"));
+            }
         }
 
         if (row.Statuses is not null)
@@ -210,7 +230,7 @@ public sealed class SlaTable
         }
 
         return errors.Count == errorCount
-            ? new SlaRow(id, row.Plan!.Trim(), row.Priority, row.Statuses ?? activeStatuses, firstResponse, resolution, clock)
+            ? new SlaRow(id, row.Plan!.Trim(), priority, row.Statuses ?? activeStatuses, firstResponse, resolution, clock)
             : null;
     }
 
@@ -251,16 +271,14 @@ public sealed class SlaTable
     {
         foreach (var candidate in Enum.GetValues<DayOfWeek>())
         {
-            var name = candidate.ToString();
-            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase) || string.Equals(text, name[..3], StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text.Trim(), candidate.ToString()[..3], StringComparison.OrdinalIgnoreCase))
             {
                 day = candidate;
                 return true;
             }
         }
 
-        day = default;
-        return false;
+        return ConfigValue.TryParseEnum(text, out day);
     }
 
     private static string Known(SlaCalendars clocks) =>

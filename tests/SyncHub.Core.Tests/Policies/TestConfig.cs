@@ -37,5 +37,10 @@ internal static class TestConfig
         {
             return string.Join("; ", ex.InnerExceptions.Select(e => e.Message));
         }
+        catch (InvalidOperationException ex)
+        {
+            // The configuration binder's own failure (a value that does not convert), which also names the key.
+            return ex.Message;
+        }
     }
 }

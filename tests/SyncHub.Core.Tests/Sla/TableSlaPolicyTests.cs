@@ -170,7 +170,7 @@ public sealed class TableSlaPolicyTests
     public void Stamp_RowWithOwnStatuses_ServesOnlyThose()
     {
         var options = new SlaOptions();
-        options.Policies["gold-grace"] = new SlaPolicyOptions { Plan = "Gold", Priority = Priority.High, Statuses = ["Grace Period"], FirstResponse = "4 hours", Clock = "24x7" };
+        options.Policies["gold-grace"] = new SlaPolicyOptions { Plan = "Gold", Priority = "High", Statuses = ["Grace Period"], FirstResponse = "4 hours", Clock = "24x7" };
         var sut = CreateSut(options);
 
         var grace = sut.Stamp(Context(Account("Gold", "grace-period")), Priority.High).Value;
@@ -186,7 +186,7 @@ public sealed class TableSlaPolicyTests
     {
         var options = new SlaOptions();
         options.Policies["platinum"] = new SlaPolicyOptions { Plan = "Platinum", FirstResponse = "15 minutes", Clock = "24x7" };
-        options.Policies["platinum-low"] = new SlaPolicyOptions { Plan = "Platinum", Priority = Priority.Low, FirstResponse = "4 hours", Clock = "support" };
+        options.Policies["platinum-low"] = new SlaPolicyOptions { Plan = "Platinum", Priority = "Low", FirstResponse = "4 hours", Clock = "support" };
         var sut = CreateSut(options);
 
         Assert.Equal("platinum", sut.Stamp(Context(Account("Platinum", "Active")), Priority.High).Value?.Policy);

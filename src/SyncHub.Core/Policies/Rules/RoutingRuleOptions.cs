@@ -1,5 +1,3 @@
-using SyncHub.Domain;
-
 namespace SyncHub.Policies.Rules;
 
 /// <summary>
@@ -7,23 +5,23 @@ namespace SyncHub.Policies.Rules;
 /// <see cref="When"/> holds, the ticket gets <see cref="Priority"/> (priority rules) or
 /// <see cref="Department"/> (department rules). Rules run by <see cref="Order"/>, lowest first; the first
 /// match wins. For a default rule, every field not configured keeps its default; a configured
-/// <see cref="When"/> replaces the default condition whole.
+/// <see cref="When"/> replaces the default condition whole. Values are text, validated at start.
 /// </summary>
 public sealed class RoutingRuleOptions
 {
-    /// <summary>Rules run lowest first; ties run by id.</summary>
-    public int? Order { get; set; }
+    /// <summary>A whole number; rules run lowest first, ties by id.</summary>
+    public string? Order { get; set; }
 
-    /// <summary>False switches the rule off (default true).</summary>
-    public bool? Enabled { get; set; }
+    /// <summary><c>false</c> switches the rule off (default <c>true</c>).</summary>
+    public string? Enabled { get; set; }
 
     public RuleConditionOptions? When { get; set; }
 
-    /// <summary>The priority a priority rule sets.</summary>
-    public Priority? Priority { get; set; }
+    /// <summary>The priority a priority rule sets: <c>High</c>, <c>Medium</c> or <c>Low</c>.</summary>
+    public string? Priority { get; set; }
 
-    /// <summary>The department a department rule routes to.</summary>
-    public Department? Department { get; set; }
+    /// <summary>The department a department rule routes to: <c>PaidSupport</c>, <c>Community</c> or <c>Trials</c>.</summary>
+    public string? Department { get; set; }
 
     /// <summary>Why, in words for the ticket's history.</summary>
     public string? Reason { get; set; }

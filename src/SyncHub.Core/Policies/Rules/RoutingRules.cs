@@ -8,11 +8,15 @@ namespace SyncHub.Policies.Rules;
 /// </summary>
 public sealed class RoutingRules
 {
-    private RoutingRules(IReadOnlyList<RoutingRule> priorityRules, IReadOnlyList<RoutingRule> departmentRules)
+    private RoutingRules(IReadOnlyDictionary<Channel, Priority> channelPriorities, IReadOnlyList<RoutingRule> priorityRules, IReadOnlyList<RoutingRule> departmentRules)
     {
+        ChannelPriorities = channelPriorities;
         PriorityRules = priorityRules;
         DepartmentRules = departmentRules;
     }
+
+    /// <summary>The starting priority per channel (e-mail: Medium), merged with the configured ones.</summary>
+    public IReadOnlyDictionary<Channel, Priority> ChannelPriorities { get; }
 
     public IReadOnlyList<RoutingRule> PriorityRules { get; }
 
@@ -55,9 +59,37 @@ public sealed class RoutingRules
 
     private static RoutingRules Build(RoutingOptions options, List<SettingError> errors)
     {
+        var channelPriorities = new Dictionary<Channel, Priority>();
+        var configuredChannels = new Dictionary<string, string>(RoutingDefaults.ChannelPriorities, StringComparer.OrdinalIgnoreCase);
+        foreach (var (channelName, priorityName) in options.ChannelPriorities)
+        {
+            configuredChannels[channelName] = priorityName;
+        }
+
+        foreach (var (channelName, priorityName) in configuredChannels)
+        {
+            var key = $"{nameof(RoutingOptions.ChannelPriorities)}:{channelName}";
+            if (!ConfigValue.TryParseEnum<Channel>(channelName, out var channel))
+            {
+                errors.Add(new(key, $"is not a channel: {ConfigValue.Names<Channel>()}"));
+            }
+            else if (string.IsNullOrWhiteSpace(priorityName))
+            {
+                channelPriorities.Remove(channel);
+            }
+            else if (!ConfigValue.TryParseEnum<Priority>(priorityName, out var priority))
+            {
+                errors.Add(new(key, $"'{priorityName}' is not a priority: {ConfigValue.Names<Priority>()}"));
+            }
+            else
+            {
+                channelPriorities[channel] = priority;
+            }
+        }
+
         var priorityRules = BuildList(nameof(RoutingOptions.PriorityRules), options.PriorityRules, RoutingDefaults.PriorityRules, forPriority: true, errors);
         var departmentRules = BuildList(nameof(RoutingOptions.DepartmentRules), options.DepartmentRules, RoutingDefaults.DepartmentRules, forPriority: false, errors);
-        return new RoutingRules(priorityRules, departmentRules);
+        return new RoutingRules(channelPriorities, priorityRules, departmentRules);
     }
 
     private static List<RoutingRule> BuildList(
@@ -70,7 +102,12 @@ public sealed class RoutingRules
         var rules = new List<RoutingRule>();
         foreach (var (id, rule) in DefaultsMerge.ByKey(configured, defaults, (r, d) => r.WithDefaults(d)))
         {
-            if (rule.Enabled != false && BuildRule($"{section}:{id}", id, rule, forPriority, errors) is { } built)
+            var key = $"{section}:{id}";
+            if (!ConfigValue.TryParseBool(rule.Enabled, fallback: true, out var enabled))
+            {
+                errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Enabled)}", $"'{rule.Enabled}' is not true or false"));
+            }
+            else if (enabled && BuildRule(key, id, rule, forPriority, errors) is { } built)
             {
                 rules.Add(built);
             }
@@ -82,39 +119,39 @@ public sealed class RoutingRules
     private static RoutingRule? BuildRule(string key, string id, RoutingRuleOptions rule, bool forPriority, List<SettingError> errors)
     {
         var errorCount = errors.Count;
-        if (rule.Order is null)
+        if (!ConfigValue.TryParseInt(rule.Order, out var order))
         {
-            errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Order)}", "is required: rules run by Order, lowest first"));
+            errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Order)}", "is required: a whole number; rules run by Order, lowest first"));
         }
 
         var when = RuleCondition.Create(rule.When, $"{key}:{nameof(RoutingRuleOptions.When)}", slaKnown: !forPriority, errors);
-        if (forPriority)
+        var (setting, other) = forPriority
+            ? (nameof(RoutingRuleOptions.Priority), nameof(RoutingRuleOptions.Department))
+            : (nameof(RoutingRuleOptions.Department), nameof(RoutingRuleOptions.Priority));
+        var (value, unwanted) = forPriority ? (rule.Priority, rule.Department) : (rule.Department, rule.Priority);
+        Priority? priority = null;
+        Department? department = null;
+        if (forPriority && ConfigValue.TryParseEnum<Priority>(value, out var parsedPriority))
         {
-            if (rule.Priority is not { } priority || !Enum.IsDefined(priority))
-            {
-                errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Priority)}", "is required: High, Medium or Low"));
-            }
-
-            if (rule.Department is not null)
-            {
-                errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Department)}", "a priority rule sets Priority only; route departments in DepartmentRules"));
-            }
+            priority = parsedPriority;
+        }
+        else if (!forPriority && ConfigValue.TryParseEnum<Department>(value, out var parsedDepartment))
+        {
+            department = parsedDepartment;
         }
         else
         {
-            if (rule.Department is not { } department || !Enum.IsDefined(department))
-            {
-                errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Department)}", $"is required: {string.Join(", ", Enum.GetNames<Department>())}"));
-            }
+            var names = forPriority ? ConfigValue.Names<Priority>() : ConfigValue.Names<Department>();
+            errors.Add(new($"{key}:{setting}", string.IsNullOrWhiteSpace(value) ? $"is required: {names}" : $"'{value}' is not one of {names}"));
+        }
 
-            if (rule.Priority is not null)
-            {
-                errors.Add(new($"{key}:{nameof(RoutingRuleOptions.Priority)}", "a department rule sets Department only; set priorities in PriorityRules"));
-            }
+        if (unwanted is not null)
+        {
+            errors.Add(new($"{key}:{other}", $"a rule in {(forPriority ? nameof(RoutingOptions.PriorityRules) : nameof(RoutingOptions.DepartmentRules))} sets {setting} only"));
         }
 
         return errors.Count == errorCount && when is not null
-            ? new RoutingRule(id, rule.Order!.Value, when, rule.Priority, rule.Department, string.IsNullOrWhiteSpace(rule.Reason) ? $"rule {id}" : rule.Reason.Trim())
+            ? new RoutingRule(id, order, when, priority, department, string.IsNullOrWhiteSpace(rule.Reason) ? $"rule {id}" : rule.Reason.Trim())
             : null;
     }
 }

@@ -12,13 +12,13 @@ public sealed class RuleCondition
     private readonly bool? sla;
     private readonly IReadOnlyList<string>? keywords;
 
-    private RuleCondition(RuleConditionOptions options)
+    private RuleCondition(RuleConditionOptions options, IReadOnlySet<Channel>? channels, bool? sla)
     {
-        channels = options.Channel?.ToHashSet();
+        this.channels = channels;
         sources = options.Source is null ? null : CrmText.ToSet(options.Source);
         statuses = options.AccountStatus is null ? null : CrmText.ToSet(options.AccountStatus);
         plans = options.Plan is null ? null : CrmText.ToSet(options.Plan);
-        sla = options.Sla;
+        this.sla = sla;
         keywords = options.Keywords?.Select(k => k.Trim()).ToArray();
     }
 
@@ -109,44 +109,68 @@ public sealed class RuleCondition
             return null;
         }
 
+        HashSet<Channel>? channels = null;
         if (options.Channel is not null)
         {
-            CheckList(options.Channel.Select(c => Enum.IsDefined(c) ? c.ToString() : ""), $"{key}:{nameof(RuleConditionOptions.Channel)}", errors);
+            var channelKey = $"{key}:{nameof(RuleConditionOptions.Channel)}";
+            CheckList(options.Channel, channelKey, errors);
+            channels = [];
+            for (var i = 0; i < options.Channel.Count; i++)
+            {
+                if (ConfigValue.TryParseEnum<Channel>(options.Channel[i], out var channel))
+                {
+                    channels.Add(channel);
+                }
+                else if (!string.IsNullOrWhiteSpace(options.Channel[i]))
+                {
+                    errors.Add(new($"{channelKey}:{i}", $"'{options.Channel[i]}' is not a channel: {ConfigValue.Names<Channel>()}"));
+                }
+            }
         }
 
         CheckList(options.Source, $"{key}:{nameof(RuleConditionOptions.Source)}", errors);
         CheckList(options.AccountStatus, $"{key}:{nameof(RuleConditionOptions.AccountStatus)}", errors);
         CheckList(options.Plan, $"{key}:{nameof(RuleConditionOptions.Plan)}", errors);
         CheckList(options.Keywords, $"{key}:{nameof(RuleConditionOptions.Keywords)}", errors);
-        if (options.Sla is not null && !slaKnown)
+        bool? sla = null;
+        if (options.Sla is not null)
         {
-            errors.Add(new($"{key}:{nameof(RuleConditionOptions.Sla)}", "is not known when the priority is chosen (the SLA depends on it); use it in department rules"));
+            var slaKey = $"{key}:{nameof(RuleConditionOptions.Sla)}";
+            if (!slaKnown)
+            {
+                errors.Add(new(slaKey, "is not known when the priority is chosen (the SLA depends on it); use it in department rules"));
+            }
+            else if (!bool.TryParse(options.Sla.Trim(), out var wanted))
+            {
+                errors.Add(new(slaKey, $"'{options.Sla}' is not true or false"));
+            }
+            else
+            {
+                sla = wanted;
+            }
         }
 
-        return errors.Count == errorCount ? new RuleCondition(options) : null;
+        return errors.Count == errorCount ? new RuleCondition(options, channels, sla) : null;
     }
 
-    private static void CheckList(IEnumerable<string>? values, string key, List<SettingError> errors)
+    private static void CheckList(List<string>? values, string key, List<SettingError> errors)
     {
         if (values is null)
         {
             return;
         }
 
-        var index = 0;
-        foreach (var value in values)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add(new($"{key}:{index}", "is empty or not a known value"));
-            }
-
-            index++;
-        }
-
-        if (index == 0)
+        if (values.Count == 0)
         {
             errors.Add(new(key, "is empty: list at least one value, or leave the condition out"));
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(values[i]))
+            {
+                errors.Add(new($"{key}:{i}", "is empty"));
+            }
         }
     }
 }
