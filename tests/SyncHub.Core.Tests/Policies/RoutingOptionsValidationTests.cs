@@ -16,7 +16,7 @@ public sealed class RoutingOptionsValidationTests
     [InlineData("SyncHub:Routing:PriorityRules:outage:Priority", "Urgent", "SyncHub:Routing:PriorityRules:outage:Priority: 'Urgent' is not one of High, Medium, Low")]
     [InlineData("SyncHub:Routing:PriorityRules:outage:Order", "first", "SyncHub:Routing:PriorityRules:outage:Order: is required: a whole number")]
     [InlineData("SyncHub:Routing:PriorityRules:outage:Enabled", "sometimes", "SyncHub:Routing:PriorityRules:outage:Enabled: 'sometimes' is not true or false")]
-    [InlineData("SyncHub:Routing:PriorityRules:outage:Department", "Trials", "SyncHub:Routing:PriorityRules:outage:Department: a rule in PriorityRules sets Priority only")]
+    [InlineData("SyncHub:Routing:PriorityRules:outage:Department", "Trials", "SyncHub:Routing:PriorityRules:outage:Department: a priority rule sets Priority only")]
     [InlineData("SyncHub:Routing:PriorityRules:hotline-paid:When:Channel:0", "Fax", "SyncHub:Routing:PriorityRules:hotline-paid:When:Channel:0: 'Fax' is not a channel")]
     [InlineData("SyncHub:Routing:DepartmentRules:trials:Department", "Sales", "SyncHub:Routing:DepartmentRules:trials:Department: 'Sales' is not one of PaidSupport, Community, Trials")]
     [InlineData("SyncHub:Routing:DepartmentRules:paid-support:When:Sla", "yes", "SyncHub:Routing:DepartmentRules:paid-support:When:Sla: 'yes' is not true or false")]

@@ -125,33 +125,41 @@ public sealed class RoutingRules
         }
 
         var when = RuleCondition.Create(rule.When, $"{key}:{nameof(RoutingRuleOptions.When)}", slaKnown: !forPriority, errors);
-        var (setting, other) = forPriority
-            ? (nameof(RoutingRuleOptions.Priority), nameof(RoutingRuleOptions.Department))
-            : (nameof(RoutingRuleOptions.Department), nameof(RoutingRuleOptions.Priority));
-        var (value, unwanted) = forPriority ? (rule.Priority, rule.Department) : (rule.Department, rule.Priority);
         Priority? priority = null;
         Department? department = null;
-        if (forPriority && ConfigValue.TryParseEnum<Priority>(value, out var parsedPriority))
+        if (forPriority)
         {
-            priority = parsedPriority;
-        }
-        else if (!forPriority && ConfigValue.TryParseEnum<Department>(value, out var parsedDepartment))
-        {
-            department = parsedDepartment;
+            priority = Required<Priority>(rule.Priority, $"{key}:{nameof(RoutingRuleOptions.Priority)}", errors);
+            Unwanted(rule.Department, $"{key}:{nameof(RoutingRuleOptions.Department)}", "a priority rule sets Priority only; route departments in DepartmentRules", errors);
         }
         else
         {
-            var names = forPriority ? ConfigValue.Names<Priority>() : ConfigValue.Names<Department>();
-            errors.Add(new($"{key}:{setting}", string.IsNullOrWhiteSpace(value) ? $"is required: {names}" : $"'{value}' is not one of {names}"));
-        }
-
-        if (unwanted is not null)
-        {
-            errors.Add(new($"{key}:{other}", $"a rule in {(forPriority ? nameof(RoutingOptions.PriorityRules) : nameof(RoutingOptions.DepartmentRules))} sets {setting} only"));
+            department = Required<Department>(rule.Department, $"{key}:{nameof(RoutingRuleOptions.Department)}", errors);
+            Unwanted(rule.Priority, $"{key}:{nameof(RoutingRuleOptions.Priority)}", "a department rule sets Department only; set priorities in PriorityRules", errors);
         }
 
         return errors.Count == errorCount && when is not null
             ? new RoutingRule(id, order, when, priority, department, string.IsNullOrWhiteSpace(rule.Reason) ? $"rule {id}" : rule.Reason.Trim())
             : null;
+    }
+
+    private static T? Required<T>(string? text, string key, List<SettingError> errors)
+        where T : struct, Enum
+    {
+        if (ConfigValue.TryParseEnum<T>(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(key, string.IsNullOrWhiteSpace(text) ? $"is required: {ConfigValue.Names<T>()}" : $"'{text}' is not one of {ConfigValue.Names<T>()}"));
+        return null;
+    }
+
+    private static void Unwanted(string? text, string key, string message, List<SettingError> errors)
+    {
+        if (text is not null)
+        {
+            errors.Add(new(key, message));
+        }
     }
 }
