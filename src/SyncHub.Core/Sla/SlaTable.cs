@@ -62,11 +62,16 @@ public sealed class SlaTable
         CheckStatuses(activeStatuses, nameof(SlaOptions.ActiveStatuses), errors);
 
         var calendars = new List<BusinessCalendar>();
+        var invalidCalendars = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, calendar) in DefaultsMerge.ByKey(options.Calendars, SlaDefaults.Calendars, (c, d) => c.WithDefaults(d)))
         {
             if (BuildCalendar(name, calendar, errors) is { } built)
             {
                 calendars.Add(built);
+            }
+            else
+            {
+                invalidCalendars.Add(name);
             }
         }
 
@@ -78,7 +83,7 @@ public sealed class SlaTable
             {
                 errors.Add(new($"{nameof(SlaOptions.Policies)}:{id}:{nameof(SlaPolicyOptions.Enabled)}", $"'{row.Enabled}' is not true or false"));
             }
-            else if (enabled && BuildRow(id, row, activeStatuses, clocks, errors) is { } built)
+            else if (enabled && BuildRow(id, row, activeStatuses, clocks, invalidCalendars, errors) is { } built)
             {
                 rows.Add(built);
             }
@@ -173,7 +178,8 @@ public sealed class SlaTable
             : null;
     }
 
-    private static SlaRow? BuildRow(string id, SlaPolicyOptions row, IReadOnlyList<string> activeStatuses, SlaCalendars clocks, List<SettingError> errors)
+    private static SlaRow? BuildRow(
+        string id, SlaPolicyOptions row, IReadOnlyList<string> activeStatuses, SlaCalendars clocks, IReadOnlySet<string> invalidCalendars, List<SettingError> errors)
     {
         var key = $"{nameof(SlaOptions.Policies)}:{id}";
         var errorCount = errors.Count;
@@ -223,6 +229,11 @@ public sealed class SlaTable
             {
                 errors.Add(new($"{key}:{nameof(SlaPolicyOptions.Clock)}", $"is required: {AlwaysOpenClock.ClockName} or a calendar name ({Known(clocks)})"));
             }
+        }
+        else if (invalidCalendars.Contains(row.Clock))
+        {
+            // The calendar's own errors are reported already; the row is left out with it.
+            return null;
         }
         else if (!clocks.TryGet(row.Clock, out clock))
         {

@@ -97,6 +97,14 @@ public sealed class SlaOptionsValidationTests
     }
 
     [Fact]
+    public void Validate_InvalidCalendar_ReportedOnceNotForEveryRowUsingIt()
+    {
+        var failure = StartupFailure(("SyncHub:Sla:Calendars:support:TimeZone", "Nowhere/Town"));
+
+        Assert.Equal("SyncHub:Sla:Calendars:support:TimeZone: 'Nowhere/Town' is not a time zone known to this system: use an IANA id such as America/Sao_Paulo", failure);
+    }
+
+    [Fact]
     public void Validate_SeveralErrors_ReportsEach()
     {
         var failure = StartupFailure(
