@@ -20,6 +20,7 @@ public static class SlaClock
     /// The ticket is open again: each open due (and at-risk) instant moves so the working time that remained
     /// at the pause remains from <paramref name="at"/>, i.e. it shifts by the working time that elapsed while
     /// paused. A due instant already past when the ticket was paused stays where it is (it was breached).
+    /// Throws <see cref="KeyNotFoundException"/> when the stamp's clock is no longer configured.
     /// </summary>
     public static SlaStamp Resume(SlaStamp stamp, DateTimeOffset at, SlaCalendars calendars)
     {
