@@ -30,4 +30,13 @@ public sealed record SlaStamp
     public bool Paused { get; init; }
 
     public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>When the first-response target becomes at risk (the configured share of its working time); null when none.</summary>
+    public DateTimeOffset? FirstResponseAtRiskAt { get; init; }
+
+    /// <summary>When the resolution target becomes at risk; null when there is none.</summary>
+    public DateTimeOffset? ResolutionAtRiskAt { get; init; }
+
+    /// <summary>When the ticket was solved, which meets (or breaches) the resolution target.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
 }
