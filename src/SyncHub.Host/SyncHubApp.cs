@@ -10,7 +10,6 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
-using SyncHub.Sla;
 
 namespace SyncHub.Host;
 
@@ -91,7 +90,6 @@ public static class SyncHubApp
         builder.Services.AddSingleton<ApiKeyFilter>();
 
         var syncHub = builder.Services.AddSyncHubCore(configuration);
-        builder.Services.AddSlaPolicies(configuration);
         AddStore(builder.Services, configuration, hub.Store);
         var enabled = BuiltInAdapters.All.Where(syncHub.AddModule).Select(m => m.Name).ToList();
 

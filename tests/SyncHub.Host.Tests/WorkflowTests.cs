@@ -104,6 +104,70 @@ public sealed class WorkflowTests
         Assert.Equal(field, (await hub.JsonAsync(response)).GetProperty("field").GetString());
     }
 
+    [Fact]
+    public async Task Status_ToPendingAndBack_IsRecordedAndTheListFiltersByIt()
+    {
+        await using var hub = await HubServer.StartAsync();
+        var id = await CreateAsync(hub);
+
+        using var pending = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "pending", by = "maria" }));
+        using var listed = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/tickets?status=Pending"));
+
+        Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
+        Assert.Equal(TicketStatus.Pending, (await hub.TicketAsync(id)).Status);
+        Assert.Equal(1, (await hub.JsonAsync(listed)).GetProperty("items").GetArrayLength());
+
+        using var solved = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "Solved" }));
+        var ticket = await hub.TicketAsync(id);
+        Assert.Equal(TicketStatus.Solved, ticket.Status);
+        Assert.Equal(["Open → Pending", "Pending → Solved"], ticket.History.Where(h => h.Type == HistoryTypes.StatusChanged).Select(h => $"{h.Data!["from"]} → {h.Data["to"]}").ToArray());
+    }
+
+    [Fact]
+    public async Task Status_Unknown_Returns400NamingStatus()
+    {
+        await using var hub = await HubServer.StartAsync();
+        var id = await CreateAsync(hub);
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "Archived" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("status", (await hub.JsonAsync(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Reply_WebTicket_QueuesOneMailToTheRequesterAndRecordsIt()
+    {
+        await using var hub = await HubServer.StartAsync();
+        var id = await CreateAsync(hub);
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Please reset your password from the login page.", by = "maria" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ticket = await hub.TicketAsync(id);
+        var entry = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Reply);
+        var outbox = await hub.App.Services.GetRequiredService<ITicketStore>().ReadOutboxAsync(null, 10);
+        var mail = Assert.Single(outbox, e => e.Event.Type == MailEvents.Reply).Event;
+        Assert.Equal(entry.Data!["eventId"], mail.Id);
+        Assert.Equal("ana@example.com", mail.Data[MailEvents.To]);
+        Assert.Equal("Re: Cannot log in", mail.Data[MailEvents.Subject]);
+        Assert.Equal("Please reset your password from the login page.", mail.Data[MailEvents.Body]);
+    }
+
+    [Fact]
+    public async Task Reply_RequesterWithoutEmail_Returns409AndQueuesNothing()
+    {
+        await using var hub = await HubServer.StartAsync();
+        using var created = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/tickets", new { subject = "Phone note", message = "m", agent = "maria" }));
+        var id = (await hub.JsonAsync(created)).GetProperty("id").GetString()!;
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "hello" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var outbox = await hub.App.Services.GetRequiredService<ITicketStore>().ReadOutboxAsync(null, 10);
+        Assert.DoesNotContain(outbox, e => e.Event.Type == MailEvents.Reply);
+    }
+
     private static async Task<string> CreateAsync(HubServer hub)
     {
         using var response = await hub.Client.SendAsync(hub.Form(Forms.Valid(Guid.NewGuid().ToString("N"))));

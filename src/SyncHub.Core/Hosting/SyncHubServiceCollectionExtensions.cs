@@ -5,6 +5,7 @@ using SyncHub.Diagnostics;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
+using SyncHub.Sla;
 using SyncHub.Storage;
 using SyncHub.Storage.InMemory;
 using SyncHub.Workflow;
@@ -50,6 +51,9 @@ public static class SyncHubServiceCollectionExtensions
             services.AddSingleton<OutboxMetrics>();
             services.AddHostedService<OutboxDispatcher>();
         }
+
+        // The organisation's SLA table, calendars and routing rules (defaults from the support process).
+        services.AddSlaPolicies(configuration);
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready])

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
+using SyncHub.Sla;
 using SyncHub.Storage;
 
 namespace SyncHub.Workflow;
@@ -10,8 +11,156 @@ namespace SyncHub.Workflow;
 /// the closed-ticket follow-up. Each action is one store update: the ticket change, its history line and
 /// its outbox events together.
 /// </summary>
-public sealed class TicketWorkflow(ITicketStore store, IOptions<EscalationOptions> escalation, WorkflowMetrics metrics, TimeProvider time)
+public sealed class TicketWorkflow(
+    ITicketStore store,
+    IOptions<EscalationOptions> escalation,
+    SlaCalendars calendars,
+    WorkflowMetrics metrics,
+    TimeProvider time)
 {
+    public const int MaxReplyLength = 50_000;
+
+    /// <summary>
+    /// Moves the ticket to <paramref name="status"/>. Pending pauses the SLA clock; leaving Pending resumes it
+    /// with the working time that remained; Solved or Closed records the resolution.
+    /// </summary>
+    public async Task<WorkflowResult> ChangeStatusAsync(string ticketId, TicketStatus status, string? by, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var updated = await store.UpdateAsync(
+            ticketId,
+            ticket =>
+            {
+                if (ticket.Status == status)
+                {
+                    return null;
+                }
+
+                var sla = ticket.Sla;
+                var clockNote = "";
+                if (sla is not null)
+                {
+                    if (ticket.Status == TicketStatus.Pending)
+                    {
+                        sla = SlaClock.Resume(sla, now, calendars);
+                        clockNote = " (SLA clock resumed)";
+                    }
+
+                    if (status == TicketStatus.Pending)
+                    {
+                        sla = SlaClock.Pause(sla, now);
+                        clockNote = " (SLA clock paused)";
+                    }
+                    else if (status is TicketStatus.Solved or TicketStatus.Closed)
+                    {
+                        sla = SlaClock.RecordResolution(sla, now);
+                    }
+                }
+
+                var data = new Dictionary<string, string> { ["from"] = ticket.Status.ToString(), ["to"] = status.ToString() };
+                if (!string.IsNullOrWhiteSpace(by))
+                {
+                    data["by"] = by;
+                }
+
+                var entry = new HistoryEntry(now, HistoryTypes.StatusChanged, $"Status {ticket.Status} → {status}{clockNote}", data);
+                return new TicketChange(ticket with { Status = status, Sla = sla, UpdatedAt = now }, [entry], []);
+            },
+            cancellationToken);
+        return updated is null ? WorkflowResult.NotFound() : WorkflowResult.Ok(updated);
+    }
+
+    /// <summary>
+    /// Sends an agent's reply through the ticket's channel (e-mail for mail, web, phone and internal tickets
+    /// with a known address; the review reply for app reviews) via the outbox, records it in the history and
+    /// meets the first-response target.
+    /// </summary>
+    public async Task<WorkflowResult> ReplyAsync(string ticketId, Reply reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (string.IsNullOrWhiteSpace(reply.Message))
+        {
+            return WorkflowResult.Invalid("message", "is required");
+        }
+
+        if (reply.Message.Length > MaxReplyLength)
+        {
+            return WorkflowResult.Invalid("message", $"is longer than {MaxReplyLength} characters");
+        }
+
+        var now = time.GetUtcNow();
+        string? refusal = null;
+        var updated = await store.UpdateAsync(
+            ticketId,
+            ticket =>
+            {
+                var outbound = ReplyEvent(ticket, reply, now);
+                if (outbound is null)
+                {
+                    refusal = ticket.Channel is Channel.AppReview
+                        ? "the review has no id to answer"
+                        : $"replies to {ticket.Channel} tickets need the requester's e-mail address, and this requester has none";
+                    return null;
+                }
+
+                refusal = null;
+                var data = new Dictionary<string, string> { ["eventId"] = outbound.Id, ["via"] = outbound.Type, ["message"] = reply.Message };
+                if (!string.IsNullOrWhiteSpace(reply.By))
+                {
+                    data["by"] = reply.By;
+                }
+
+                var entry = new HistoryEntry(now, HistoryTypes.Reply, $"Reply queued via {outbound.Type}", data);
+                var sla = ticket.Sla is null ? null : SlaClock.RecordFirstResponse(ticket.Sla, now);
+                return new TicketChange(ticket with { Sla = sla, UpdatedAt = now }, [entry], [outbound]);
+            },
+            cancellationToken);
+        if (updated is null)
+        {
+            return WorkflowResult.NotFound();
+        }
+
+        return refusal is null ? WorkflowResult.Ok(updated) : WorkflowResult.Conflict(refusal);
+    }
+
+    private static OutboxEvent? ReplyEvent(Ticket ticket, Reply reply, DateTimeOffset now)
+    {
+        var id = $"{ticket.Id}:reply:{ticket.Version}";
+        if (ticket.Channel is Channel.AppReview)
+        {
+            return new OutboxEvent
+            {
+                Id = id,
+                Type = ReviewEvents.Reply,
+                TicketId = ticket.Id,
+                TicketNumber = ticket.Number,
+                CreatedAt = now,
+                Data = new Dictionary<string, string> { [ReviewEvents.ReviewId] = ticket.ExternalId, [ReviewEvents.Text] = reply.Message },
+            };
+        }
+
+        if (string.IsNullOrWhiteSpace(ticket.Requester.Email))
+        {
+            return null;
+        }
+
+        var data = new Dictionary<string, string>
+        {
+            [MailEvents.To] = ticket.Requester.Email,
+            [MailEvents.ToName] = ticket.Requester.Name ?? "",
+            [MailEvents.Subject] = ticket.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? ticket.Subject : $"Re: {ticket.Subject}",
+            [MailEvents.Body] = reply.Message,
+            [MailEvents.Automatic] = "false",
+        };
+        if (ticket.Diagnostics.TryGetValue("messageId", out var messageId))
+        {
+            data[MailEvents.InReplyTo] = messageId;
+            data[MailEvents.References] = messageId;
+        }
+
+        return new OutboxEvent { Id = id, Type = MailEvents.Reply, TicketId = ticket.Id, TicketNumber = ticket.Number, CreatedAt = now, Data = data };
+    }
+
     public async Task<WorkflowResult> EscalateAsync(string ticketId, Escalation request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -6,13 +6,42 @@ using SyncHub.Workflow;
 
 namespace SyncHub.Host.Endpoints;
 
-/// <summary>Agent actions on a ticket: escalate, record the closed-ticket follow-up.</summary>
+/// <summary>Agent actions on a ticket: change status, reply, escalate, record the closed-ticket follow-up.</summary>
 internal static class WorkflowEndpoints
 {
     public static void MapWorkflow(this RouteGroupBuilder tickets)
     {
+        tickets.MapPost("/{id}/status", StatusAsync);
+        tickets.MapPost("/{id}/reply", ReplyAsync);
         tickets.MapPost("/{id}/escalate", EscalateAsync);
         tickets.MapPost("/{id}/follow-up", FollowUpAsync);
+    }
+
+    private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<StatusRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (!TryOutcome<TicketStatus>(request.Status, "status", out var status, out problem))
+        {
+            return problem!;
+        }
+
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(id, status, request.By, cancellationToken), id));
+    }
+
+    private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<ReplyRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(id, new Reply(request.Message ?? "", request.By), cancellationToken), id));
     }
 
     private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
