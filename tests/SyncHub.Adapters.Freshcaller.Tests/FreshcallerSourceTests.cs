@@ -99,6 +99,9 @@ public sealed class FreshcallerSourceTests : IDisposable
         Assert.Equal(["101", "102"], page.Records.Select(r => r.ExternalId));
         Assert.Equal(2, freshcaller.Requests.Count);
         Assert.Equal("2026-11-30T11:55:00Z", page.NextCursor);
+
+        // The retry waited for Retry-After on the (virtual) clock, not for the 10 ms backoff.
+        Assert.True(sut.Time.GetUtcNow() - FreshcallerHarness.Now >= TimeSpan.FromSeconds(2));
     }
 
     [Fact]
