@@ -14,14 +14,14 @@ namespace SyncHub.Adapters.Freshcaller;
 /// </summary>
 internal sealed class FreshcallerClient(IHttpClientFactory httpClients, FreshcallerOptions settings, TimeProvider time, ILogger logger)
 {
-    public async Task<FreshcallerCallsPage> GetCallsAsync(DateTimeOffset from, DateTimeOffset to, int page, CancellationToken cancellationToken)
+    public async Task<FreshcallerCallsPage> GetCallsAsync(DateTimeOffset from, DateTimeOffset to, int page, int pageSize, CancellationToken cancellationToken)
     {
         using var client = FreshcallerHttp.CreateRestClient(httpClients, BaseUrl(settings));
         var request = new RestRequest("calls")
             .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
             .AddHeader("Accept", "application/json")
             .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
-            .AddQueryParameter("per_page", settings.PageSize.ToString(CultureInfo.InvariantCulture))
+            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture))
             .AddQueryParameter("by_time[from]", Format(from))
             .AddQueryParameter("by_time[to]", Format(to));
 

@@ -46,7 +46,8 @@ public sealed class FreshcallerSource(
 
         var from = state.From;
         var to = FreshcallerCursor.Second(settings.MaxWindow < horizon - from ? from + settings.MaxWindow : horizon);
-        var first = await client.GetCallsAsync(from, to, 1, cancellationToken);
+        var size = settings.PageSize;
+        var first = await client.GetCallsAsync(from, to, 1, size, cancellationToken);
         Log.PageRead(logger, 1, first.TotalPages, from, to, first.Calls.Count);
         if (first.TotalPages <= 1)
         {
@@ -55,21 +56,21 @@ public sealed class FreshcallerSource(
 
         if (!IsNewestFirst(first.Calls))
         {
-            return Page(from, to, first, new FreshcallerWindow(to, 2, first.TotalCount, Descending: false), now);
+            return Page(from, to, first, new FreshcallerWindow(to, 2, size, first.TotalCount, Descending: false), now);
         }
 
         // Newest first: begin at the last page so the oldest calls are stored first; page 1 is read again at the end.
-        var last = await client.GetCallsAsync(from, to, first.TotalPages, cancellationToken);
+        var last = await client.GetCallsAsync(from, to, first.TotalPages, size, cancellationToken);
         Log.PageRead(logger, first.TotalPages, last.TotalPages, from, to, last.Calls.Count);
         return last.TotalCount != first.TotalCount || last.TotalPages != first.TotalPages
             ? Restart(from, to, first.TotalCount, last.TotalCount)
-            : Page(from, to, last, new FreshcallerWindow(to, first.TotalPages - 1, first.TotalCount, Descending: true), now);
+            : Page(from, to, last, new FreshcallerWindow(to, first.TotalPages - 1, size, first.TotalCount, Descending: true), now);
     }
 
     private async Task<IntakePage> ContinueAsync(
         FreshcallerClient client, DateTimeOffset from, FreshcallerWindow window, DateTimeOffset horizon, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var page = await client.GetCallsAsync(from, window.To, window.NextPage, cancellationToken);
+        var page = await client.GetCallsAsync(from, window.To, window.NextPage, window.PageSize, cancellationToken);
         Log.PageRead(logger, window.NextPage, page.TotalPages, from, window.To, page.Calls.Count);
         if (page.TotalCount != window.TotalCount || window.NextPage > Math.Max(1, page.TotalPages))
         {

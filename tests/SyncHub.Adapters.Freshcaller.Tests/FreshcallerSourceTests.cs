@@ -152,6 +152,25 @@ public sealed class FreshcallerSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_PageSizeChangedMidWindow_FinishesTheWindowWithItsOwnPageSize()
+    {
+        freshcaller.Page(1, 2, 3, Call(101, "2026-11-30T08:05:00Z"), Call(102, "2026-11-30T08:10:00Z"));
+        freshcaller.Page(2, 2, 3, Call(103, "2026-11-30T09:00:00Z"));
+        string? cursor;
+        using (var before = CreateSut())
+        {
+            cursor = (await before.Source.FetchAsync(null, CancellationToken.None)).NextCursor;
+        }
+
+        using var after = CreateSut(new Dictionary<string, string?> { ["PageSize"] = "100" });
+        var rest = await after.Source.FetchAsync(cursor, CancellationToken.None);
+
+        Assert.Equal("103", Assert.Single(rest.Records).ExternalId);
+        Assert.Equal("2", Query(freshcaller.Requests[^1], "per_page"));
+        Assert.Equal("2026-11-30T08:00:00Z|2026-11-30T11:55:00Z|2|2|3|asc", cursor);
+    }
+
+    [Fact]
     public async Task FetchAsync_NextPoll_ReadsOnlyTheWindowAfterTheCursor()
     {
         freshcaller.Window("2026-11-30T11:55:00Z", Call(201, "2026-11-30T11:55:00Z"), Call(202, "2026-11-30T12:30:00Z"));
@@ -270,8 +289,9 @@ public sealed class FreshcallerSourceTests : IDisposable
 
     [Theory]
     [InlineData("not-a-cursor")]
-    [InlineData("2026-11-30T08:00:00Z|2026-11-30T07:00:00Z|2|5|asc")]
-    [InlineData("2026-11-30T08:00:00Z|2026-11-30T09:00:00Z|0|5|asc")]
+    [InlineData("2026-11-30T08:00:00Z|2026-11-30T07:00:00Z|2|2|5|asc")]
+    [InlineData("2026-11-30T08:00:00Z|2026-11-30T09:00:00Z|0|2|5|asc")]
+    [InlineData("2026-11-30T08:00:00Z|2026-11-30T09:00:00Z|2|5|asc")]
     public async Task FetchAsync_ForeignCursor_FailsNamingTheCheckpoint(string cursor)
     {
         using var sut = CreateSut();
