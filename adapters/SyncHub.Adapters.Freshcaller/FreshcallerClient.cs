@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RestSharp;
+
+namespace SyncHub.Adapters.Freshcaller;
+
+/// <summary>
+/// The typed client of the Freshcaller calls API: <c>GET {BaseUrl}/calls</c> with <c>X-Api-Auth</c>, paged by
+/// <c>page</c>/<c>per_page</c> and filtered by <c>by_time[from]</c>/<c>by_time[to]</c>. Transient failures are retried by
+/// the HTTP client's resilience pipeline; what is left surfaces as a <see cref="FreshcallerException"/>, a refused key as
+/// a <see cref="FreshcallerAuthenticationException"/>.
+/// </summary>
+internal sealed class FreshcallerClient(IHttpClientFactory httpClients, FreshcallerOptions settings, TimeProvider time, ILogger logger)
+{
+    public async Task<FreshcallerCallsPage> GetCallsAsync(DateTimeOffset from, DateTimeOffset to, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        using var client = FreshcallerHttp.CreateRestClient(httpClients, BaseUrl(settings));
+        var request = new RestRequest("calls")
+            .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
+            .AddHeader("Accept", "application/json")
+            .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
+            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture))
+            .AddQueryParameter("by_time[from]", Format(from))
+            .AddQueryParameter("by_time[to]", Format(to));
+
+        var response = await client.ExecuteAsync(request, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (response.ResponseStatus != ResponseStatus.Completed)
+        {
+            throw new FreshcallerException(
+                $"Freshcaller did not answer GET /calls ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
+                response.ErrorException);
+        }
+
+        return response.StatusCode == HttpStatusCode.OK ? Read(response, page) : throw Failure(response);
+    }
+
+    /// <summary>The API root with a trailing slash, so <c>calls</c> resolves under <c>/api/v1/</c>.</summary>
+    private static Uri BaseUrl(FreshcallerOptions settings)
+    {
+        var root = settings.BaseUrl ?? throw new FreshcallerException("SyncHub:Adapters:Freshcaller:BaseUrl is not configured");
+        return root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+    }
+
+    /// <summary>ISO 8601 UTC to the second, the form Freshcaller's <c>by_time</c> filter takes.</summary>
+    private static string Format(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static FreshcallerCallsPage Read(RestResponse response, int page)
+    {
+        FreshcallerCallsAnswer? answer;
+        try
+        {
+            answer = string.IsNullOrWhiteSpace(response.Content)
+                ? null
+                : JsonSerializer.Deserialize<FreshcallerCallsAnswer>(response.Content, FreshcallerJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new FreshcallerException($"Freshcaller answered GET /calls with a body that is not a calls list: {ex.Message}", ex);
+        }
+
+        if (answer is null)
+        {
+            throw new FreshcallerException("Freshcaller answered GET /calls with an empty body");
+        }
+
+        var calls = answer.Calls ?? [];
+        if (answer.Meta is not { TotalPages: { } totalPages })
+        {
+            // Without paging information more pages may wait: refuse rather than risk skipping calls.
+            return calls.Count == 0
+                ? new FreshcallerCallsPage(calls, page, 0, 0)
+                : throw new FreshcallerException("Freshcaller answered GET /calls without meta.total_pages");
+        }
+
+        return new FreshcallerCallsPage(calls, answer.Meta.Current ?? page, totalPages, answer.Meta.TotalCount ?? -1);
+    }
+
+    private FreshcallerException Failure(RestResponse response)
+    {
+        var (errorType, message) = Error(response.Content);
+        var status = (int)response.StatusCode;
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            Log.Unauthorized(logger, status);
+            return new FreshcallerAuthenticationException(
+                response.StatusCode == HttpStatusCode.Unauthorized
+                    ? $"Freshcaller refused the API key (HTTP 401 {errorType ?? "unauthenticated"}): check SyncHub:Adapters:Freshcaller:ApiKey and :BaseUrl"
+                    : $"Freshcaller refused access to calls (HTTP 403 {errorType ?? "forbidden"}): the API key's user needs the right to view calls",
+                response.StatusCode,
+                errorType);
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var retryAfter = FreshcallerHttp.RetryAfter(response, time.GetUtcNow());
+            return new FreshcallerException(
+                $"Freshcaller is rate limiting (HTTP 429{(retryAfter is { } wait ? $", Retry-After {wait.TotalSeconds:0}s" : "")}) after retries",
+                response.StatusCode,
+                errorType);
+        }
+
+        return new FreshcallerException(
+            $"Freshcaller answered GET /calls with HTTP {status}{(errorType is null ? "" : $" {errorType}")}{(message is null ? "" : $": {message}")}",
+            response.StatusCode,
+            errorType);
+    }
+
+    /// <summary>Freshcaller's error body: <c>{"error_type": ..., "message": ..., "errors": [...]}</c>.</summary>
+    private static (string? ErrorType, string? Message) Error(string? content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                ? (Text(root, "error_type"), Text(root, "message"))
+                : (null, null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Adapters;
+using SyncHub.Domain;
+using SyncHub.Hosting;
+using SyncHub.Pipeline;
+using SyncHub.Storage;
+using static SyncHub.Adapters.Freshcaller.Tests.FreshcallerFake;
+
+namespace SyncHub.Adapters.Freshcaller.Tests;
+
+/// <summary>The adapter behind the real core: the intake pipeline over the in-memory store.</summary>
+public sealed class FreshcallerIntakeTests : IAsyncDisposable
+{
+    private readonly FreshcallerFake freshcaller = new();
+    private readonly ServiceProvider provider;
+
+    public FreshcallerIntakeTests()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{FreshcallerHarness.Section}:Enabled"] = "true",
+            [$"{FreshcallerHarness.Section}:BaseUrl"] = freshcaller.ApiUrl,
+            [$"{FreshcallerHarness.Section}:ApiKey"] = FreshcallerFake.ApiKey,
+            [$"{FreshcallerHarness.Section}:WebhookSecret"] = FreshcallerHarness.WebhookSecret,
+            [$"{FreshcallerHarness.Section}:StartFrom"] = "2026-11-30T08:00:00Z",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFakeLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(FreshcallerHarness.Now));
+        var hub = services.AddSyncHubCore(configuration);
+        services.AddInMemoryStore();
+        hub.AddModule(new FreshcallerModule());
+        provider = services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task SameCall_PolledThenPostedAsWebhook_IsOneTicket()
+    {
+        var call = Call(131489691, "2026-11-30T09:15:12.323Z");
+        freshcaller.Page(1, 1, 1, call);
+        var pipeline = provider.GetRequiredService<IntakePipeline>();
+        await pipeline.StartAsync(CancellationToken.None);
+        var poller = provider.GetRequiredService<PollingSourceDescriptor>().Create(provider);
+        var webhook = provider.GetServices<IWebhookSource>().Single();
+
+        var polled = await poller.PollAsync(null, CancellationToken.None);
+        var posted = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await webhook.ReadAsync(
+            new WebhookRequest(
+                "POST",
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-Webhook-Secret"] = FreshcallerHarness.WebhookSecret },
+                new Dictionary<string, string>(),
+                Encoding.UTF8.GetBytes(call.ToJsonString())),
+            CancellationToken.None)).Records);
+        var second = await pipeline.SubmitAsync(posted);
+
+        Assert.Equal(1, polled.Count);
+        Assert.Equal(IntakeOutcome.Duplicate, second.Outcome);
+        var ticket = await provider.GetRequiredService<ITicketStore>().GetAsync(second.TicketId!);
+        Assert.NotNull(ticket);
+        Assert.Equal(Channel.Phone, ticket.Channel);
+        Assert.Equal(("Freshcaller", "131489691"), (ticket.Source, ticket.ExternalId));
+        var page = await provider.GetRequiredService<ITicketStore>().ListAsync(new TicketQuery());
+        Assert.Single(page.Items);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await provider.GetRequiredService<IntakePipeline>().StopAsync(CancellationToken.None);
+        await provider.DisposeAsync();
+        freshcaller.Dispose();
+    }
+}
