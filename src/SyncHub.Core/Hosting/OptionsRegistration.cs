@@ -16,6 +16,12 @@ public static class OptionsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<TOptions>) && d.ImplementationInstance is SectionValidator<TOptions>))
+        {
+            // Already bound and validated (a module registering a poller and a webhook binds the same options twice).
+            return services.AddOptions<TOptions>();
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section.Path, rules)));
         return services.AddOptions<TOptions>()
             .Bind(section, o => o.ErrorOnUnknownConfiguration = false)

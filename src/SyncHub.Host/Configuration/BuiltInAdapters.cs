@@ -1,4 +1,6 @@
 using SyncHub.Adapters;
+using SyncHub.Adapters.Freshcaller;
+using SyncHub.Adapters.RocketChat;
 using SyncHub.Adapters.WebForm;
 
 namespace SyncHub.Host.Configuration;
@@ -9,5 +11,7 @@ internal static class BuiltInAdapters
     public static IReadOnlyList<IAdapterModule> All { get; } =
     [
         new WebFormModule(),
+        new FreshcallerModule(),
+        new RocketChatModule(),
     ];
 }
