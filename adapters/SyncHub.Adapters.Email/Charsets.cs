@@ -3,7 +3,11 @@ using MimeKit.IO.Filters;
 
 namespace SyncHub.Adapters.Email;
 
-/// <summary>The charsets MimeKit can decode: everything .NET knows once the code-page provider is registered.</summary>
+/// <summary>
+/// The charsets MimeKit can decode: everything .NET knows once the code-page provider is registered. MimeKit
+/// remembers a charset it could not find, so the provider must be registered before its first parse in the
+/// process: the modules do it at registration, the source and the notifier before they parse or compose.
+/// </summary>
 internal static class Charsets
 {
     private static readonly bool Registered = Register();

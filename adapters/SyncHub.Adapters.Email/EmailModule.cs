@@ -10,6 +10,9 @@ public sealed class EmailModule : IAdapterModule
     public void Register(ISyncHubBuilder hub, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(hub);
+
+        // Before anything in the process touches MimeKit: it remembers a charset it could not find.
+        Charsets.EnsureRegistered();
         hub.AddPollingSource<EmailSource, EmailOptions>(section);
     }
 }

@@ -10,6 +10,9 @@ public sealed class SmtpModule : IAdapterModule
     public void Register(ISyncHubBuilder hub, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(hub);
+
+        // Before anything in the process touches MimeKit: it remembers a charset it could not find.
+        Charsets.EnsureRegistered();
         hub.AddNotifier<SmtpNotifier, SmtpOptions>(section);
     }
 }

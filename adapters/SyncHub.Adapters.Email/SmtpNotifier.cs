@@ -29,6 +29,7 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
     public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
+        Charsets.EnsureRegistered();
         var settings = options.CurrentValue;
         var message = Compose(outboxEvent, settings, time.GetUtcNow());
 

@@ -35,6 +35,6 @@ internal static partial class TicketTag
         return Find(trimmed) == ticketNumber ? trimmed : $"{Format(ticketNumber)} {trimmed}".TrimEnd();
     }
 
-    [GeneratedRegex(@"\[\s*#(\d{1,18})\s*\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[\s*#\s*(\d{1,18})\s*\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 }

@@ -126,6 +126,8 @@ public sealed class DovecotServer : IAsyncLifetime
 
     public async Task<ImapClient> ConnectAsync(string user)
     {
+        // MimeKit remembers a charset it could not find: register the code pages before it first looks.
+        Charsets.EnsureRegistered();
         var client = new ImapClient();
         await client.ConnectAsync("127.0.0.1", Port, SecureSocketOptions.None);
         await client.AuthenticateAsync(user, Password);

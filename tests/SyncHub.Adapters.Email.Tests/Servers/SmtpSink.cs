@@ -17,6 +17,7 @@ public sealed class SmtpSink : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Charsets.EnsureRegistered();
         // Debian's module lives with Debian's interpreter, whatever else is first on PATH.
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         root = Directory.CreateTempSubdirectory("synchub-smtp-").FullName;
@@ -51,6 +52,10 @@ public sealed class SmtpSink : IAsyncLifetime
         From = from,
         Timeout = TimeSpan.FromSeconds(30),
     };
+
+    /// <summary>The bytes of the one message received with this Message-ID, as a string of bytes 0-255.</summary>
+    public string RawOf(string messageId) =>
+        System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Directory.GetFiles(Inbox).Single(file => MimeMessage.Load(file).MessageId == messageId)));
 
     /// <summary>Every message received so far with this Message-ID (the server has stored it before it answers the send).</summary>
     public IReadOnlyList<MimeMessage> Received(string messageId) =>
