@@ -28,7 +28,8 @@ public sealed class SmtpOptions : AdapterOptions, IValidatableObject
     public string? MessageIdDomain { get; set; }
 
     /// <summary>The parsed <see cref="From"/>, or null when it is not one mailbox.</summary>
-    public MailboxAddress? FromMailbox => MailboxAddress.TryParse(From ?? "", out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal) ? mailbox : null;
+    public MailboxAddress? FromMailbox =>
+        Charsets.EnsureRegistered() && MailboxAddress.TryParse(From ?? "", out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal) ? mailbox : null;
 
     /// <summary>The domain used in generated Message-IDs.</summary>
     public string EffectiveMessageIdDomain =>
