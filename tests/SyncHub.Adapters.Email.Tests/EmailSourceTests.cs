@@ -10,6 +10,15 @@ namespace SyncHub.Adapters.Email.Tests;
 /// <summary>The Email source against a real dovecot: mapping, threading, loop protection, cursors, limits.</summary>
 public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<DovecotServer>
 {
+    /// <summary>Puts one message in a fresh mailbox and reads it back as the one record it must make.</summary>
+    private async Task<IntakeRecord> ReadSingleAsync(string raw, Action<EmailOptions>? configure = null)
+    {
+        var user = imap.NewUser();
+        await imap.AppendAsync(user, "INBOX", raw);
+        await using var sut = SourceUnderTest.For(imap, user, configure);
+        return Assert.Single((await sut.FetchAsync(null)).Records);
+    }
+
     [Fact]
     public async Task FetchAsync_PlainMessage_MapsRequesterSubjectBodyAndIds()
     {
@@ -39,11 +48,7 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_ReplyToHeader_RequesterIsTheReplyToAddress()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(user, "INBOX", Mail.Plain("replyto-1@example.com", from: "Forms <noreply@forms.example.com>", extraHeaders: "Reply-To: =?UTF-8?Q?Jo=C3=A3o_Lima?= <joao@example.com>"));
-        await using var sut = SourceUnderTest.For(imap, user);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
+        var record = await ReadSingleAsync(Mail.Plain("replyto-1@example.com", from: "Forms <noreply@forms.example.com>", extraHeaders: "Reply-To: =?UTF-8?Q?Jo=C3=A3o_Lima?= <joao@example.com>"));
 
         Assert.Equal(new Requester("João Lima", "joao@example.com"), record.Requester);
     }
@@ -70,11 +75,7 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_UnknownCharset_FallsBackWithANote()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(user, "INBOX", Mail.Plain("bogus-charset@example.com", subject: "=?x-no-such-charset?Q?Ol=E1?= world"));
-        await using var sut = SourceUnderTest.For(imap, user);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
+        var record = await ReadSingleAsync(Mail.Plain("bogus-charset@example.com", subject: "=?x-no-such-charset?Q?Ol=E1?= world"));
 
         Assert.Contains("world", record.Subject, StringComparison.Ordinal);
         Assert.Contains("unknown charset 'x-no-such-charset'", record.Diagnostics["notes"], StringComparison.Ordinal);
@@ -83,11 +84,7 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_MultipartAlternative_TakesTheTextPart()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(user, "INBOX", Mail.Alternative("alt-1@example.com", "Invoice 42 is charged twice.", "<p>Invoice <b>42</b> is charged <i>twice</i> (HTML).</p>"));
-        await using var sut = SourceUnderTest.For(imap, user);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
+        var record = await ReadSingleAsync(Mail.Alternative("alt-1@example.com", "Invoice 42 is charged twice.", "<p>Invoice <b>42</b> is charged <i>twice</i> (HTML).</p>"));
 
         Assert.Equal("Invoice 42 is charged twice.", record.Body.Trim());
         Assert.False(record.Diagnostics.ContainsKey("attachments"));
@@ -96,14 +93,8 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_HtmlOnlyMessage_TurnsTheHtmlIntoText()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(
-            user,
-            "INBOX",
+        var record = await ReadSingleAsync(
             Mail.HtmlOnly("html-1@example.com", "<html><head><style>p { color: red }</style><script>alert(1)</script></head><body><p>Hello&nbsp;team,</p><p>The <b>export</b> fails &amp; stops.<br>Steps:</p><ul><li>Open</li><li>Export</li></ul></body></html>"));
-        await using var sut = SourceUnderTest.For(imap, user);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
 
         Assert.Equal("Hello team,\nThe export fails & stops.\nSteps:\n- Open\n- Export", record.Body);
     }
@@ -144,11 +135,7 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_SubjectWithTicketTag_ThreadsToTheTicket()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(user, "INBOX", Mail.Plain("tagged-1@example.com", subject: "RE: [#10423] Cannot log in", extraHeaders: "References: <root-1@example.com>"));
-        await using var sut = SourceUnderTest.For(imap, user);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
+        var record = await ReadSingleAsync(Mail.Plain("tagged-1@example.com", subject: "RE: [#10423] Cannot log in", extraHeaders: "References: <root-1@example.com>"));
 
         Assert.Equal("ticket:10423", record.ThreadKey);
         Assert.Equal("tagged-1@example.com", record.ExternalId);
@@ -324,11 +311,7 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     [Fact]
     public async Task FetchAsync_MessageOverMaxMessageBytes_ReadsOnlyItsHeaders()
     {
-        var user = imap.NewUser();
-        await imap.AppendAsync(user, "INBOX", Mail.WithAttachment("big-1@example.com", "dump.bin", "application/octet-stream", new byte[64 * 1024]));
-        await using var sut = SourceUnderTest.For(imap, user, o => o.MaxMessageBytes = 16 * 1024);
-
-        var record = Assert.Single((await sut.FetchAsync(null)).Records);
+        var record = await ReadSingleAsync(Mail.WithAttachment("big-1@example.com", "dump.bin", "application/octet-stream", new byte[64 * 1024]), o => o.MaxMessageBytes = 16 * 1024);
 
         Assert.Equal("big-1@example.com", record.ExternalId);
         Assert.Equal("Log attached", record.Subject);

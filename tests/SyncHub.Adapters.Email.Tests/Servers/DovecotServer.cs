@@ -40,7 +40,7 @@ public sealed class DovecotServer : IAsyncLifetime
             throw new InvalidOperationException("the e-mail tests start dovecot, which must run as root to switch to the mail user; run them as root");
         }
 
-        root = Directory.CreateTempSubdirectory("synchub-dovecot-").FullName;
+        root = TempFolder.Create("synchub-dovecot-");
         File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
         Directory.CreateDirectory(Path.Combine(root, "base"));
@@ -90,14 +90,7 @@ public sealed class DovecotServer : IAsyncLifetime
     public Task DisposeAsync()
     {
         process?.Dispose();
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        TempFolder.Delete(root);
         return Task.CompletedTask;
     }
 

@@ -20,7 +20,7 @@ public sealed class SmtpSink : IAsyncLifetime
         Charsets.EnsureRegistered();
         // Debian's module lives with Debian's interpreter, whatever else is first on PATH.
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        root = Directory.CreateTempSubdirectory("synchub-smtp-").FullName;
+        root = TempFolder.Create("synchub-smtp-");
         Port = FreePort.Next();
         process = ChildProcess.Start(python, "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(root, "maildir"));
         await FreePort.WaitUntilListeningAsync(
@@ -32,14 +32,7 @@ public sealed class SmtpSink : IAsyncLifetime
     public Task DisposeAsync()
     {
         process?.Dispose();
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        TempFolder.Delete(root);
         return Task.CompletedTask;
     }
 
