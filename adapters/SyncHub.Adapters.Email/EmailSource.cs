@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SyncHub.Domain;
+using SyncHub.Pipeline;
 
 namespace SyncHub.Adapters.Email;
 
@@ -304,6 +305,7 @@ public sealed class EmailSource(
         CancellationToken cancellationToken)
     {
         var placeholderId = $"imap:{folder.FullName}:{folder.UidValidity}:{uid.Id}";
+        placeholderId = placeholderId.Length <= RecordValidator.MaxIdLength ? placeholderId : MessageMapper.Hash(placeholderId);
         MimeMessage message;
         byte[]? raw = null;
         try
@@ -361,7 +363,7 @@ public sealed class EmailSource(
             // One odd message must never stop the poller: keep what identifies it and say why.
             var reason = $"its content could not be read ({ex.GetType().Name}: {ex.Message})";
             Log.Unreadable(logger, folder.FullName, uid.Id, reason);
-            var id = MessageIds.Normalize(message.MessageId) ?? (raw is null ? placeholderId : MessageMapper.Hash(raw));
+            var id = MessageMapper.ExternalIdFor(message.MessageId) ?? (raw is null ? placeholderId : MessageMapper.Hash(raw));
             return MessageMapper.Unreadable(id, reason, context);
         }
 

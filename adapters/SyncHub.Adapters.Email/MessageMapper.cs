@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
+using MimeKit.Text;
 using SyncHub.Domain;
 using SyncHub.Pipeline;
 
@@ -34,9 +35,7 @@ internal static partial class MessageMapper
         var fullBody = Body(content, notes);
         var body = Truncate(fullBody, context.Limits.MaxBodyChars, notes);
 
-        var externalId = messageId is { Length: <= RecordValidator.MaxIdLength } ? messageId
-            : messageId is not null ? Hash(messageId)
-            : Hash($"{message.From}\n{message.Headers[HeaderId.Date]?.Trim()}\n{subject}\n{fullBody}");
+        var externalId = ExternalIdFor(messageId) ?? Hash($"{message.From}\n{message.Headers[HeaderId.Date]?.Trim()}\n{subject}\n{fullBody}");
 
         if (messageId is not null)
         {
@@ -89,7 +88,7 @@ internal static partial class MessageMapper
         {
             Source = EmailSource.SourceName,
             ExternalId = externalId,
-            ThreadKey = ThreadKeys.MailPrefix + externalId,
+            ThreadKey = ThreadKeys.For(null, null, null, null, externalId),
             Channel = Channel.Email,
             Subject = UnreadableSubject,
             Body = $"This message could not be read: {reason}. It is still in the mailbox folder '{context.Folder}'.",
@@ -101,6 +100,10 @@ internal static partial class MessageMapper
             },
         };
     }
+
+    /// <summary>The external id for a Message-ID: itself, or its hash when it is longer than the store accepts; null without one.</summary>
+    public static string? ExternalIdFor(string? messageId) =>
+        MessageIds.Normalize(messageId) is not { } id ? null : id.Length <= RecordValidator.MaxIdLength ? id : Hash(id);
 
     /// <summary>A stable id from content: <c>sha256:</c> and the hex digest.</summary>
     public static string Hash(string content) => Hash(Encoding.UTF8.GetBytes(content));
@@ -143,7 +146,8 @@ internal static partial class MessageMapper
         if (content.Plain is { } plain)
         {
             CheckCharset(plain, notes);
-            return plain.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            var text = plain.IsFlowed ? Unflow(plain) : plain.Text;
+            return text.Replace("\r\n", "\n", StringComparison.Ordinal);
         }
 
         if (content.Html is { } html)
@@ -153,6 +157,13 @@ internal static partial class MessageMapper
         }
 
         return "";
+    }
+
+    /// <summary>format=flowed text (RFC 3676) with its soft line breaks joined again.</summary>
+    private static string Unflow(TextPart part)
+    {
+        var deleteSpace = string.Equals(part.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase);
+        return new FlowedToText { DeleteSpace = deleteSpace }.Convert(part.Text);
     }
 
     private static void CheckCharset(TextPart part, List<string> notes)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,15 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
         }
 
         await smtp.SendAsync(message, cancellationToken);
-        await smtp.DisconnectAsync(true, cancellationToken);
+        try
+        {
+            await smtp.DisconnectAsync(true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or OperationCanceledException)
+        {
+            // The server has accepted the message: failing now would only make the outbox send it twice.
+        }
+
         Log.Sent(logger, outboxEvent.Type, TicketNumber(outboxEvent), message.MessageId ?? "", outboxEvent.Id);
     }
 

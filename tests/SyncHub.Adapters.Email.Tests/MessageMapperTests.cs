@@ -121,6 +121,23 @@ public sealed class MessageMapperTests
     }
 
     [Fact]
+    public void Map_FormatFlowed_JoinsSoftLineBreaks()
+    {
+        var raw = Mail.Plain("m10@example.com", body: "This line was wrapped \nby the client.\nNew line.")
+            .Replace("charset=utf-8", "charset=utf-8; format=flowed", StringComparison.Ordinal);
+
+        Assert.Equal("This line was wrapped by the client.\nNew line.", Map(raw).Body.Trim());
+    }
+
+    [Fact]
+    public void Unreadable_OverlongId_KeepsTheThreadKeyWithinTheLimit()
+    {
+        var record = MessageMapper.Unreadable(MessageMapper.ExternalIdFor(new string('x', 600) + "@example.com")!, "broken", Context());
+
+        Assert.Null(SyncHub.Pipeline.RecordValidator.Problem(record));
+    }
+
+    [Fact]
     public void HtmlText_TablesLinksAndEntities_BecomeReadableText() =>
         Assert.Equal(
             "Order Status\n#42 Paid\nSee the guide &lt; here.",
