@@ -1,3 +1,5 @@
+using SyncHub.Domain;
+
 namespace SyncHub.Adapters.Email;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace SyncHub.Adapters.Email;
 public static class EmailEvents
 {
     /// <summary>An agent's reply to a ticket that came by e-mail (not automatic unless Data says so).</summary>
-    public const string Reply = "email.reply";
+    public const string Reply = MailEvents.Reply;
 
     /// <summary>An automatic follow-up (e.g. after a hotline call); sent with <c>Auto-Submitted: auto-replied</c> unless Data says otherwise.</summary>
-    public const string FollowUp = "email.followup";
+    public const string FollowUp = MailEvents.FollowUp;
 }

@@ -9,8 +9,8 @@ public static class MailEvents
     public const string Reply = "email.reply";
     public const string FollowUp = "email.followup";
 
+    /// <summary>The recipients: an RFC 5322 address list.</summary>
     public const string To = "to";
-    public const string ToName = "toName";
     public const string Subject = "subject";
     public const string Body = "body";
 

@@ -147,7 +147,6 @@ public sealed class TicketWorkflow(
         var data = new Dictionary<string, string>
         {
             [MailEvents.To] = ticket.Requester.Email,
-            [MailEvents.ToName] = ticket.Requester.Name ?? "",
             [MailEvents.Subject] = ticket.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? ticket.Subject : $"Re: {ticket.Subject}",
             [MailEvents.Body] = reply.Message,
             [MailEvents.Automatic] = "false",

@@ -1,4 +1,5 @@
 using SyncHub.Adapters;
+using SyncHub.Adapters.Email;
 using SyncHub.Adapters.Freshcaller;
 using SyncHub.Adapters.RocketChat;
 using SyncHub.Adapters.WebForm;
@@ -13,5 +14,7 @@ internal static class BuiltInAdapters
         new WebFormModule(),
         new FreshcallerModule(),
         new RocketChatModule(),
+        new EmailModule(),
+        new SmtpModule(),
     ];
 }

@@ -29,7 +29,7 @@ public sealed class InMemoryTicketStore : ITicketStore
                 return Task.FromResult(new CreateResult(existingId, tickets[existingId].Number, CreateOutcome.Duplicate));
             }
 
-            if (ticket.ThreadKey is { } threadKey && threads.TryGetValue(threadKey, out var threadId))
+            if (ticket.ThreadKey is { } threadKey && FindThread(threadKey) is { } threadId)
             {
                 var parent = tickets[threadId];
                 idempotency[key] = threadId;
@@ -157,6 +157,11 @@ public sealed class InMemoryTicketStore : ITicketStore
     }
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    private string? FindThread(string threadKey) =>
+        ThreadKeys.TryTicketNumber(threadKey, out var number)
+            ? byNumber.GetValueOrDefault(number)
+            : threads.GetValueOrDefault(threadKey);
 
     private static bool Matches(Ticket ticket, TicketQuery query) =>
         (query.Department is null || ticket.Department == query.Department) &&
