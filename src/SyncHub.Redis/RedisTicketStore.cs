@@ -18,8 +18,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    private const int CreateFixedArguments = 17;
-    private const int UpdateFixedArguments = 17;
+    // The arguments before the history count (ARGV[1..16]; see RedisScripts).
+    private const int CreateFixedArguments = 16;
+    private const int UpdateFixedArguments = 16;
 
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisValue prefix = options.Value.KeyPrefix;
@@ -50,7 +51,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[13] = Optional(TicketIndexes.FirstResponseDue(ticket));
         args[14] = Optional(TicketIndexes.ResolutionDue(ticket));
         args[15] = TicketNumbers.First;
-        var i = CreateFixedArguments - 1;
+        var i = CreateFixedArguments;
         args[i++] = history.Count;
         foreach (var entry in history)
         {
@@ -243,7 +244,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         cancellationToken.ThrowIfCancellationRequested();
         var history = update.History;
         var outbox = update.Outbox;
-        var args = new RedisValue[UpdateFixedArguments + history.Count + 1 + (outbox.Count * 2)];
+        var args = new RedisValue[UpdateFixedArguments + 1 + history.Count + 1 + (outbox.Count * 2)];
         args[0] = prefix;
         args[1] = current.Id;
         args[2] = current.Version;
@@ -260,7 +261,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[13] = TicketIndexes.Of(stored.Channel);
         args[14] = Optional(TicketIndexes.FirstResponseDue(stored));
         args[15] = Optional(TicketIndexes.ResolutionDue(stored));
-        var i = UpdateFixedArguments - 1;
+        var i = UpdateFixedArguments;
         args[i++] = history.Count;
         foreach (var entry in history)
         {
