@@ -7,7 +7,10 @@ internal sealed record BenchArguments
 {
     public int Records { get; init; } = 100_000;
 
-    /// <summary>Pipeline workers (store calls in flight); null keeps the pipeline's default.</summary>
+    /// <summary>
+    /// Pipeline workers, each with one store call in flight; null means as many as the baseline has in flight
+    /// (<see cref="InFlight"/>), so both sides get the same concurrency.
+    /// </summary>
     public int? Workers { get; init; }
 
     /// <summary>Pipeline channel capacity; null keeps the pipeline's default.</summary>

@@ -16,10 +16,7 @@ internal static class Hub
             ["ConnectionStrings:Redis"] = redis,
             ["SyncHub:Redis:KeyPrefix"] = prefix,
         };
-        if (arguments.Workers is { } workers)
-        {
-            settings["SyncHub:Pipeline:Workers"] = workers.ToString(CultureInfo.InvariantCulture);
-        }
+        settings["SyncHub:Pipeline:Workers"] = (arguments.Workers ?? arguments.InFlight).ToString(CultureInfo.InvariantCulture);
 
         if (arguments.Capacity is { } capacity)
         {

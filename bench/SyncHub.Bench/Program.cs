@@ -36,7 +36,7 @@ try
     var pipelineDefaults = new PipelineOptions();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"redis-server {server.Version} at {endpoint}; {arguments.Records:N0} records, {arguments.BodyBytes} B body; " +
-        $"pipeline workers {arguments.Workers ?? pipelineDefaults.Workers}, capacity {arguments.Capacity ?? pipelineDefaults.Capacity}; " +
+        $"pipeline workers {arguments.Workers ?? arguments.InFlight}, capacity {arguments.Capacity ?? pipelineDefaults.Capacity}; " +
         $"baseline in flight {arguments.InFlight}; {arguments.Rounds} rounds; {Environment.ProcessorCount} cores"));
 
     // Warm both paths up (JIT, connections, script cache).
@@ -48,6 +48,7 @@ try
     var baselines = new List<Measurement>();
     var hubs = new List<Measurement>();
     var memory = new List<long>();
+    var listing = "";
     var scriptCallsBefore = await ScriptCallsAsync(server);
     for (var round = 1; round <= arguments.Rounds; round++)
     {
@@ -68,6 +69,10 @@ try
                 memory.Add((await UsedMemoryAsync(server) - before) / arguments.Records);
                 hubs.Add(hub);
                 Console.WriteLine($"round {round}: SyncHub  {hub}");
+                if (round == arguments.Rounds)
+                {
+                    listing = await ListingProbe.MeasureAsync(endpoint, prefix + "synchub:", arguments.Records);
+                }
             }
 
             await ForgetAsync(server, redis, prefix);
@@ -83,6 +88,7 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {hubRate / baselineRate:F2}x (target >= 0.8x)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Redis memory per ticket ({arguments.BodyBytes} B body; ticket, history, indexes, idempotency, outbox entry): {Median(memory.Select(m => (double)m)):N0} B (used_memory delta, median; target < 3 KB)"));
+    Console.WriteLine(listing);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"script calls during the rounds: EVALSHA {scriptCalls.EvalSha - scriptCallsBefore.EvalSha:N0}, EVAL {scriptCalls.Eval - scriptCallsBefore.Eval:N0}"));
     return 0;

@@ -10,16 +10,26 @@ namespace SyncHub.Redis;
 /// </summary>
 internal static class RedisFailures
 {
-    // Server replies that pass: a restarting, read-only (failed-over) or leaderless server.
+    // Server replies that pass: a restarting, read-only (failed-over), leaderless, busy or full server.
     private static readonly string[] TransientServerErrors =
-        ["LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "BUSY"];
+        ["LOADING", "READONLY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "BUSY", "OOM"];
 
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         RedisConnectionException or RedisTimeoutException => true,
-        RedisServerException server => IsTransient(server.Message),
+        RedisServerException server => server.Kind switch
+        {
+            RedisErrorKind.Loading or RedisErrorKind.ReadOnly or RedisErrorKind.MasterDown or RedisErrorKind.TryAgain or
+                RedisErrorKind.ClusterDown or RedisErrorKind.NoReplicas or RedisErrorKind.Busy or RedisErrorKind.OutOfMemory or
+                RedisErrorKind.MaxClients or RedisErrorKind.ConnectionFault or RedisErrorKind.Timeout => true,
+            _ => StartsWithCode(server.Message, TransientServerErrors),
+        },
         _ => false,
     };
+
+    /// <summary>The server does not have the script cached (first use, restart, failover, SCRIPT FLUSH).</summary>
+    public static bool IsNoScript(RedisServerException exception) =>
+        exception.Kind == RedisErrorKind.NoScript || StartsWithCode(exception.Message, ["NOSCRIPT"]);
 
     /// <summary>The exception to throw; the message names no endpoint or setting (the inner exception has the detail).</summary>
     public static StoreUnavailableException Unavailable(Exception exception) =>
@@ -39,9 +49,9 @@ internal static class RedisFailures
         }
     }
 
-    private static bool IsTransient(string message)
+    private static bool StartsWithCode(string message, string[] codes)
     {
-        foreach (var prefix in TransientServerErrors)
+        foreach (var prefix in codes)
         {
             if (message.StartsWith(prefix, StringComparison.Ordinal) &&
                 (message.Length == prefix.Length || message[prefix.Length] == ' '))

@@ -33,7 +33,7 @@ internal sealed class RedisScript
         {
             return await database.ScriptEvaluateAsync(Hash, null, arguments);
         }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
         {
             Log.ScriptLoaded(logger, Name);
             return await database.ScriptEvaluateAsync(Text, null, arguments);

@@ -8,6 +8,21 @@ namespace SyncHub.Redis;
 internal static class RedisScripts
 {
     /// <summary>
+    /// Shared by create and update: ARGV[at] is a count of history JSON entries that follow it; they are appended
+    /// to the ticket's history list. Returns the index after them (where the outbox count is).
+    /// </summary>
+    private const string AppendHistory = """
+        local function appendHistory(ticketKey, at)
+          local count = tonumber(ARGV[at])
+          if count > 0 then
+            redis.call('RPUSH', ticketKey .. ':history', unpack(ARGV, at + 1, at + count))
+          end
+          return at + count + 1
+        end
+
+        """;
+
+    /// <summary>
     /// Creates a ticket, or answers a replay, or threads a follow-up. Returns {outcome, id, number}:
     /// 0 created, 1 duplicate, 2 threaded.
     /// ARGV: prefix, idempotency field, id, thread key ('' for none), ticket JSON, version, updatedAt,
@@ -15,7 +30,7 @@ internal static class RedisScripts
     /// first-response due ms (''), resolution due ms (''), first number, history count, the history JSON
     /// entries, outbox count, then per event: type, JSON head, JSON tail (the number goes between).
     /// </summary>
-    public static readonly RedisScript Create = new("create", """
+    public static readonly RedisScript Create = new("create", AppendHistory + """
         local p = ARGV[1]
         local idempotency = p .. 'idempotency'
         local existing = redis.call('HGET', idempotency, ARGV[2])
@@ -62,16 +77,9 @@ internal static class RedisScripts
         if ARGV[15] ~= '' then
           redis.call('ZADD', p .. 'sla:resolution', ARGV[15], n)
         end
-        local i = 17
-        local count = tonumber(ARGV[i])
-        if count > 0 then
-          redis.call('RPUSH', ticketKey .. ':history', unpack(ARGV, i + 1, i + count))
-        end
-        i = i + count + 1
-        count = tonumber(ARGV[i])
-        i = i + 1
-        for _ = 1, count do
-          redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i], 'event', ARGV[i + 1] .. n .. ARGV[i + 2])
+        local i = appendHistory(ticketKey, 17)
+        for _ = 1, tonumber(ARGV[i]) do
+          redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
           i = i + 3
         end
         return {0, id, n}
@@ -195,7 +203,7 @@ internal static class RedisScripts
     /// department, status, priority and channel (ARGV[7..14]), first-response due ms (''), resolution due
     /// ms (''), history count, the history JSON entries, outbox count, then per event: type, JSON.
     /// </summary>
-    public static readonly RedisScript Update = new("update", """
+    public static readonly RedisScript Update = new("update", AppendHistory + """
         local p = ARGV[1]
         local ticketKey = p .. 'ticket:' .. ARGV[2]
         local version = redis.call('HGET', ticketKey, 'version')
@@ -224,16 +232,9 @@ internal static class RedisScripts
         else
           redis.call('ZADD', p .. 'sla:resolution', ARGV[16], n)
         end
-        local i = 17
-        local count = tonumber(ARGV[i])
-        if count > 0 then
-          redis.call('RPUSH', ticketKey .. ':history', unpack(ARGV, i + 1, i + count))
-        end
-        i = i + count + 1
-        count = tonumber(ARGV[i])
-        i = i + 1
-        for _ = 1, count do
-          redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i], 'event', ARGV[i + 1])
+        local i = appendHistory(ticketKey, 17)
+        for _ = 1, tonumber(ARGV[i]) do
+          redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2])
           i = i + 2
         end
         return newVersion

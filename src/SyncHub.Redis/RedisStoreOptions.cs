@@ -29,5 +29,5 @@ public sealed class RedisStoreOptions
     /// The most index entries one list call examines before it returns a shorter page with a cursor to
     /// continue from, so a filter combination that matches almost nothing cannot block Redis.
     /// </summary>
-    public int ListScanLimit { get; set; } = 20_000;
+    public int ListScanLimit { get; set; } = 10_000;
 }

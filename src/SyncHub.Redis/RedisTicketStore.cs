@@ -193,13 +193,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[13] = Optional(TicketIndexes.FirstResponseDue(ticket));
         args[14] = Optional(TicketIndexes.ResolutionDue(ticket));
         args[15] = TicketNumbers.First;
-        var i = CreateFixedArguments;
-        args[i++] = history.Count;
-        foreach (var entry in history)
-        {
-            args[i++] = StoreJson.WriteEntry(entry);
-        }
-
+        var i = PutHistory(args, CreateFixedArguments, history);
         args[i++] = outbox.Count;
         foreach (var evt in outbox)
         {
@@ -214,6 +208,18 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
     /// <summary>The idempotency hash field of a record. Source names are configuration keys, so they hold no ':'.</summary>
     internal static string IdempotencyField(string source, string externalId) => $"{source}:{externalId}";
+
+    /// <summary>Puts the history count and the entries' JSON at <paramref name="at"/>; returns the index after them.</summary>
+    private static int PutHistory(RedisValue[] args, int at, IReadOnlyList<HistoryEntry> history)
+    {
+        args[at++] = history.Count;
+        foreach (var entry in history)
+        {
+            args[at++] = StoreJson.WriteEntry(entry);
+        }
+
+        return at;
+    }
 
     private static RedisValue Optional(long? value) => value is { } v ? v : RedisValue.EmptyString;
 
@@ -277,13 +283,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[13] = TicketIndexes.Of(stored.Channel);
         args[14] = Optional(TicketIndexes.FirstResponseDue(stored));
         args[15] = Optional(TicketIndexes.ResolutionDue(stored));
-        var i = UpdateFixedArguments;
-        args[i++] = history.Count;
-        foreach (var entry in history)
-        {
-            args[i++] = StoreJson.WriteEntry(entry);
-        }
-
+        var i = PutHistory(args, UpdateFixedArguments, history);
         args[i++] = outbox.Count;
         foreach (var evt in outbox)
         {

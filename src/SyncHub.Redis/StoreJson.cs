@@ -41,9 +41,9 @@ internal static class StoreJson
     /// joins head, the number it assigns, and tail. (The quote that starts the property cannot occur inside a
     /// string value: the serializer escapes quotes there.)
     /// </summary>
-    public static (byte[] Head, byte[] Tail) EventAwaitingNumber(OutboxEvent evt)
+    public static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(evt with { TicketNumber = 0 }, Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(evt.TicketNumber == 0 ? evt : evt with { TicketNumber = 0 }, Options);
         var at = json.AsSpan().IndexOf(TicketNumberZero);
         if (at < 0)
         {
@@ -51,7 +51,7 @@ internal static class StoreJson
         }
 
         var cut = at + TicketNumberZero.Length - 1;
-        return (json[..cut], json[(cut + 1)..]);
+        return (json.AsMemory(0, cut), json.AsMemory(cut + 1));
     }
 
     public static string WriteInstant(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace SyncHub.Redis.Tests;
 /// <summary>Redis stores on the fixture's server, each under the key prefix given.</summary>
 internal static class TestStores
 {
-    public static IOptions<RedisStoreOptions> Options(RedisServerFixture redis, string prefix, int listScanLimit = 20_000) =>
+    public static IOptions<RedisStoreOptions> Options(RedisServerFixture redis, string prefix, int listScanLimit = 10_000) =>
         Microsoft.Extensions.Options.Options.Create(new RedisStoreOptions
         {
             ConnectionString = redis.ConnectionString,
@@ -16,7 +16,7 @@ internal static class TestStores
             ListScanLimit = listScanLimit,
         });
 
-    public static RedisTicketStore Tickets(RedisServerFixture redis, string prefix, IConnectionMultiplexer? connection = null, int listScanLimit = 20_000) =>
+    public static RedisTicketStore Tickets(RedisServerFixture redis, string prefix, IConnectionMultiplexer? connection = null, int listScanLimit = 10_000) =>
         new(connection ?? redis.Connection, Options(redis, prefix, listScanLimit), NullLogger<RedisTicketStore>.Instance);
 
     public static RedisCheckpointStore Checkpoints(RedisServerFixture redis, string prefix) =>
