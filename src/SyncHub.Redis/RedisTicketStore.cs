@@ -30,6 +30,11 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     public async Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(creation);
+        if (!IsKeySafe(creation.Ticket.Id))
+        {
+            throw new ArgumentException("A ticket id must be 1 to 200 characters without ':'.", nameof(creation));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var args = CreateArguments(prefix, creation);
         var reply = await RunAsync(RedisScripts.Create, args, "create");
@@ -45,8 +50,8 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
     public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return ReadAsync(id, 0, cancellationToken);
+        ArgumentNullException.ThrowIfNull(id);
+        return IsKeySafe(id) ? ReadAsync(id, 0, cancellationToken) : Task.FromResult<Ticket?>(null);
     }
 
     public Task<Ticket?> GetByNumberAsync(long number, CancellationToken cancellationToken = default) =>
@@ -82,8 +87,13 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
     public async Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(change);
+        if (!IsKeySafe(id))
+        {
+            return null;
+        }
+
         for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
         {
             var current = await ReadAsync(id, 0, cancellationToken);
@@ -220,6 +230,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
         return at;
     }
+
+    /// <summary>Ids are part of keys: one with ':' could name another key (<c>{id}:history</c>), so it is no ticket's id.</summary>
+    private static bool IsKeySafe(string id) => id.Length is > 0 and <= 200 && !id.Contains(':', StringComparison.Ordinal);
 
     private static RedisValue Optional(long? value) => value is { } v ? v : RedisValue.EmptyString;
 

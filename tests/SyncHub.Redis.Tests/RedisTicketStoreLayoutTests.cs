@@ -21,7 +21,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
     private IDatabase Database => redis.Connection.GetDatabase();
 
     [Fact]
-    public async Task Writes_EveryKey_CarriesTheConfiguredPrefix()
+    public async Task Writes_AnyKind_EveryKeyCarriesTheConfiguredPrefix()
     {
         var before = await AllKeysAsync();
         var store = TestStores.Tickets(redis, prefix);
@@ -46,7 +46,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
     }
 
     [Fact]
-    public async Task SlaDueSets_HoldTicketWhileItsClockRuns()
+    public async Task UpdateAsync_SlaClockStops_TicketLeavesTheDueSets()
     {
         var store = TestStores.Tickets(redis, prefix);
         var sla = Sla();

@@ -172,6 +172,17 @@ public abstract class TicketStoreContract
     }
 
     [Fact]
+    public async Task GetAsync_IdOfAnotherKeyOrEmpty_ReturnsNull()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+
+        Assert.Null(await store.GetAsync(created.TicketId + ":history"));
+        Assert.Null(await store.GetAsync(""));
+        Assert.Null(await store.UpdateAsync(created.TicketId + ":history", t => new TicketChange(t, [], [])));
+    }
+
+    [Fact]
     public async Task GetByNumberAsync_CreatedTicket_ReturnsItWithHistory()
     {
         var store = CreateStore();
