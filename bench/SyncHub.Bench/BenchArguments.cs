@@ -22,7 +22,7 @@ internal sealed record BenchArguments
     public int BodyBytes { get; init; } = 1024;
 
     /// <summary>Alternating baseline/SyncHub rounds; the medians are compared, so a burst of other load on the machine weighs less.</summary>
-    public int Rounds { get; init; } = 3;
+    public int Rounds { get; init; } = 5;
 
     /// <summary>An existing Redis (host:port); null starts a private redis-server.</summary>
     public string? Redis { get; init; }

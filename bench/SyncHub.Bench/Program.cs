@@ -133,7 +133,8 @@ static async Task<Measurement> RunSyncHubAsync(string endpoint, IServer server, 
     var pipeline = hub.GetRequiredService<IntakePipeline>();
     var options = hub.GetRequiredService<IOptions<PipelineOptions>>().Value;
     await pipeline.StartAsync(CancellationToken.None);
-    var producers = options.Capacity + options.Workers;
+    // Enough producers to keep every worker busy and the channel about half full: never empty, rarely full.
+    var producers = options.Workers + (options.Capacity / 2);
     var next = -1;
     var failed = 0;
     var measurement = await Measurement.TakeAsync(server, records.Length, () => Task.WhenAll(Enumerable.Range(0, producers).Select(_ => Task.Run(async () =>
