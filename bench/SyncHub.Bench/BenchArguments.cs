@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace SyncHub.Bench;
+
+/// <summary>The command line: <c>--records N --workers N --capacity N --in-flight N --body-bytes N --rounds N --redis host:port</c>.</summary>
+internal sealed record BenchArguments
+{
+    public int Records { get; init; } = 100_000;
+
+    /// <summary>
+    /// Pipeline workers, each with one store call in flight; null means as many as the baseline has in flight
+    /// (<see cref="InFlight"/>), so both sides get the same concurrency.
+    /// </summary>
+    public int? Workers { get; init; }
+
+    /// <summary>Pipeline channel capacity; null keeps the pipeline's default.</summary>
+    public int? Capacity { get; init; }
+
+    /// <summary>Calls in flight in the baseline loop.</summary>
+    public int InFlight { get; init; } = 1000;
+
+    public int BodyBytes { get; init; } = 1024;
+
+    /// <summary>Alternating baseline/SyncHub rounds; the medians are compared, so a burst of other load on the machine weighs less.</summary>
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>An existing Redis (host:port); null starts a private redis-server.</summary>
+    public string? Redis { get; init; }
+
+    public static BenchArguments Parse(string[] args)
+    {
+        var parsed = new BenchArguments();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            parsed = name switch
+            {
+                "--records" => parsed with { Records = Positive(name, value) },
+                "--workers" => parsed with { Workers = Positive(name, value) },
+                "--capacity" => parsed with { Capacity = Positive(name, value) },
+                "--in-flight" => parsed with { InFlight = Positive(name, value) },
+                "--body-bytes" => parsed with { BodyBytes = Positive(name, value) },
+                "--rounds" => parsed with { Rounds = Positive(name, value) },
+                "--redis" => parsed with { Redis = value },
+                _ => throw new ArgumentException($"Unknown argument {name}. Use --records, --workers, --capacity, --in-flight, --body-bytes, --rounds, --redis."),
+            };
+        }
+
+        return parsed;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number.");
+}

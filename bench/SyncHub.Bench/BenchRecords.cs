@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using SyncHub.Domain;
+
+namespace SyncHub.Bench;
+
+/// <summary>Intake records as an adapter would hand them over: distinct external ids, mixed channels, a body of the given size.</summary>
+internal static class BenchRecords
+{
+    private static readonly Channel[] Channels = [Channel.Web, Channel.Email, Channel.Chat, Channel.Phone, Channel.AppReview];
+
+    public static IntakeRecord[] Create(string run, int count, int bodyBytes, TimeProvider time)
+    {
+        var body = Body(bodyBytes);
+        var records = new IntakeRecord[count];
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            records[i] = new IntakeRecord
+            {
+                Source = "Bench",
+                ExternalId = $"{run}-{n}",
+                Channel = Channels[i % Channels.Length],
+                Requester = new Requester("Bench Customer", $"customer{n}@example.com"),
+                Subject = $"Request {n}: the export does nothing",
+                Body = body,
+                ReceivedAt = time.GetUtcNow(),
+                Diagnostics = new Dictionary<string, string> { ["clientVersion"] = "6.4.1" },
+            };
+        }
+
+        return records;
+    }
+
+    private static string Body(int bytes)
+    {
+        const string Sentence = "When I press export on the reports page nothing happens and no file is written. ";
+        var text = new StringBuilder(bytes + Sentence.Length);
+        while (text.Length < bytes)
+        {
+            text.Append(Sentence);
+        }
+
+        return text.ToString(0, bytes);
+    }
+}

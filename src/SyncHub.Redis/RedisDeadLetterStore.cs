@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SyncHub.Storage;
+
+namespace SyncHub.Redis;
+
+/// <summary>
+/// The dead-letter list, <c>{prefix}dead-letters</c>: one JSON entry per record, oldest first. A retried add
+/// after a lost connection may store a letter twice; a letter is never lost.
+/// </summary>
+public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore
+{
+    private readonly IDatabase database = redis.GetDatabase();
+    private readonly RedisKey key = options.Value.KeyPrefix + "dead-letters";
+
+    public async Task AddAsync(DeadLetter letter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = JsonSerializer.SerializeToUtf8Bytes(letter, StoreJson.Options);
+        await RedisFailures.GuardAsync(() => database.ListRightPushAsync(key, json), logger, "dead-letter write");
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(int count, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        var values = await RedisFailures.GuardAsync(() => database.ListRangeAsync(key, -count, -1), logger, "dead-letter read");
+
+        var letters = new List<DeadLetter>(values.Length);
+        foreach (var value in values)
+        {
+            letters.Add(JsonSerializer.Deserialize<DeadLetter>((byte[])value!, StoreJson.Options)
+                ?? throw new JsonException("A stored dead letter is null."));
+        }
+
+        return letters;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RedisFailures.GuardAsync(() => database.ListLengthAsync(key), logger, "dead-letter count");
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SyncHub.Storage;
+
+namespace SyncHub.Redis;
+
+/// <summary>Registers the Redis ticket, checkpoint and dead-letter stores and the one connection they share.</summary>
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Redis stores in place of any store registered before (the host calls this instead of
+    /// <c>AddInMemoryStore</c>). Reads <c>ConnectionStrings:Redis</c> and <c>SyncHub:Redis</c>, validated at
+    /// start. The connection does not abort when Redis is down: the hub starts, reports the store unready
+    /// and reconnects by itself. An <see cref="IConnectionMultiplexer"/> registered before is reused.
+    /// </summary>
+    public static IServiceCollection AddRedisStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisStoreOptions>, RedisStoreOptionsValidator>());
+        services.AddOptions<RedisStoreOptions>()
+            .Bind(configuration.GetSection(RedisStoreOptions.SectionName), o => o.ErrorOnUnknownConfiguration = false)
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(RedisStoreOptions.ConnectionStringName))
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IConnectionMultiplexer>(Connect);
+        services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());
+        return services;
+    }
+
+    private static ConnectionMultiplexer Connect(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RedisStoreOptions>>().Value;
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(RedisTicketStore).Namespace!) ?? NullLogger.Instance;
+        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= "synchub";
+
+        var connection = ConnectionMultiplexer.Connect(configuration);
+        connection.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.Exception, Describe(e.EndPoint), e.FailureType.ToString());
+        connection.ConnectionRestored += (_, e) => Log.ConnectionRestored(logger, Describe(e.EndPoint));
+        if (!connection.IsConnected)
+        {
+            Log.NotConnectedAtStart(logger, string.Join(", ", configuration.EndPoints.Select(Describe)));
+        }
+
+        Log.StoreConfigured(logger, options.KeyPrefix);
+        return connection;
+    }
+
+    // Endpoints only: the configuration string may hold a password and is never logged.
+    private static string Describe(System.Net.EndPoint? endPoint) => endPoint?.ToString() ?? "(unknown)";
+}

@@ -1,0 +1,33 @@
+namespace SyncHub.Redis;
+
+/// <summary>
+/// The Redis store settings: the connection string from <c>ConnectionStrings:Redis</c> and the rest from
+/// <c>SyncHub:Redis</c>. Validated at start; a wrong value stops the host with one line naming the key.
+/// </summary>
+public sealed class RedisStoreOptions
+{
+    public const string SectionName = "SyncHub:Redis";
+
+    /// <summary>The name under <c>ConnectionStrings</c>.</summary>
+    public const string ConnectionStringName = "Redis";
+
+    /// <summary>The full configuration key of the connection string.</summary>
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
+
+    public const string DefaultKeyPrefix = "synchub:";
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string (<c>host:6379,password=...,ssl=true</c>; Sentinel with
+    /// <c>serviceName=</c>). It may hold a password: it is never logged.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Prepended to every key, so one Redis can host several environments.</summary>
+    public string KeyPrefix { get; set; } = DefaultKeyPrefix;
+
+    /// <summary>
+    /// The most index entries one list call examines before it returns a shorter page with a cursor to
+    /// continue from, so a filter combination that matches almost nothing cannot block Redis.
+    /// </summary>
+    public int ListScanLimit { get; set; } = 10_000;
+}

@@ -1,0 +1,322 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SyncHub.Domain;
+using SyncHub.Storage;
+
+namespace SyncHub.Redis;
+
+/// <summary>
+/// The ticket store on Redis. A creation is one Lua script that writes, atomically, the ticket, its number,
+/// the idempotency and thread keys, the index sets, the history and the outbox events; an update is one
+/// script guarded by the ticket's version. Connection loss and timeouts surface as
+/// <see cref="StoreUnavailableException"/>; every write is safe to retry. Key layout: README.md.
+/// </summary>
+public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisTicketStore> logger) : ITicketStore
+{
+    /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
+    internal const int MaxUpdateAttempts = 64;
+
+    // The arguments before the history count (ARGV[1..16]; see RedisScripts).
+    private const int CreateFixedArguments = 16;
+    private const int UpdateFixedArguments = 16;
+
+    private readonly IDatabase database = redis.GetDatabase();
+    private readonly RedisValue prefix = options.Value.KeyPrefix;
+    private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
+    private readonly int scanLimit = options.Value.ListScanLimit;
+
+    public async Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        if (!IsKeySafe(creation.Ticket.Id))
+        {
+            throw new ArgumentException("A ticket id must be 1 to 200 characters without ':'.", nameof(creation));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var args = CreateArguments(prefix, creation);
+        var reply = await RunAsync(RedisScripts.Create, args, "create");
+        var fields = (RedisResult[])reply!;
+        var outcome = (int)fields[0] switch
+        {
+            0 => CreateOutcome.Created,
+            1 => CreateOutcome.Duplicate,
+            _ => CreateOutcome.Threaded,
+        };
+        return new CreateResult((string)fields[1]!, (long)fields[2], outcome);
+    }
+
+    public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return IsKeySafe(id) ? ReadAsync(id, 0, cancellationToken) : Task.FromResult<Ticket?>(null);
+    }
+
+    public Task<Ticket?> GetByNumberAsync(long number, CancellationToken cancellationToken = default) =>
+        ReadAsync("", number, cancellationToken);
+
+    public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var before = TicketCursor.Parse(query.Cursor);
+        var limit = Math.Clamp(query.Limit, 1, TicketQuery.MaxLimit);
+        var filters = TicketIndexes.Filters(query);
+        var args = new RedisValue[4 + filters.Count];
+        args[0] = prefix;
+        args[1] = before == long.MaxValue ? RedisValue.EmptyString : before;
+        args[2] = limit;
+        args[3] = scanLimit;
+        for (var f = 0; f < filters.Count; f++)
+        {
+            args[4 + f] = filters[f];
+        }
+
+        var reply = (RedisResult[])(await RunAsync(RedisScripts.List, args, "list"))!;
+        var items = new List<Ticket>((reply.Length - 1) / 5);
+        for (var at = 1; at + 4 < reply.Length; at += 5)
+        {
+            items.Add(Materialize(reply[at + 1], reply[at + 2], reply[at + 3], reply[at + 4], []));
+        }
+
+        var next = (string?)reply[0];
+        return new TicketPage(items, string.IsNullOrEmpty(next) ? null : next);
+    }
+
+    public async Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(change);
+        if (!IsKeySafe(id))
+        {
+            return null;
+        }
+
+        for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+        {
+            var current = await ReadAsync(id, 0, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var update = change(current);
+            if (update is null)
+            {
+                return current;
+            }
+
+            var stored = update.Updated with
+            {
+                Id = current.Id,
+                Number = current.Number,
+                Source = current.Source,
+                ExternalId = current.ExternalId,
+                Version = current.Version + 1,
+                History = [],
+            };
+            var written = await WriteAsync(current, stored, update, cancellationToken);
+            if (written < 0)
+            {
+                return null;
+            }
+
+            if (written > 0)
+            {
+                return stored with { Version = written, History = [.. current.History, .. update.History] };
+            }
+
+            Log.UpdateConflict(logger, id, attempt);
+        }
+
+        Log.UpdateGaveUp(logger, id, MaxUpdateAttempts);
+        throw new InvalidOperationException($"Ticket {id} kept changing; the update was given up after {MaxUpdateAttempts} attempts.");
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        RedisValue from = afterPosition is null ? "-" : "(" + StreamPosition(afterPosition);
+        var entries = await RedisFailures.GuardAsync(() => database.StreamRangeAsync(outboxKey, from, "+", count), logger, "outbox read");
+
+        var page = new List<OutboxEntry>(entries.Length);
+        foreach (var entry in entries)
+        {
+            var json = entry["event"];
+            page.Add(new OutboxEntry(entry.Id!, StoreJson.ReadEvent((byte[])json!)));
+        }
+
+        return page;
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        if (!redis.IsConnected)
+        {
+            return false;
+        }
+
+        try
+        {
+            await database.PingAsync();
+            return true;
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            Log.Unavailable(logger, ex, "ping");
+            return false;
+        }
+    }
+
+    /// <summary>The arguments of <see cref="RedisScripts.Create"/> for <paramref name="creation"/> (the benchmark's baseline sends the same).</summary>
+    internal static RedisValue[] CreateArguments(RedisValue keyPrefix, TicketCreation creation)
+    {
+        var ticket = creation.Ticket;
+        var history = creation.History;
+        var outbox = creation.Outbox;
+        var args = new RedisValue[CreateFixedArguments + 1 + history.Count + 1 + (outbox.Count * 3)];
+        args[0] = keyPrefix;
+        args[1] = IdempotencyField(ticket.Source, ticket.ExternalId);
+        args[2] = ticket.Id;
+        args[4] = StoreJson.WriteTicket(ticket);
+        args[5] = ticket.Version;
+        args[6] = StoreJson.WriteInstant(ticket.UpdatedAt);
+        if (string.IsNullOrEmpty(ticket.ThreadKey))
+        {
+            // Without a thread key the record cannot be threaded: the threaded entry (which repeats the body) is not sent.
+            args[3] = args[7] = args[8] = RedisValue.EmptyString;
+        }
+        else
+        {
+            args[3] = ticket.ThreadKey;
+            args[7] = StoreJson.WriteEntry(creation.ThreadedEntry);
+            args[8] = StoreJson.WriteInstant(creation.ThreadedEntry.At);
+        }
+
+        args[9] = TicketIndexes.Of(ticket.Department);
+        args[10] = TicketIndexes.Of(ticket.Status);
+        args[11] = TicketIndexes.Of(ticket.Priority);
+        args[12] = TicketIndexes.Of(ticket.Channel);
+        args[13] = Optional(TicketIndexes.FirstResponseDue(ticket));
+        args[14] = Optional(TicketIndexes.ResolutionDue(ticket));
+        args[15] = TicketNumbers.First;
+        var i = PutHistory(args, CreateFixedArguments, history);
+        args[i++] = outbox.Count;
+        foreach (var evt in outbox)
+        {
+            var (head, tail) = StoreJson.EventAwaitingNumber(evt);
+            args[i++] = evt.Type;
+            args[i++] = head;
+            args[i++] = tail;
+        }
+
+        return args;
+    }
+
+    /// <summary>The idempotency hash field of a record. Source names are configuration keys, so they hold no ':'.</summary>
+    internal static string IdempotencyField(string source, string externalId) => $"{source}:{externalId}";
+
+    /// <summary>Puts the history count and the entries' JSON at <paramref name="at"/>; returns the index after them.</summary>
+    private static int PutHistory(RedisValue[] args, int at, IReadOnlyList<HistoryEntry> history)
+    {
+        args[at++] = history.Count;
+        foreach (var entry in history)
+        {
+            args[at++] = StoreJson.WriteEntry(entry);
+        }
+
+        return at;
+    }
+
+    /// <summary>Ids are part of keys: one with ':' could name another key (<c>{id}:history</c>), so it is no ticket's id.</summary>
+    private static bool IsKeySafe(string id) => id.Length is > 0 and <= 200 && !id.Contains(':', StringComparison.Ordinal);
+
+    private static RedisValue Optional(long? value) => value is { } v ? v : RedisValue.EmptyString;
+
+    private static string StreamPosition(string position)
+    {
+        var dash = position.IndexOf('-', StringComparison.Ordinal);
+        var valid = dash > 0 && dash < position.Length - 1 &&
+            ulong.TryParse(position.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+            ulong.TryParse(position.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        return valid ? position : throw new ArgumentException("The position is not one this outbox gave out.", nameof(position));
+    }
+
+    private static Ticket Materialize(RedisResult json, RedisResult number, RedisResult version, RedisResult updatedAt, IReadOnlyList<HistoryEntry> history) =>
+        StoreJson.ReadTicket((byte[])json!) with
+        {
+            Number = (long)number,
+            Version = (long)version,
+            UpdatedAt = StoreJson.ReadInstant((string)updatedAt!),
+            History = history,
+        };
+
+    private async Task<Ticket?> ReadAsync(string id, long number, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = await RunAsync(RedisScripts.Get, [prefix, id, number], "read");
+        if (reply.IsNull)
+        {
+            return null;
+        }
+
+        var fields = (RedisResult[])reply!;
+        var entries = (RedisResult[])fields[5]!;
+        var history = new HistoryEntry[entries.Length];
+        for (var e = 0; e < entries.Length; e++)
+        {
+            history[e] = StoreJson.ReadEntry((byte[])entries[e]!);
+        }
+
+        return Materialize(fields[1], fields[2], fields[3], fields[4], history);
+    }
+
+    private async Task<long> WriteAsync(Ticket current, Ticket stored, TicketChange update, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var history = update.History;
+        var outbox = update.Outbox;
+        var args = new RedisValue[UpdateFixedArguments + 1 + history.Count + 1 + (outbox.Count * 2)];
+        args[0] = prefix;
+        args[1] = current.Id;
+        args[2] = current.Version;
+        args[3] = StoreJson.WriteTicket(stored);
+        args[4] = StoreJson.WriteInstant(stored.UpdatedAt);
+        args[5] = current.Number;
+        args[6] = TicketIndexes.Of(current.Department);
+        args[7] = TicketIndexes.Of(stored.Department);
+        args[8] = TicketIndexes.Of(current.Status);
+        args[9] = TicketIndexes.Of(stored.Status);
+        args[10] = TicketIndexes.Of(current.Priority);
+        args[11] = TicketIndexes.Of(stored.Priority);
+        args[12] = TicketIndexes.Of(current.Channel);
+        args[13] = TicketIndexes.Of(stored.Channel);
+        args[14] = Optional(TicketIndexes.FirstResponseDue(stored));
+        args[15] = Optional(TicketIndexes.ResolutionDue(stored));
+        var i = PutHistory(args, UpdateFixedArguments, history);
+        args[i++] = outbox.Count;
+        foreach (var evt in outbox)
+        {
+            args[i++] = evt.Type;
+            args[i++] = StoreJson.WriteEvent(evt with { TicketNumber = current.Number });
+        }
+
+        return (long)await RunAsync(RedisScripts.Update, args, "update");
+    }
+
+    private async Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation)
+    {
+        try
+        {
+            return await script.EvaluateAsync(database, args, logger);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            Log.Unavailable(logger, ex, operation);
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+}

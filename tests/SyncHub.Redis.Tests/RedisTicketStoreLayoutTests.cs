@@ -1,0 +1,180 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+using SyncHub.Domain;
+using SyncHub.Storage;
+using SyncHub.Testing.Redis;
+using SyncHub.Testing.Storage;
+using Xunit.Abstractions;
+
+namespace SyncHub.Redis.Tests;
+
+/// <summary>What only the Redis store has: its key layout, the SLA due-time sets, durability across connections, the list scan limit, memory.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 10, 13, 0, 0, TimeSpan.Zero));
+    private readonly string prefix = redis.NewPrefix();
+
+    private SampleRecords Samples => new(time);
+
+    private IDatabase Database => redis.Connection.GetDatabase();
+
+    [Fact]
+    public async Task Writes_AnyKind_EveryKeyCarriesTheConfiguredPrefix()
+    {
+        var before = await AllKeysAsync();
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var created = await store.CreateAsync(samples.Creation(
+            channel: Channel.Email, department: Department.PaidSupport, priority: Priority.High, threadKey: "thread-1", sla: Sla()));
+        await store.CreateAsync(samples.Creation(threadKey: "thread-1"));
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Pending }, [samples.Note("waiting")], []));
+        await TestStores.Checkpoints(redis, prefix).SetAsync("Email", "uid-9");
+        await TestStores.DeadLetters(redis, prefix).AddAsync(new DeadLetter("Email", "m-1", "invalid", "{}", time.GetUtcNow()));
+
+        var written = (await AllKeysAsync()).Except(before).Order(StringComparer.Ordinal).ToList();
+
+        string[] expected =
+        [
+            "checkpoints", "counter", "dead-letters", "idempotency",
+            "index:all", "index:channel:Email", "index:department:PaidSupport", "index:priority:High", "index:status:Pending",
+            "numbers", "outbox", "sla:first-response", "sla:resolution", "threads",
+            $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history",
+        ];
+        Assert.Equal(expected.Select(k => prefix + k).Order(StringComparer.Ordinal), written);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SlaClockStops_TicketLeavesTheDueSets()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var sla = Sla();
+        var created = await store.CreateAsync(Samples.Creation(sla: sla));
+        var member = created.Number.ToString(CultureInfo.InvariantCulture);
+
+        Assert.Equal(sla.FirstResponseDueAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:first-response", member));
+        Assert.Equal(sla.ResolutionDueAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Sla = t.Sla! with { FirstRespondedAt = time.GetUtcNow() } }, [], []));
+        Assert.Null(await Database.SortedSetScoreAsync(prefix + "sla:first-response", member));
+        Assert.NotNull(await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Solved }, [], []));
+        Assert.Null(await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+    }
+
+    [Fact]
+    public async Task GetAsync_FreshConnection_ReadsWhatAnotherConnectionWrote()
+    {
+        var creation = Samples.Creation(sla: Sla());
+        var created = await TestStores.Tickets(redis, prefix).CreateAsync(creation);
+        var written = await TestStores.Tickets(redis, prefix).GetAsync(created.TicketId);
+
+        await using var restarted = await ConnectionMultiplexer.ConnectAsync(redis.ClientOptions());
+        var store = TestStores.Tickets(redis, prefix, restarted);
+
+        Assert.Equal(TicketStoreContractJson(written!), TicketStoreContractJson((await store.GetAsync(created.TicketId))!));
+        Assert.Equal([created.Number], (await store.ListAsync(new TicketQuery())).Items.Select(t => t.Number));
+        Assert.Equal(creation.Outbox[0].Id, Assert.Single(await store.ReadOutboxAsync(null, 10)).Event.Id);
+        Assert.Equal(CreateOutcome.Duplicate, (await store.CreateAsync(Samples.Creation(externalId: creation.Ticket.ExternalId))).Outcome);
+        Assert.Equal(created.Number + 1, (await store.CreateAsync(Samples.Creation())).Number);
+    }
+
+    [Fact]
+    public async Task ListAsync_ScanLimitReached_ReturnsShorterPagesThatStillCoverEveryMatch()
+    {
+        var store = TestStores.Tickets(redis, prefix, listScanLimit: 10);
+        var samples = Samples;
+        var matching = new List<long>();
+        for (var i = 0; i < 30; i++)
+        {
+            // Even: Phone; odd: High; 0, 12 and 24 are both. Phone (15) is the smaller index, so it is walked.
+            var both = i % 12 == 0;
+            var result = await store.CreateAsync(samples.Creation(
+                channel: i % 2 == 0 ? Channel.Phone : Channel.Web,
+                priority: i % 2 == 1 || both ? Priority.High : Priority.Low));
+            if (both)
+            {
+                matching.Add(result.Number);
+            }
+        }
+
+        var query = new TicketQuery { Channel = Channel.Phone, Priority = Priority.High, Limit = 5 };
+        var first = await store.ListAsync(query);
+        var listed = new List<long>(first.Items.Select(t => t.Number));
+        var cursor = first.Next;
+        for (var pages = 1; cursor is not null && pages < 20; pages++)
+        {
+            var page = await store.ListAsync(query with { Cursor = cursor });
+            listed.AddRange(page.Items.Select(t => t.Number));
+            cursor = page.Next;
+        }
+
+        Assert.NotNull(first.Next);
+        Assert.True(first.Items.Count < matching.Count);
+        Assert.Null(cursor);
+        Assert.Equal(matching.AsEnumerable().Reverse(), listed);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ThousandTicketsWithOneKilobyteBody_StaysUnderFiveKilobytesEach()
+    {
+        const int count = 1000;
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var body = new string('x', 1024);
+        var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
+        var usedBefore = await UsedMemoryAsync(server);
+
+        for (var i = 0; i < count; i++)
+        {
+            await store.CreateAsync(samples.Creation(body: body, sla: Sla()));
+        }
+
+        var usedAfter = await UsedMemoryAsync(server);
+        var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var keys = (RedisResult[])(await server.ExecuteAsync("KEYS", prefix + "*"))!;
+        foreach (var key in keys.Select(k => (string)k!))
+        {
+            var bytes = (long)await Database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
+            var kind = key[prefix.Length..];
+            kind = kind.StartsWith("ticket:", StringComparison.Ordinal) ? (kind.EndsWith(":history", StringComparison.Ordinal) ? "ticket:{id}:history" : "ticket:{id}") : kind;
+            byKind[kind] = byKind.GetValueOrDefault(kind) + bytes;
+        }
+
+        var perTicket = byKind.Values.Sum() / count;
+        output.WriteLine($"Redis memory per ticket with a 1 KB body: {perTicket} B (MEMORY USAGE summed over {keys.Length} keys), " +
+                         $"{(usedAfter - usedBefore) / count} B (INFO used_memory delta)");
+        foreach (var (kind, bytes) in byKind)
+        {
+            output.WriteLine($"  {kind}: {bytes / count} B per ticket");
+        }
+
+        Assert.InRange(perTicket, 1024, 5120);
+    }
+
+    private static string TicketStoreContractJson(Ticket ticket) => System.Text.Json.JsonSerializer.Serialize(ticket, SyncHubJson.Options);
+
+    private static async Task<long> UsedMemoryAsync(IServer server)
+    {
+        var info = await server.InfoAsync("memory");
+        return long.Parse(info.SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+    }
+
+    private SlaStamp Sla() => new()
+    {
+        Policy = "gold-high",
+        Reason = "Gold plan, High priority",
+        Clock = "24x7",
+        FirstResponseTarget = TimeSpan.FromMinutes(30),
+        FirstResponseDueAt = time.GetUtcNow().AddMinutes(30),
+        ResolutionDueAt = time.GetUtcNow().AddHours(8),
+    };
+
+    private async Task<HashSet<string>> AllKeysAsync()
+    {
+        var keys = await redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]).ExecuteAsync("KEYS", "*");
+        return [.. ((RedisResult[])keys!).Select(k => (string)k!)];
+    }
+}

@@ -1,0 +1,525 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Domain;
+using SyncHub.Storage;
+using Xunit;
+
+namespace SyncHub.Testing.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="ITicketStore"/> shares; subclass it once per store. Each test asks
+/// <see cref="CreateStore"/> for a new, empty store.
+/// </summary>
+public abstract class TicketStoreContract
+{
+    private static readonly Channel[] Channels = Enum.GetValues<Channel>();
+
+    protected TicketStoreContract()
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 13, 0, 0, TimeSpan.Zero));
+        Samples = new SampleRecords(Time);
+    }
+
+    protected FakeTimeProvider Time { get; }
+
+    protected SampleRecords Samples { get; }
+
+    [Fact]
+    public async Task CreateAsync_NewRecords_AreCreatedWithNumbersFromTheFirst()
+    {
+        var store = CreateStore();
+        var creation = Samples.Creation();
+
+        var first = await store.CreateAsync(creation);
+        var second = await store.CreateAsync(Samples.Creation());
+
+        Assert.Equal(new CreateResult(creation.Ticket.Id, TicketNumbers.First, CreateOutcome.Created), first);
+        Assert.Equal(CreateOutcome.Created, second.Outcome);
+        Assert.Equal(TicketNumbers.First + 1, second.Number);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameSourceAndExternalId_ReturnsDuplicateAndWritesNothing()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation(externalId: "msg-1"));
+        var before = await store.GetAsync(first.TicketId);
+        var outboxBefore = await ReadAllOutboxAsync(store);
+
+        var replay = await store.CreateAsync(Samples.Creation(externalId: "msg-1"));
+
+        Assert.Equal(new CreateResult(first.TicketId, first.Number, CreateOutcome.Duplicate), replay);
+        var after = await store.GetAsync(first.TicketId);
+        Assert.Equal(Json(before!), Json(after!));
+        Assert.Equal(outboxBefore.Select(e => e.Position), (await ReadAllOutboxAsync(store)).Select(e => e.Position));
+        Assert.Single(await ListAllAsync(store, new TicketQuery()));
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameExternalIdFromAnotherSource_CreatesAnotherTicket()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation(externalId: "42", source: "Email"));
+
+        var second = await store.CreateAsync(Samples.Creation(externalId: "42", source: "Twitter"));
+
+        Assert.Equal(CreateOutcome.Created, second.Outcome);
+        Assert.NotEqual(first.TicketId, second.TicketId);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SixteenConcurrentCreationsOfOneRecord_CreateOneTicket()
+    {
+        var store = CreateStore();
+        var creations = Enumerable.Range(0, 16).Select(_ => Samples.Creation(externalId: "call-42")).ToList();
+
+        var results = await Task.WhenAll(creations.Select(c => Task.Run(() => store.CreateAsync(c))));
+
+        Assert.Single(results, r => r.Outcome == CreateOutcome.Created);
+        Assert.Equal(15, results.Count(r => r.Outcome == CreateOutcome.Duplicate));
+        Assert.Single(results.Select(r => (r.TicketId, r.Number)).Distinct());
+        Assert.Single(await ListAllAsync(store, new TicketQuery()));
+        Assert.Single(await ReadAllOutboxAsync(store));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TwoHundredConcurrentDistinctRecords_GetConsecutiveNumbers()
+    {
+        var store = CreateStore();
+        var creations = Enumerable.Range(0, 200).Select(_ => Samples.Creation()).ToList();
+
+        var results = await Task.WhenAll(creations.Select(c => Task.Run(() => store.CreateAsync(c))));
+
+        Assert.All(results, r => Assert.Equal(CreateOutcome.Created, r.Outcome));
+        Assert.Equal(
+            Enumerable.Range(0, 200).Select(i => TicketNumbers.First + i),
+            results.Select(r => r.Number).Order());
+        Assert.Equal(200, results.Select(r => r.TicketId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CreateAsync_RecordWithKnownThreadKey_AppendsThreadedEntryToThatTicket()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "thread-7"));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var followUp = Samples.Creation(threadKey: "thread-7", channel: Channel.Email);
+
+        var result = await store.CreateAsync(followUp);
+
+        Assert.Equal(new CreateResult(first.TicketId, first.Number, CreateOutcome.Threaded), result);
+        var ticket = await store.GetAsync(first.TicketId);
+        Assert.NotNull(ticket);
+        var last = ticket.History[^1];
+        Assert.Equal(HistoryTypes.Threaded, last.Type);
+        Assert.Equal(followUp.ThreadedEntry.Message, last.Message);
+        Assert.Equal(followUp.Ticket.ExternalId, last.Data!["externalId"]);
+        Assert.Equal(4, ticket.History.Count);
+        Assert.Equal(2, ticket.Version);
+        Assert.Equal(followUp.ThreadedEntry.At, ticket.UpdatedAt);
+        Assert.Null(await store.GetAsync(followUp.Ticket.Id));
+        Assert.Single(await ListAllAsync(store, new TicketQuery()));
+        Assert.Single(await ReadAllOutboxAsync(store));
+    }
+
+    [Fact]
+    public async Task CreateAsync_ReplayOfThreadedRecord_ReturnsDuplicateOfThatTicket()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "thread-8"));
+        await store.CreateAsync(Samples.Creation(externalId: "reply-1", threadKey: "thread-8"));
+        var before = await store.GetAsync(first.TicketId);
+
+        var replay = await store.CreateAsync(Samples.Creation(externalId: "reply-1", threadKey: "thread-8"));
+
+        Assert.Equal(new CreateResult(first.TicketId, first.Number, CreateOutcome.Duplicate), replay);
+        Assert.Equal(Json(before!), Json((await store.GetAsync(first.TicketId))!));
+    }
+
+    [Fact]
+    public async Task GetAsync_CreatedTicket_ReturnsItsFieldsAndHistoryInOrder()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var sla = new SlaStamp
+        {
+            Policy = "gold-high",
+            Reason = "Gold plan, High priority",
+            Clock = "24x7",
+            FirstResponseTarget = TimeSpan.FromMinutes(30),
+            FirstResponseDueAt = now.AddMinutes(30),
+            ResolutionDueAt = now.AddHours(8),
+        };
+        var creation = Samples.Creation(channel: Channel.Email, department: Department.PaidSupport, priority: Priority.High, sla: sla);
+        var created = await store.CreateAsync(creation);
+
+        var ticket = await store.GetAsync(created.TicketId);
+
+        Assert.NotNull(ticket);
+        Assert.Equal(Json(creation.Ticket with { Number = created.Number }), Json(ticket with { History = [] }));
+        Assert.Equal(creation.History.Select(h => (h.At, h.Type, h.Message)), ticket.History.Select(h => (h.At, h.Type, h.Message)));
+        Assert.Equal(HistoryTypes.Created, ticket.History[0].Type);
+        Assert.Equal("Email", ticket.History[0].Data!["channel"]);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownId_ReturnsNull()
+    {
+        var store = CreateStore();
+        await store.CreateAsync(Samples.Creation());
+
+        Assert.Null(await store.GetAsync("0198f0c0a1b2c3d4e5f60718293a4b5c"));
+    }
+
+    [Fact]
+    public async Task GetAsync_IdOfAnotherKeyOrEmpty_ReturnsNull()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+
+        Assert.Null(await store.GetAsync(created.TicketId + ":history"));
+        Assert.Null(await store.GetAsync(""));
+        Assert.Null(await store.UpdateAsync(created.TicketId + ":history", t => new TicketChange(t, [], [])));
+    }
+
+    [Fact]
+    public async Task GetByNumberAsync_CreatedTicket_ReturnsItWithHistory()
+    {
+        var store = CreateStore();
+        await store.CreateAsync(Samples.Creation());
+        var creation = Samples.Creation();
+        var created = await store.CreateAsync(creation);
+
+        var ticket = await store.GetByNumberAsync(created.Number);
+
+        Assert.NotNull(ticket);
+        Assert.Equal(created.TicketId, ticket.Id);
+        Assert.Equal(created.Number, ticket.Number);
+        Assert.Equal(creation.History.Count, ticket.History.Count);
+    }
+
+    [Fact]
+    public async Task GetByNumberAsync_UnknownNumber_ReturnsNull()
+    {
+        var store = CreateStore();
+        await store.CreateAsync(Samples.Creation());
+
+        Assert.Null(await store.GetByNumberAsync(TicketNumbers.First + 1));
+    }
+
+    [Fact]
+    public async Task ListAsync_NoFilter_ReturnsNewestFirst()
+    {
+        var store = CreateStore();
+        var seeded = await SeedAsync(store, 5);
+
+        var page = await store.ListAsync(new TicketQuery());
+
+        Assert.Equal(seeded.Select(t => t.Number).Reverse(), page.Items.Select(t => t.Number));
+        Assert.Equal(seeded[^1].Id, page.Items[0].Id);
+        Assert.Null(page.Next);
+    }
+
+    [Theory]
+    [InlineData(Department.PaidSupport, null, null, null)]
+    [InlineData(null, TicketStatus.Pending, null, null)]
+    [InlineData(null, null, Priority.High, null)]
+    [InlineData(null, null, null, Channel.Email)]
+    [InlineData(Department.Trials, TicketStatus.Open, null, null)]
+    [InlineData(Department.Community, null, Priority.Low, Channel.Phone)]
+    [InlineData(Department.PaidSupport, TicketStatus.Solved, Priority.Medium, Channel.Twitter)]
+    public async Task ListAsync_Filters_ReturnOnlyMatchingTicketsNewestFirst(Department? department, TicketStatus? status, Priority? priority, Channel? channel)
+    {
+        var store = CreateStore();
+        var seeded = await SeedAsync(store, 96);
+        var query = new TicketQuery { Department = department, Status = status, Priority = priority, Channel = channel, Limit = 4 };
+        var expected = seeded
+            .Where(t => (department is null || t.Department == department) && (status is null || t.Status == status) &&
+                        (priority is null || t.Priority == priority) && (channel is null || t.Channel == channel))
+            .Select(t => t.Number)
+            .Reverse()
+            .ToList();
+
+        var listed = await ListAllAsync(store, query);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, listed.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task ListAsync_NothingMatches_ReturnsEmptyPageWithoutCursor()
+    {
+        var store = CreateStore();
+        await SeedAsync(store, 6);
+
+        var page = await store.ListAsync(new TicketQuery { Status = TicketStatus.Closed, Channel = Channel.Web });
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task ListAsync_PagingWithCursor_VisitsEveryTicketOnceAndEndsWithNullCursor()
+    {
+        var store = CreateStore();
+        var seeded = await SeedAsync(store, 28);
+        var pages = new List<TicketPage>();
+        string? cursor = null;
+
+        do
+        {
+            var page = await store.ListAsync(new TicketQuery { Limit = 7, Cursor = cursor });
+            pages.Add(page);
+            cursor = page.Next;
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        Assert.Equal(4, pages.Count);
+        Assert.All(pages, p => Assert.Equal(7, p.Items.Count));
+        Assert.All(pages[..^1], p => Assert.Equal(TicketCursor.From(p.Items[^1].Number), p.Next));
+        Assert.Null(pages[^1].Next);
+        Assert.Equal(seeded.Select(t => t.Number).Reverse(), pages.SelectMany(p => p.Items).Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task ListAsync_ListedTickets_CarryTheirStoredFields()
+    {
+        var store = CreateStore();
+        var creation = Samples.Creation(channel: Channel.AppReview, priority: Priority.Low);
+        var created = await store.CreateAsync(creation);
+
+        var listed = Assert.Single((await store.ListAsync(new TicketQuery())).Items);
+
+        Assert.Equal(Json(creation.Ticket with { Number = created.Number }), Json(listed with { History = [] }));
+    }
+
+    [Fact]
+    public async Task ListAsync_MalformedCursor_ThrowsArgumentException()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.ListAsync(new TicketQuery { Cursor = "next-please" }));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_StatusChange_MovesTicketBetweenStatusFilters()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+        Time.Advance(TimeSpan.FromMinutes(10));
+
+        var updated = await store.UpdateAsync(created.TicketId, t => new TicketChange(
+            t with { Status = TicketStatus.Solved, UpdatedAt = Time.GetUtcNow() },
+            [new HistoryEntry(Time.GetUtcNow(), HistoryTypes.StatusChanged, "Open -> Solved")],
+            [Samples.Updated(t, "solved")]));
+
+        Assert.NotNull(updated);
+        Assert.Equal(TicketStatus.Solved, updated.Status);
+        Assert.Empty((await store.ListAsync(new TicketQuery { Status = TicketStatus.Open })).Items);
+        Assert.Equal([created.Number], (await store.ListAsync(new TicketQuery { Status = TicketStatus.Solved })).Items.Select(t => t.Number));
+        var stored = await store.GetAsync(created.TicketId);
+        Assert.Equal(Json(updated), Json(stored!));
+        Assert.Equal(Time.GetUtcNow(), stored!.UpdatedAt);
+        Assert.Equal(HistoryTypes.StatusChanged, stored.History[^1].Type);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_DepartmentAndPriorityChange_MovesTicketBetweenFilters()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation(department: Department.Community, priority: Priority.Low));
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Department = Department.PaidSupport, Priority = Priority.High }, [], []));
+
+        Assert.Empty((await store.ListAsync(new TicketQuery { Department = Department.Community })).Items);
+        Assert.Empty((await store.ListAsync(new TicketQuery { Priority = Priority.Low })).Items);
+        var moved = await store.ListAsync(new TicketQuery { Department = Department.PaidSupport, Priority = Priority.High });
+        Assert.Equal([created.Number], moved.Items.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_Change_KeepsIdentityBumpsVersionAndWritesHistoryAndOutbox()
+    {
+        var store = CreateStore();
+        var creation = Samples.Creation();
+        var created = await store.CreateAsync(creation);
+        var outboxBefore = await ReadAllOutboxAsync(store);
+        OutboxEvent? sent = null;
+
+        var updated = await store.UpdateAsync(created.TicketId, t =>
+        {
+            sent = Samples.Updated(t, "assigned");
+            return new TicketChange(
+                t with { Id = "other", Number = 1, Source = "Other", ExternalId = "other", Assignee = "maria" },
+                [Samples.Note("Assigned to maria")],
+                [sent]);
+        });
+
+        Assert.NotNull(updated);
+        Assert.Equal((created.TicketId, created.Number, creation.Ticket.Source, creation.Ticket.ExternalId), (updated.Id, updated.Number, updated.Source, updated.ExternalId));
+        Assert.Equal("maria", updated.Assignee);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal([.. creation.History.Select(h => h.Type), HistoryTypes.Note], updated.History.Select(h => h.Type));
+        Assert.Equal(Json(updated), Json((await store.GetAsync(created.TicketId))!));
+        var outbox = await ReadAllOutboxAsync(store);
+        Assert.Equal(outboxBefore.Count + 1, outbox.Count);
+        Assert.Equal((sent!.Id, OutboxEventTypes.TicketUpdated, created.Number), (outbox[^1].Event.Id, outbox[^1].Event.Type, outbox[^1].Event.TicketNumber));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_TwentyParallelAppends_LoseNone()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            store.UpdateAsync(created.TicketId, t => new TicketChange(t, [Samples.Note($"note {i:D2}")], [Samples.Updated(t, $"note-{i}")])))));
+
+        var ticket = await store.GetAsync(created.TicketId);
+        Assert.NotNull(ticket);
+        Assert.Equal(
+            Enumerable.Range(0, 20).Select(i => $"note {i:D2}"),
+            ticket.History.Where(h => h.Type == HistoryTypes.Note).Select(h => h.Message).Order(StringComparer.Ordinal));
+        Assert.Equal(21, ticket.Version);
+        Assert.Equal(21, (await ReadAllOutboxAsync(store)).Count);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ChangeReturnsNull_ReturnsTicketUnchanged()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+        var before = await store.GetAsync(created.TicketId);
+
+        var result = await store.UpdateAsync(created.TicketId, _ => null);
+
+        Assert.Equal(Json(before!), Json(result!));
+        Assert.Equal(Json(before!), Json((await store.GetAsync(created.TicketId))!));
+        Assert.Single(await ReadAllOutboxAsync(store));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_UnknownId_ReturnsNullWithoutComputingAChange()
+    {
+        var store = CreateStore();
+        var called = false;
+
+        var result = await store.UpdateAsync("0198f0c0a1b2c3d4e5f60718293a4b5c", t =>
+        {
+            called = true;
+            return new TicketChange(t, [], []);
+        });
+
+        Assert.Null(result);
+        Assert.False(called);
+    }
+
+    [Fact]
+    public async Task ReadOutboxAsync_AfterCreations_ReturnsEventsInOrderWithAssignedNumbers()
+    {
+        var store = CreateStore();
+        var creations = Enumerable.Range(0, 3).Select(_ => Samples.Creation()).ToList();
+        var results = new List<CreateResult>();
+        foreach (var creation in creations)
+        {
+            results.Add(await store.CreateAsync(creation));
+        }
+
+        var all = await store.ReadOutboxAsync(null, 100);
+
+        Assert.Equal(results.Select(r => (r.TicketId, r.Number)), all.Select(e => (e.Event.TicketId, e.Event.TicketNumber)));
+        Assert.Equal(creations.Select(c => c.Outbox[0].Id), all.Select(e => e.Event.Id));
+        Assert.All(all, e => Assert.Equal(OutboxEventTypes.TicketCreated, e.Event.Type));
+        Assert.Equal(creations[0].Outbox[0].Data["source"], all[0].Event.Data["source"]);
+        Assert.Equal(creations[0].Outbox[0].CreatedAt, all[0].Event.CreatedAt);
+    }
+
+    [Fact]
+    public async Task ReadOutboxAsync_AfterAPosition_ReturnsOnlyLaterEventsUpToCount()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 4; i++)
+        {
+            await store.CreateAsync(Samples.Creation());
+        }
+
+        var all = await store.ReadOutboxAsync(null, 100);
+        var firstTwo = await store.ReadOutboxAsync(null, 2);
+        var afterFirst = await store.ReadOutboxAsync(all[0].Position, 100);
+        var afterLast = await store.ReadOutboxAsync(all[^1].Position, 100);
+
+        Assert.Equal(4, all.Count);
+        Assert.Equal(all.Take(2).Select(e => e.Position), firstTwo.Select(e => e.Position));
+        Assert.Equal(all.Skip(1).Select(e => e.Position), afterFirst.Select(e => e.Position));
+        Assert.Empty(afterLast);
+    }
+
+    [Fact]
+    public async Task PingAsync_StoreReachable_ReturnsTrue()
+    {
+        var store = CreateStore();
+
+        Assert.True(await store.PingAsync());
+    }
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract ITicketStore CreateStore();
+
+    /// <summary>A ticket as the API would show it, for comparing whole tickets.</summary>
+    protected static string Json(Ticket ticket) => JsonSerializer.Serialize(ticket, SyncHubJson.Options);
+
+    protected static async Task<List<OutboxEntry>> ReadAllOutboxAsync(ITicketStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var all = new List<OutboxEntry>();
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ReadOutboxAsync(after, 100);
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+            after = page[^1].Position;
+        }
+    }
+
+    protected static async Task<List<Ticket>> ListAllAsync(ITicketStore store, TicketQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var all = new List<Ticket>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.ListAsync(query with { Cursor = cursor });
+            all.AddRange(page.Items);
+            cursor = page.Next;
+            Assert.True(++pages < 10_000, "paging did not end");
+        }
+        while (cursor is not null);
+
+        return all;
+    }
+
+    /// <summary>Creates <paramref name="count"/> tickets cycling through departments, statuses, priorities and channels.</summary>
+    protected async Task<List<Ticket>> SeedAsync(ITicketStore store, int count)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var seeded = new List<Ticket>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var creation = Samples.Creation(
+                department: (Department)(i % 3),
+                status: (TicketStatus)(i / 3 % 4),
+                priority: (Priority)(i / 12 % 3),
+                channel: Channels[i % Channels.Length]);
+            var result = await store.CreateAsync(creation);
+            seeded.Add(creation.Ticket with { Number = result.Number });
+        }
+
+        return seeded;
+    }
+}
