@@ -26,13 +26,13 @@ public static class AccountRegistration
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
-        hub.AddAdapterOptions<TOptions>(section);
         var services = hub.Services;
         if (services.Any(d => d.ServiceType == typeof(TSource)))
         {
             return hub;
         }
 
+        hub.AddAdapterOptions<TOptions>(section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TSource>();
         services.AddSingleton(new PollingSourceDescriptor(

@@ -42,38 +42,12 @@ public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimePr
         {
             foreach (var account in accounts)
             {
-                if (this.accounts.TryGetValue(account.CrmId, out var old))
-                {
-                    if (old.ModifiedAt > account.ModifiedAt)
-                    {
-                        continue;
-                    }
-
-                    accountDomains.Remove(old.CrmId, rules.DomainKeys(old));
-                    accountPhones.Remove(old.CrmId, rules.PhoneKeys(old));
-                }
-
-                this.accounts[account.CrmId] = account;
-                accountDomains.Add(account.CrmId, rules.DomainKeys(account));
-                accountPhones.Add(account.CrmId, rules.PhoneKeys(account));
+                Replace(this.accounts, account.CrmId, account, a => a.ModifiedAt, IndexAccount);
             }
 
             foreach (var contact in contacts)
             {
-                if (this.contacts.TryGetValue(contact.CrmId, out var old))
-                {
-                    if (old.ModifiedAt > contact.ModifiedAt)
-                    {
-                        continue;
-                    }
-
-                    contactEmails.Remove(old.CrmId, AccountDirectoryRules.EmailKeys(old));
-                    contactPhones.Remove(old.CrmId, rules.PhoneKeys(old));
-                }
-
-                this.contacts[contact.CrmId] = contact;
-                contactEmails.Add(contact.CrmId, AccountDirectoryRules.EmailKeys(contact));
-                contactPhones.Add(contact.CrmId, rules.PhoneKeys(contact));
+                Replace(this.contacts, contact.CrmId, contact, c => c.ModifiedAt, IndexContact);
             }
         }
 
@@ -85,6 +59,50 @@ public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimePr
         lock (gate)
         {
             return Task.FromResult(new AccountDirectoryCount(accounts.Count, contacts.Count));
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="record"/> unless a newer version is stored (replaying an old page changes nothing),
+    /// moving its look-up keys: the old version's keys stop matching.
+    /// </summary>
+    private static void Replace<T>(Dictionary<string, T> records, string id, T record, Func<T, DateTimeOffset> modifiedAt, Action<T, bool> index)
+    {
+        if (records.TryGetValue(id, out var old))
+        {
+            if (modifiedAt(old) > modifiedAt(record))
+            {
+                return;
+            }
+
+            index(old, false);
+        }
+
+        records[id] = record;
+        index(record, true);
+    }
+
+    private void IndexAccount(CrmAccount account, bool add)
+    {
+        Update(accountDomains, account.CrmId, rules.DomainKeys(account), add);
+        Update(accountPhones, account.CrmId, rules.PhoneKeys(account), add);
+    }
+
+    private void IndexContact(CrmContact contact, bool add)
+    {
+        Update(contactEmails, contact.CrmId, AccountDirectoryRules.EmailKeys(contact), add);
+        Update(contactPhones, contact.CrmId, rules.PhoneKeys(contact), add);
+    }
+
+    private static void Update(LookupIndex index, string id, IReadOnlyList<string> keys, bool add)
+    {
+        if (add)
+        {
+            index.Add(id, keys);
+        }
+        else
+        {
+            index.Remove(id, keys);
         }
     }
 
