@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SyncHub.Accounts;
+
+namespace SyncHub.Adapters.ZohoCrm;
+
+/// <summary>
+/// Registers the Zoho CRM account source (<c>SyncHub:Adapters:ZohoCrm</c>): validated options, the poll target
+/// that syncs Accounts and Contacts into the account directory, and the HTTP clients of the accounts server
+/// (OAuth) and the CRM API with their resilience pipelines. Idempotent.
+/// </summary>
+public sealed class ZohoCrmModule : IAdapterModule
+{
+    public const string AdapterName = "ZohoCrm";
+
+    public string Name => AdapterName;
+
+    public void Register(ISyncHubBuilder hub, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(section);
+        hub.AddAccountSource<ZohoCrmSource, ZohoCrmOptions>(section);
+
+        var services = hub.Services;
+        if (services.Any(d => d.ServiceType == typeof(ZohoCrmApiClient)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ZohoOAuthClient>();
+        services.AddSingleton<ZohoTokenProvider>();
+        services.AddSingleton<ZohoCrmApiClient>();
+        foreach (var name in new[] { ZohoHttp.AccountsClientName, ZohoHttp.ApiClientName })
+        {
+            services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan)
+                .AddResilienceHandler(name, (builder, context) => ZohoHttp.ConfigureResilience(
+                    builder,
+                    context.ServiceProvider.GetRequiredService<IOptions<ZohoCrmOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        }
+    }
+}

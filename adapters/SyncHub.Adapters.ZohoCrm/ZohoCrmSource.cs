@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHub.Accounts;
+
+namespace SyncHub.Adapters.ZohoCrm;
+
+/// <summary>
+/// Incremental sync of Zoho CRM Accounts, then Contacts, one page per call. Each module is read in passes: a
+/// pass asks for records modified since the module's watermark (<c>If-Modified-Since</c>), sorted by id (stable
+/// while records change), and follows every page (<c>page</c>, then <c>page_token</c> past 2,000 records) until
+/// <c>more_records</c> is false; 204/304 means nothing changed. The next pass's watermark is the highest
+/// <c>Modified_Time</c> seen, but no later than the pass start less <see cref="ZohoCrmOptions.ClockSkew"/>, so a
+/// record changed during a pass is read again rather than missed. The returned cursor moves past a page only in
+/// the page that carries its records, and the poller commits it only after the directory stored them.
+/// </summary>
+internal sealed class ZohoCrmSource(
+    ZohoCrmApiClient api,
+    IOptions<ZohoCrmOptions> options,
+    TimeProvider time,
+    ILogger<ZohoCrmSource> logger) : IAccountSource
+{
+    private const string ExpiredValue = "EXPIRED_VALUE";
+
+    public string Name => ZohoCrmModule.AdapterName;
+
+    public async Task<AccountPage> FetchAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var modules = settings.Modules();
+        var state = Read(cursor, modules, settings.InitialSyncFrom);
+        var module = state.Module;
+        var passStartedAt = state.PassStartedAt ?? time.GetUtcNow();
+        var since = state.SinceOf(module);
+        var accounts = module == settings.AccountsModule;
+        var mapper = new ZohoRecordMapper(settings.Fields);
+        var query = new ZohoRecordsQuery(
+            module,
+            accounts ? settings.Fields.AccountFields() : settings.Fields.ContactFields(),
+            settings.PageSize,
+            state.Page,
+            state.PageToken,
+            since);
+
+        ZohoRecordsPage page;
+        try
+        {
+            page = await api.GetRecordsAsync(query, cancellationToken);
+        }
+        catch (ZohoApiException error) when (error.Code == ExpiredValue && state.PageToken is not null)
+        {
+            Log.PageTokenExpired(logger, module);
+            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since };
+            return AccountPage.Empty(restart.ToString(), hasMore: true);
+        }
+
+        var records = page.Records.Where(r => HasId(r, module)).ToList();
+        var highWater = Max(state.HighWater, records.Select(ZohoRecordMapper.ModifiedAt).Max());
+        IReadOnlyList<CrmAccount> accountRecords = accounts ? [.. records.Select(mapper.ToAccount).OfType<CrmAccount>()] : [];
+        IReadOnlyList<CrmContact> contactRecords = accounts ? [] : [.. records.Select(mapper.ToContact).OfType<CrmContact>()];
+        Log.PageRead(logger, module, state.Page, records.Count, page.MoreRecords);
+
+        if (page.MoreRecords && records.Count > 0)
+        {
+            var next = state with
+            {
+                Page = state.Page + 1,
+                PageToken = page.NextPageToken,
+                PassStartedAt = passStartedAt,
+                HighWater = highWater,
+            };
+            return new AccountPage(accountRecords, contactRecords, next.ToString(), HasMore: true);
+        }
+
+        // The module's pass is complete: advance its watermark and go on with the next module.
+        var watermarks = new Dictionary<string, DateTimeOffset>(state.Since, StringComparer.Ordinal);
+        if (highWater is { } seen)
+        {
+            var reach = Min(seen, passStartedAt - settings.ClockSkew);
+            watermarks[module] = since is { } previous && previous > reach ? previous : reach;
+            Log.SweepCompleted(logger, module, watermarks[module]);
+        }
+        else
+        {
+            Log.NothingChanged(logger, module, since);
+        }
+
+        var index = IndexOf(modules, module);
+        var last = index == modules.Count - 1;
+        var following = new ZohoCursor(modules[last ? 0 : index + 1], 1, null, null, null, watermarks);
+        return new AccountPage(accountRecords, contactRecords, following.ToString(), HasMore: !last);
+    }
+
+    private ZohoCursor Read(string? cursor, IReadOnlyList<string> modules, DateTimeOffset? initialSyncFrom)
+    {
+        if (cursor is not null)
+        {
+            try
+            {
+                var parsed = ZohoCursor.Parse(cursor);
+                if (IndexOf(modules, parsed.Module) >= 0)
+                {
+                    return parsed;
+                }
+
+                // The module list changed since the cursor was written: keep the watermarks, start over.
+                return ZohoCursor.Start(modules[0], [], null) with { Since = parsed.Since };
+            }
+            catch (JsonException error)
+            {
+                Log.CursorUnreadable(logger, error);
+            }
+        }
+
+        return ZohoCursor.Start(modules[0], modules, initialSyncFrom);
+    }
+
+    private bool HasId(JsonElement record, string module)
+    {
+        if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        Log.RecordWithoutId(logger, module);
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> modules, string module)
+    {
+        for (var i = 0; i < modules.Count; i++)
+        {
+            if (string.Equals(modules[i], module, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

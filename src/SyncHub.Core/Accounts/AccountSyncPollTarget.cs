@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using SyncHub.Diagnostics;
+using SyncHub.Pipeline;
+
+namespace SyncHub.Accounts;
+
+/// <summary>
+/// Polls an <see cref="IAccountSource"/> and upserts each page into the account directory. The poller commits
+/// the returned cursor only after this call returns, so a page is never skipped: a failed fetch or upsert is
+/// retried from the same cursor, and the idempotent upsert absorbs a page read twice.
+/// </summary>
+public sealed class AccountSyncPollTarget(IAccountSource source, IAccountDirectoryStore directory, ILogger<AccountSyncPollTarget> logger)
+    : IPollTarget
+{
+    public string Name => source.Name;
+
+    public async Task<PollResult> PollAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        var page = await source.FetchAsync(cursor, cancellationToken);
+        if (page.Count > 0)
+        {
+            await directory.UpsertAsync(page.Accounts, page.Contacts, cancellationToken);
+            Log.AccountsUpserted(logger, source.Name, page.Accounts.Count, page.Contacts.Count);
+        }
+
+        return new PollResult(page.NextCursor, page.Count, page.HasMore);
+    }
+}

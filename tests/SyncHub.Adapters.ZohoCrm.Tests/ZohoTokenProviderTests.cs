@@ -1,0 +1,117 @@
+using System.Net;
+using System.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
+
+namespace SyncHub.Adapters.ZohoCrm.Tests;
+
+public sealed class ZohoTokenProviderTests : IDisposable
+{
+    private readonly ZohoFake zoho = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 2, 12, 0, 0, TimeSpan.Zero));
+    private ZohoHarness? harness;
+
+    [Fact]
+    public async Task GetTokenAsync_FirstCall_PostsTheRefreshTokenGrantForm()
+    {
+        zoho.Tokens(FirstToken);
+
+        var token = await CreateSut().GetTokenAsync(CancellationToken.None);
+
+        Assert.Equal(FirstToken, token);
+        var request = Assert.Single(zoho.TokenRequests());
+        Assert.Equal("POST", request.Method);
+        Assert.StartsWith("application/x-www-form-urlencoded", Header(request, "Content-Type"), StringComparison.Ordinal);
+        var form = HttpUtility.ParseQueryString(request.Body!);
+        Assert.Equal("refresh_token", form["grant_type"]);
+        Assert.Equal(ClientId, form["client_id"]);
+        Assert.Equal(ClientSecret, form["client_secret"]);
+        Assert.Equal(RefreshToken, form["refresh_token"]);
+        Assert.Empty(request.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>());
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_BeforeTheRefreshMargin_ReusesTheCachedToken()
+    {
+        zoho.Tokens(FirstToken, SecondToken);
+        var sut = CreateSut();
+        await sut.GetTokenAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(54));
+
+        var token = await sut.GetTokenAsync(CancellationToken.None);
+
+        Assert.Equal(FirstToken, token);
+        Assert.Single(zoho.TokenRequests());
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_WithinTheRefreshMargin_RefreshesTheToken()
+    {
+        zoho.Tokens(FirstToken, SecondToken);
+        var sut = CreateSut();
+        await sut.GetTokenAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(55));
+
+        var token = await sut.GetTokenAsync(CancellationToken.None);
+
+        Assert.Equal(SecondToken, token);
+        Assert.Equal(2, zoho.TokenRequests().Count);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_TokenAlreadyReplacedByAnotherCaller_DoesNotRefreshAgain()
+    {
+        zoho.Tokens(FirstToken, SecondToken, "1000.access-three");
+        var sut = CreateSut();
+        var rejected = await sut.GetTokenAsync(CancellationToken.None);
+
+        var tokens = await Task.WhenAll(sut.RefreshAsync(rejected, CancellationToken.None), sut.RefreshAsync(rejected, CancellationToken.None));
+
+        Assert.Equal([SecondToken, SecondToken], tokens);
+        Assert.Equal(2, zoho.TokenRequests().Count);
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_GrantRefused_ThrowsNamingTheErrorWithoutSecrets()
+    {
+        zoho.TokenError("invalid_code");
+        var sut = CreateSut();
+
+        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => sut.GetTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.Equal("invalid_code", error.Code);
+        Assert.Contains("invalid_code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SyncHub:Adapters:ZohoCrm:ClientId", error.Message, StringComparison.Ordinal);
+        var logs = string.Join('\n', harness!.Logs.GetSnapshot().Select(r => r.Message));
+        Assert.Contains("invalid_code", logs, StringComparison.Ordinal);
+        foreach (var secret in new[] { ClientSecret, RefreshToken })
+        {
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_AccountsServerAnswersHttpError_ThrowsNamingTheStatus()
+    {
+        zoho.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/oauth/v2/token").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(HttpStatusCode.BadRequest).WithBody("Bad Request"));
+
+        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => CreateSut().GetTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.Equal("HTTP 400", error.Code);
+    }
+
+    public void Dispose()
+    {
+        harness?.Dispose();
+        zoho.Dispose();
+    }
+
+    private ZohoTokenProvider CreateSut()
+    {
+        harness = new ZohoHarness(zoho, time);
+        return harness.Provider.GetRequiredService<ZohoTokenProvider>();
+    }
+}
