@@ -80,7 +80,7 @@ public sealed class IntakePipelineTests
         Assert.Null(refused);
         harness.Store.Open();
         await Task.WhenAll(inStore, queued);
-        var page = await harness.Store.ListAsync(new Storage.TicketQuery());
+        var page = await harness.Store.ListAsync(new SyncHub.Storage.TicketQuery());
         Assert.DoesNotContain(page.Items, t => t.ExternalId == "r-3");
         await harness.StopAsync();
     }
@@ -101,7 +101,7 @@ public sealed class IntakePipelineTests
 
         var results = await Task.WhenAll(submissions);
         Assert.All(results, r => Assert.Equal(IntakeOutcome.Created, r.Outcome));
-        var page = await harness.Store.ListAsync(new Storage.TicketQuery { Limit = 200 });
+        var page = await harness.Store.ListAsync(new SyncHub.Storage.TicketQuery { Limit = 200 });
         Assert.Equal(150, page.Items.Count);
         Assert.False(harness.Pipeline.IsRunning);
     }
@@ -113,7 +113,7 @@ public sealed class IntakePipelineTests
         await harness.StartAsync();
         harness.Store.Down = true;
 
-        await Assert.ThrowsAsync<Storage.StoreUnavailableException>(() => harness.Pipeline.SubmitAsync(Records.Web("down-1")));
+        await Assert.ThrowsAsync<SyncHub.Storage.StoreUnavailableException>(() => harness.Pipeline.SubmitAsync(Records.Web("down-1")));
 
         Assert.Equal(0, await harness.DeadLetters.CountAsync());
         harness.Store.Down = false;
