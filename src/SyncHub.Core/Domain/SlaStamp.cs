@@ -39,4 +39,10 @@ public sealed record SlaStamp
 
     /// <summary>When the ticket was solved, which meets (or breaches) the resolution target.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>The at-risk warning for the first response was sent (the SLA monitor warns once).</summary>
+    public bool FirstResponseWarned { get; init; }
+
+    /// <summary>The at-risk warning for the resolution was sent.</summary>
+    public bool ResolutionWarned { get; init; }
 }

@@ -24,6 +24,12 @@ public interface ITicketStore
     /// </summary>
     Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The live SLA deadlines (see <see cref="SlaDeadlines.Live"/>) due at or before <paramref name="until"/>,
+    /// earliest first: what the SLA monitor must mark as breached or warn about.
+    /// </summary>
+    Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Reads outbox events in order, after <paramref name="afterPosition"/> (null: from the start).</summary>
     Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,9 @@ public sealed record TicketQuery
 
     public Channel? Channel { get; init; }
 
+    /// <summary>True: only tickets with a breached SLA target; false: only tickets without one.</summary>
+    public bool? Breached { get; init; }
+
     public string? Cursor { get; init; }
 
     public int Limit { get; init; } = 50;

@@ -40,6 +40,9 @@ public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
     public Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default) =>
         inner.UpdateAsync(id, change, cancellationToken);
 
+    public Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default) =>
+        inner.DueAsync(until, count, cancellationToken);
+
     public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default) =>
         inner.ReadOutboxAsync(afterPosition, count, cancellationToken);
 

@@ -146,6 +146,23 @@ public sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
+    public Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<SlaDeadline> due =
+            [
+                .. tickets.Values
+                    .SelectMany(t => SlaDeadlines.Live(t).Select(d => new SlaDeadline(t.Id, d.Kind, d.At)))
+                    .Where(d => d.At <= until)
+                    .OrderBy(d => d.At)
+                    .ThenBy(d => d.TicketId, StringComparer.Ordinal)
+                    .Take(count),
+            ];
+            return Task.FromResult(due);
+        }
+    }
+
     public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default)
     {
         var after = afterPosition is null ? 0 : long.Parse(afterPosition, System.Globalization.CultureInfo.InvariantCulture);
@@ -167,7 +184,8 @@ public sealed class InMemoryTicketStore : ITicketStore
         (query.Department is null || ticket.Department == query.Department) &&
         (query.Status is null || ticket.Status == query.Status) &&
         (query.Priority is null || ticket.Priority == query.Priority) &&
-        (query.Channel is null || ticket.Channel == query.Channel);
+        (query.Channel is null || ticket.Channel == query.Channel) &&
+        (query.Breached is null || SlaDeadlines.IsBreached(ticket) == query.Breached);
 
     private static string IdempotencyKey(string source, string externalId) => $"{source}\n{externalId}";
 
