@@ -5,11 +5,13 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Serilog;
 using Serilog.Formatting.Compact;
+using SyncHub.Accounts;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
+using SyncHub.Redis;
 
 namespace SyncHub.Host;
 
@@ -112,6 +114,11 @@ public static class SyncHubApp
         {
             case StoreKind.InMemory:
                 services.AddInMemoryStore();
+                services.AddInMemoryAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
+                break;
+            case StoreKind.Redis:
+                services.AddRedisStore(configuration);
+                services.AddInMemoryAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
                 break;
             default:
                 throw new InvalidOperationException($"Configuration error: SyncHub:Store {store} is not available");

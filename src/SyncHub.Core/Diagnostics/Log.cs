@@ -51,4 +51,13 @@ internal static partial class Log
 
     [LoggerMessage(1305, LogLevel.Warning, "Outbox unavailable for notifier {Notifier}")]
     public static partial void OutboxUnavailable(ILogger logger, Exception exception, string notifier);
+
+    [LoggerMessage(1401, LogLevel.Warning, "SLA breached on ticket #{TicketNumber}: {Target}")]
+    public static partial void SlaBreached(ILogger logger, long ticketNumber, string target);
+
+    [LoggerMessage(1402, LogLevel.Information, "SLA at risk on ticket #{TicketNumber}: {Target}")]
+    public static partial void SlaAtRisk(ILogger logger, long ticketNumber, string target);
+
+    [LoggerMessage(1403, LogLevel.Warning, "SLA monitor could not reach the store")]
+    public static partial void SlaMonitorUnavailable(ILogger logger, Exception exception);
 }

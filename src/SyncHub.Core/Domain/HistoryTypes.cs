@@ -7,6 +7,8 @@ public static class HistoryTypes
     public const string Threaded = "threaded";
     public const string Routed = "routed";
     public const string SlaStamped = "sla";
+    public const string SlaBreached = "sla-breached";
+    public const string SlaAtRisk = "sla-at-risk";
     public const string StatusChanged = "status";
     public const string Reply = "reply";
     public const string Escalated = "escalated";

@@ -28,6 +28,7 @@ public static class SyncHubServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SyncHubMetrics>();
         services.AddValidatedOptions<PipelineOptions>(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddValidatedOptions<SlaMonitorOptions>(configuration.GetSection(SlaMonitorOptions.SectionName));
         services.AddValidatedOptions<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddValidatedOptions<RoutingOptions>(configuration.GetSection(RoutingOptions.SectionName));
 
@@ -50,6 +51,9 @@ public static class SyncHubServiceCollectionExtensions
             services.AddHostedService<PollerService>();
             services.AddSingleton<OutboxMetrics>();
             services.AddHostedService<OutboxDispatcher>();
+            services.AddSingleton<SlaMetrics>();
+            services.AddSingleton<SlaMonitor>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         }
 
         // The organisation's SLA table, calendars and routing rules (defaults from the support process).

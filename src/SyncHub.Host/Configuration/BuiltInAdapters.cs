@@ -3,6 +3,7 @@ using SyncHub.Adapters.Email;
 using SyncHub.Adapters.Freshcaller;
 using SyncHub.Adapters.RocketChat;
 using SyncHub.Adapters.WebForm;
+using SyncHub.Adapters.ZohoCrm;
 
 namespace SyncHub.Host.Configuration;
 
@@ -11,6 +12,7 @@ internal static class BuiltInAdapters
 {
     public static IReadOnlyList<IAdapterModule> All { get; } =
     [
+        new ZohoCrmModule(),
         new WebFormModule(),
         new FreshcallerModule(),
         new RocketChatModule(),

@@ -93,6 +93,18 @@ internal static class TicketEndpoints
             return problem!;
         }
 
+        bool? breached = null;
+        var breachedText = query["breached"].ToString();
+        if (breachedText.Length > 0)
+        {
+            if (!bool.TryParse(breachedText, out var flag))
+            {
+                return Problems.Field("breached", "must be true or false");
+            }
+
+            breached = flag;
+        }
+
         var cursor = query["cursor"].ToString();
         if (!TicketCursor.TryParse(cursor, out _))
         {
@@ -116,6 +128,7 @@ internal static class TicketEndpoints
                     Status = status,
                     Priority = priority,
                     Channel = channel,
+                    Breached = breached,
                     Cursor = cursor.Length == 0 ? null : cursor,
                     Limit = limit,
                 },
