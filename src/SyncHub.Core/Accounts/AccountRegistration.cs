@@ -60,6 +60,7 @@ public static class AccountRegistration
         services.TryAddSingleton<InMemoryAccountDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectoryStore>(sp => sp.GetRequiredService<InMemoryAccountDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectory>(sp => sp.GetRequiredService<IAccountDirectoryStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IContactLookup>(sp => sp.GetRequiredService<InMemoryAccountDirectory>()));
         return services;
     }
 

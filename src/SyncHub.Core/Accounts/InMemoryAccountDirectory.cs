@@ -7,7 +7,7 @@ namespace SyncHub.Accounts;
 /// contact e-mail, then the e-mail's domain, then phone number (E.164); where several records share a key the
 /// most recently modified wins. One lock makes every upsert atomic.
 /// </summary>
-public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimeProvider time) : IAccountDirectoryStore
+public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimeProvider time) : IAccountDirectoryStore, IContactLookup
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, CrmAccount> accounts = new(StringComparer.Ordinal);
@@ -32,6 +32,31 @@ public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimePr
         }
 
         return Task.FromResult(found is null ? null : rules.Snapshot(found, time.GetUtcNow()));
+    }
+
+    public Task<string?> FindEmailAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        if (AccountDirectoryRules.Email(requester.Email) is { } own)
+        {
+            return Task.FromResult<string?>(own);
+        }
+
+        if (rules.Phone(requester.Phone) is not { } phone)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        lock (gate)
+        {
+            return Task.FromResult(contactPhones.Get(phone)
+                .Select(id => contacts[id])
+                .Where(c => !string.IsNullOrWhiteSpace(c.Email))
+                .OrderByDescending(c => c.ModifiedAt)
+                .ThenBy(c => c.CrmId, StringComparer.Ordinal)
+                .Select(c => c.Email)
+                .FirstOrDefault());
+        }
     }
 
     public Task UpsertAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts, CancellationToken cancellationToken = default)

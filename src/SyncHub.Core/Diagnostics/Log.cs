@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(1403, LogLevel.Warning, "SLA monitor could not reach the store")]
     public static partial void SlaMonitorUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(1008, LogLevel.Error, "After-creation step {Hook} failed for {Source}/{ExternalId}")]
+    public static partial void HookFailed(ILogger logger, Exception exception, string hook, string source, string externalId);
 }

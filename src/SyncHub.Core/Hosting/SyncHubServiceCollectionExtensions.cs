@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncHub.Accounts;
 using SyncHub.Diagnostics;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
@@ -41,6 +42,9 @@ public static class SyncHubServiceCollectionExtensions
         services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
         services.TryAddSingleton<WorkflowMetrics>();
         services.TryAddSingleton<TicketWorkflow>();
+        services.TryAddSingleton<IContactLookup, RequesterEmailLookup>();
+        services.AddValidatedOptions<CallFollowUpOptions>(configuration.GetSection(CallFollowUpOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CallFollowUp>());
 
         if (!services.Any(d => d.ServiceType == typeof(IntakePipeline)))
         {

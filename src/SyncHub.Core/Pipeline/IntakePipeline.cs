@@ -21,6 +21,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
     private readonly PipelineOptions options;
     private readonly TicketFactory factory;
     private readonly ITicketStore store;
+    private readonly ITicketCreatedHook[] hooks;
     private readonly IDeadLetterStore deadLetters;
     private readonly SyncHubMetrics metrics;
     private readonly TimeProvider time;
@@ -34,6 +35,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         IOptions<PipelineOptions> options,
         TicketFactory factory,
         ITicketStore store,
+        IEnumerable<ITicketCreatedHook> hooks,
         IDeadLetterStore deadLetters,
         SyncHubMetrics metrics,
         TimeProvider time,
@@ -43,6 +45,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         this.options = options.Value;
         this.factory = factory;
         this.store = store;
+        this.hooks = [.. hooks];
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.time = time;
@@ -214,6 +217,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
             var stored = await store.CreateAsync(creation, abort.Token);
             Log.Stored(logger, record.Source, record.ExternalId, stored.Number, stored.Outcome.ToString());
+            await RunHooksAsync(record, stored);
             return new IntakeResult(
                 stored.Outcome switch
                 {
@@ -226,6 +230,22 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
 
         return await DeadLetterAsync(record, problem);
+    }
+
+    private async Task RunHooksAsync(IntakeRecord record, CreateResult stored)
+    {
+        foreach (var hook in hooks)
+        {
+            try
+            {
+                await hook.OnCreatedAsync(record, stored, abort.Token);
+            }
+            catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException)
+            {
+                // The ticket is stored; a failing follow-up must not refuse the record. It runs again on a replay.
+                Log.HookFailed(logger, ex, hook.GetType().Name, record.Source, record.ExternalId);
+            }
+        }
     }
 
     private async Task<IntakeResult> DeadLetterAsync(IntakeRecord record, string reason)
