@@ -17,6 +17,9 @@ public sealed record Ticket
 
     public string? ThreadKey { get; init; }
 
+    /// <summary>The thread window of the record that opened the ticket (see <see cref="IntakeRecord.ThreadWindow"/>).</summary>
+    public TimeSpan? ThreadWindow { get; init; }
+
     public string Subject { get; init; } = "";
 
     public string Body { get; init; } = "";

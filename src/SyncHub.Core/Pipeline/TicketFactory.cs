@@ -37,6 +37,7 @@ public sealed class TicketFactory(
             Source = record.Source,
             ExternalId = record.ExternalId,
             ThreadKey = record.ThreadKey,
+            ThreadWindow = record.ThreadWindow,
             Subject = record.Subject,
             Body = record.Body,
             Requester = record.Requester,

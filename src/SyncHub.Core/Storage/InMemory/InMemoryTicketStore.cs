@@ -29,7 +29,7 @@ public sealed class InMemoryTicketStore : ITicketStore
                 return Task.FromResult(new CreateResult(existingId, tickets[existingId].Number, CreateOutcome.Duplicate));
             }
 
-            if (ticket.ThreadKey is { } threadKey && FindThread(threadKey) is { } threadId)
+            if (ticket.ThreadKey is { } threadKey && FindThread(threadKey) is { } threadId && ThreadOpen(tickets[threadId], ticket))
             {
                 var parent = tickets[threadId];
                 idempotency[key] = threadId;
@@ -174,6 +174,11 @@ public sealed class InMemoryTicketStore : ITicketStore
     }
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    /// <summary>A windowed thread continues only on an open ticket updated within the window.</summary>
+    private static bool ThreadOpen(Ticket parent, Ticket incoming) =>
+        incoming.ThreadWindow is not { } window ||
+        (parent.Status is not (TicketStatus.Solved or TicketStatus.Closed) && incoming.CreatedAt - parent.UpdatedAt <= window);
 
     private string? FindThread(string threadKey) =>
         ThreadKeys.TryTicketNumber(threadKey, out var number)
