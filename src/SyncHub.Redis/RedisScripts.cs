@@ -23,14 +23,45 @@ internal static class RedisScripts
         """;
 
     /// <summary>
+    /// Shared by create, update and due: the SLA set suffixes, in the order of <c>SlaDeadlineKind</c> (as
+    /// <see cref="TicketIndexes.SlaSets"/>), and setSla, which puts number n into each set whose score ARGV[at + k - 1]
+    /// is not '' and takes it out of the others; plus setBreached, which does the same for the breached index.
+    /// </summary>
+    private const string SlaSets = """
+        local slaSets = {'sla:first-response', 'sla:resolution', 'sla:first-response-at-risk', 'sla:resolution-at-risk'}
+        local function setSla(p, n, at)
+          for k = 1, #slaSets do
+            local score = ARGV[at + k - 1]
+            if score == '' then
+              redis.call('ZREM', p .. slaSets[k], n)
+            else
+              redis.call('ZADD', p .. slaSets[k], score, n)
+            end
+          end
+        end
+        local function setBreached(p, n, breached)
+          if breached == '1' then
+            redis.call('ZADD', p .. 'index:breached', n, n)
+          else
+            redis.call('ZREM', p .. 'index:breached', n)
+          end
+        end
+
+        """;
+
+    /// <summary>
     /// Creates a ticket, or answers a replay, or threads a follow-up. Returns {outcome, id, number}:
     /// 0 created, 1 duplicate, 2 threaded.
+    /// A thread key <c>ticket:{number}</c> (ARGV[19] holds the number) names the ticket with that number; any
+    /// other thread key is looked up in <c>threads</c>. Without a match the record becomes a new ticket.
     /// ARGV: prefix, idempotency field, id, thread key ('' for none), ticket JSON, version, updatedAt,
-    /// threaded-entry JSON, threaded-entry time, department, status, priority and channel index names,
-    /// first-response due ms (''), resolution due ms (''), first number, history count, the history JSON
-    /// entries, outbox count, then per event: type, JSON head, JSON tail (the number goes between).
+    /// threaded-entry JSON, threaded-entry time, department, status, priority and channel index names
+    /// (ARGV[10..13]), the four SLA scores in <c>SlaDeadlineKind</c> order ('' when not live; ARGV[14..17]),
+    /// breached ('1' or '0'), the number a <c>ticket:{number}</c> thread key names (''), first number,
+    /// history count, the history JSON entries, outbox count, then per event: type, JSON head, JSON tail
+    /// (the number goes between).
     /// </summary>
-    public static readonly RedisScript Create = new("create", AppendHistory + """
+    public static readonly RedisScript Create = new("create", AppendHistory + SlaSets + """
         local p = ARGV[1]
         local idempotency = p .. 'idempotency'
         local existing = redis.call('HGET', idempotency, ARGV[2])
@@ -38,8 +69,14 @@ internal static class RedisScripts
           return {1, existing, redis.call('HGET', p .. 'ticket:' .. existing, 'number')}
         end
         local threadKey = ARGV[4]
+        local threadNumber = ARGV[19]
         if threadKey ~= '' then
-          local parent = redis.call('HGET', p .. 'threads', threadKey)
+          local parent
+          if threadNumber ~= '' then
+            parent = redis.call('HGET', p .. 'numbers', threadNumber)
+          else
+            parent = redis.call('HGET', p .. 'threads', threadKey)
+          end
           if parent then
             local parentKey = p .. 'ticket:' .. parent
             local parentNumber = redis.call('HGET', parentKey, 'number')
@@ -54,7 +91,7 @@ internal static class RedisScripts
         end
         local counter = p .. 'counter'
         local n = redis.call('INCR', counter)
-        local first = tonumber(ARGV[16])
+        local first = tonumber(ARGV[20])
         if n < first then
           n = first
           redis.call('SET', counter, n)
@@ -64,20 +101,22 @@ internal static class RedisScripts
         redis.call('HSET', ticketKey, 'json', ARGV[5], 'number', n, 'version', ARGV[6], 'updatedAt', ARGV[7])
         redis.call('HSET', p .. 'numbers', n, id)
         redis.call('HSET', idempotency, ARGV[2], id)
-        if threadKey ~= '' then
+        if threadKey ~= '' and threadNumber == '' then
           redis.call('HSET', p .. 'threads', threadKey, id)
         end
         redis.call('ZADD', p .. 'index:all', n, n)
         for i = 10, 13 do
           redis.call('ZADD', p .. 'index:' .. ARGV[i], n, n)
         end
-        if ARGV[14] ~= '' then
-          redis.call('ZADD', p .. 'sla:first-response', ARGV[14], n)
+        for k = 1, #slaSets do
+          if ARGV[13 + k] ~= '' then
+            redis.call('ZADD', p .. slaSets[k], ARGV[13 + k], n)
+          end
         end
-        if ARGV[15] ~= '' then
-          redis.call('ZADD', p .. 'sla:resolution', ARGV[15], n)
+        if ARGV[18] == '1' then
+          redis.call('ZADD', p .. 'index:breached', n, n)
         end
-        local i = appendHistory(ticketKey, 17)
+        local i = appendHistory(ticketKey, 21)
         for _ = 1, tonumber(ARGV[i]) do
           redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
           i = i + 3
@@ -108,10 +147,11 @@ internal static class RedisScripts
         """);
 
     /// <summary>
-    /// One page, newest first: walks the smallest of the filter indexes (or index:all) downward from the
-    /// cursor, checks the other filters with ZSCORE, and stops after limit + 1 matches or after examining
-    /// the scan limit (then the cursor is the last number examined). Returns
-    /// {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
+    /// One page, newest first: walks the smallest of the filter indexes (or index:all when there is none)
+    /// downward from the cursor, checks the other filters with ZSCORE (a filter name starting with '!' must
+    /// not hold the ticket), and stops after limit + 1 matches or after examining the scan limit (then the
+    /// cursor is the last number examined). Returns {next ('' for none), then per ticket: id, json, number,
+    /// version, updatedAt}.
     /// ARGV: prefix, before ('' for the first page), limit, scan limit, then the filter index names.
     /// </summary>
     public static readonly RedisScript List = new("list", """
@@ -120,23 +160,28 @@ internal static class RedisScripts
         local budget = tonumber(ARGV[4])
         local primary = p .. 'index:all'
         local others = {}
-        if #ARGV > 4 then
-          local best, bestCount = 5, -1
-          for i = 5, #ARGV do
+        local excluded = {}
+        local best, bestCount = 0, -1
+        for i = 5, #ARGV do
+          if string.sub(ARGV[i], 1, 1) == '!' then
+            excluded[#excluded + 1] = p .. 'index:' .. string.sub(ARGV[i], 2)
+          else
             local c = redis.call('ZCARD', p .. 'index:' .. ARGV[i])
             if bestCount < 0 or c < bestCount then
               best, bestCount = i, c
             end
           end
+        end
+        if best > 0 then
           primary = p .. 'index:' .. ARGV[best]
-          for i = 5, #ARGV do
-            if i ~= best then
-              others[#others + 1] = p .. 'index:' .. ARGV[i]
-            end
+        end
+        for i = 5, #ARGV do
+          if i ~= best and string.sub(ARGV[i], 1, 1) ~= '!' then
+            others[#others + 1] = p .. 'index:' .. ARGV[i]
           end
         end
         local batch = limit + 1
-        if #others > 0 then
+        if #others > 0 or #excluded > 0 then
           batch = math.max(batch, 256)
         end
         local max = '+inf'
@@ -155,6 +200,14 @@ internal static class RedisScripts
               if not redis.call('ZSCORE', other, member) then
                 match = false
                 break
+              end
+            end
+            if match then
+              for _, other in ipairs(excluded) do
+                if redis.call('ZSCORE', other, member) then
+                  match = false
+                  break
+                end
               end
             end
             if match then
@@ -199,11 +252,14 @@ internal static class RedisScripts
     /// <summary>
     /// Stores a computed change if the ticket's version is still the one it was computed from. Returns the
     /// new version, 0 when the version moved on (compute again), -1 when the ticket does not exist.
+    /// The SLA sets and the breached index are set from the new state alone, so they follow it whatever the
+    /// old state was.
     /// ARGV: prefix, id, expected version, ticket JSON, updatedAt, number, then old and new index names of
-    /// department, status, priority and channel (ARGV[7..14]), first-response due ms (''), resolution due
-    /// ms (''), history count, the history JSON entries, outbox count, then per event: type, JSON.
+    /// department, status, priority and channel (ARGV[7..14]), the four SLA scores in <c>SlaDeadlineKind</c>
+    /// order ('' when not live; ARGV[15..18]), breached ('1' or '0'), history count, the history JSON entries,
+    /// outbox count, then per event: type, JSON.
     /// </summary>
-    public static readonly RedisScript Update = new("update", AppendHistory + """
+    public static readonly RedisScript Update = new("update", AppendHistory + SlaSets + """
         local p = ARGV[1]
         local ticketKey = p .. 'ticket:' .. ARGV[2]
         local version = redis.call('HGET', ticketKey, 'version')
@@ -222,21 +278,56 @@ internal static class RedisScripts
             redis.call('ZADD', p .. 'index:' .. ARGV[i + 1], n, n)
           end
         end
-        if ARGV[15] == '' then
-          redis.call('ZREM', p .. 'sla:first-response', n)
-        else
-          redis.call('ZADD', p .. 'sla:first-response', ARGV[15], n)
-        end
-        if ARGV[16] == '' then
-          redis.call('ZREM', p .. 'sla:resolution', n)
-        else
-          redis.call('ZADD', p .. 'sla:resolution', ARGV[16], n)
-        end
-        local i = appendHistory(ticketKey, 17)
+        setSla(p, n, 15)
+        setBreached(p, n, ARGV[19])
+        local i = appendHistory(ticketKey, 20)
         for _ = 1, tonumber(ARGV[i]) do
           redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2])
           i = i + 2
         end
         return newVersion
+        """);
+
+    /// <summary>
+    /// The live SLA deadlines with a score at or before ARGV[2], earliest first across the four SLA sets, at
+    /// most ARGV[3]: takes up to that many from each set and merges them (ties: set order, then as the set
+    /// orders them). Returns a flat list of {id, kind (0-based index of the set), score} per deadline.
+    /// ARGV: prefix, until (unix ms), count.
+    /// </summary>
+    public static readonly RedisScript Due = new("due", SlaSets + """
+        local p = ARGV[1]
+        local count = tonumber(ARGV[3])
+        local lists, heads = {}, {}
+        for k = 1, #slaSets do
+          lists[k] = redis.call('ZRANGE', p .. slaSets[k], '-inf', ARGV[2], 'BYSCORE', 'LIMIT', 0, count, 'WITHSCORES')
+          heads[k] = 1
+        end
+        local numbers = p .. 'numbers'
+        local result = {}
+        local found = 0
+        while found < count do
+          local best, bestScore = 0, 0
+          for k = 1, #slaSets do
+            local h = heads[k]
+            if h < #lists[k] then
+              local score = tonumber(lists[k][h + 1])
+              if best == 0 or score < bestScore then
+                best, bestScore = k, score
+              end
+            end
+          end
+          if best == 0 then
+            break
+          end
+          local id = redis.call('HGET', numbers, lists[best][heads[best]])
+          heads[best] = heads[best] + 2
+          if id then
+            result[#result + 1] = id
+            result[#result + 1] = best - 1
+            result[#result + 1] = bestScore
+            found = found + 1
+          end
+        end
+        return result
         """);
 }

@@ -18,9 +18,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    // The arguments before the history count (ARGV[1..16]; see RedisScripts).
-    private const int CreateFixedArguments = 16;
-    private const int UpdateFixedArguments = 16;
+    // The arguments before the history count (create: ARGV[1..20], update: ARGV[1..19]; see RedisScripts).
+    private const int CreateFixedArguments = 20;
+    private const int UpdateFixedArguments = 19;
 
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisValue prefix = options.Value.KeyPrefix;
@@ -135,9 +135,29 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         throw new InvalidOperationException($"Ticket {id} kept changing; the update was given up after {MaxUpdateAttempts} attempts.");
     }
 
-    /// <summary>Being implemented over the due-time sets (see the SLA monitor work); the monitor is not wired on Redis until then.</summary>
-    public Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("DueAsync is not implemented by the Redis store yet.");
+    /// <summary>
+    /// One script over the four SLA sets. Instants are whole milliseconds: a deadline's is rounded up (see
+    /// <see cref="TicketIndexes.Score"/>) and <paramref name="until"/> down, so a returned deadline is never after
+    /// <paramref name="until"/>, and its <see cref="SlaDeadline.At"/> is at most a millisecond after the stamp's.
+    /// </summary>
+    public async Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        var reply = (RedisResult[])(await RunAsync(RedisScripts.Due, [prefix, until.ToUnixTimeMilliseconds(), count], "due"))!;
+        var due = new SlaDeadline[reply.Length / 3];
+        for (var d = 0; d < due.Length; d++)
+        {
+            var at = d * 3;
+            due[d] = new SlaDeadline((string)reply[at]!, (SlaDeadlineKind)(int)reply[at + 1], DateTimeOffset.FromUnixTimeMilliseconds((long)reply[at + 2]));
+        }
+
+        return due;
+    }
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default)
     {
@@ -204,9 +224,10 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[10] = TicketIndexes.Of(ticket.Status);
         args[11] = TicketIndexes.Of(ticket.Priority);
         args[12] = TicketIndexes.Of(ticket.Channel);
-        args[13] = Optional(TicketIndexes.FirstResponseDue(ticket));
-        args[14] = Optional(TicketIndexes.ResolutionDue(ticket));
-        args[15] = TicketNumbers.First;
+        var at = TicketIndexes.PutDeadlines(args, 13, ticket);
+        args[at] = TicketIndexes.IsBreached(ticket);
+        args[at + 1] = ThreadKeys.TryTicketNumber(ticket.ThreadKey, out var threadNumber) ? threadNumber : RedisValue.EmptyString;
+        args[at + 2] = TicketNumbers.First;
         var i = PutHistory(args, CreateFixedArguments, history);
         args[i++] = outbox.Count;
         foreach (var evt in outbox)
@@ -237,8 +258,6 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
     /// <summary>Ids are part of keys: one with ':' could name another key (<c>{id}:history</c>), so it is no ticket's id.</summary>
     private static bool IsKeySafe(string id) => id.Length is > 0 and <= 200 && !id.Contains(':', StringComparison.Ordinal);
-
-    private static RedisValue Optional(long? value) => value is { } v ? v : RedisValue.EmptyString;
 
     private static string StreamPosition(string position)
     {
@@ -298,8 +317,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[11] = TicketIndexes.Of(stored.Priority);
         args[12] = TicketIndexes.Of(current.Channel);
         args[13] = TicketIndexes.Of(stored.Channel);
-        args[14] = Optional(TicketIndexes.FirstResponseDue(stored));
-        args[15] = Optional(TicketIndexes.ResolutionDue(stored));
+        args[TicketIndexes.PutDeadlines(args, 14, stored)] = TicketIndexes.IsBreached(stored);
         var i = PutHistory(args, UpdateFixedArguments, history);
         args[i++] = outbox.Count;
         foreach (var evt in outbox)

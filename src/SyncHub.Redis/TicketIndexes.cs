@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using SyncHub.Domain;
 using SyncHub.Storage;
 
@@ -5,10 +6,24 @@ namespace SyncHub.Redis;
 
 /// <summary>
 /// The index sets a ticket belongs to: one per department, status, priority and channel value (the key
-/// suffix after <c>index:</c>), and the SLA due-time sets while its clock runs toward a due time.
+/// suffix after <c>index:</c>), the breached index, and one SLA set per live deadline
+/// (<see cref="SlaDeadlines.Live"/> decides which; this class only lays them out for the scripts).
 /// </summary>
 internal static class TicketIndexes
 {
+    /// <summary>The index of tickets with a breached SLA target (<see cref="SlaDeadlines.IsBreached"/>).</summary>
+    public const string Breached = "breached";
+
+    /// <summary>A filter that a ticket must <em>not</em> be in the index named after this mark.</summary>
+    public const string NotIn = "!";
+
+    /// <summary>
+    /// The SLA sets, one per <see cref="SlaDeadlineKind"/> in the order of its values (the Lua scripts name them
+    /// in the same order in <c>RedisScripts.SlaSets</c>).
+    /// </summary>
+    public static IReadOnlyList<string> SlaSets { get; } =
+        ["sla:first-response", "sla:resolution", "sla:first-response-at-risk", "sla:resolution-at-risk"];
+
     private static readonly string[] Departments = Names<Department>("department");
     private static readonly string[] Statuses = Names<TicketStatus>("status");
     private static readonly string[] Priorities = Names<Priority>("priority");
@@ -22,10 +37,13 @@ internal static class TicketIndexes
 
     public static string Of(Channel value) => Pick(Channels, (int)value, "channel", value);
 
-    /// <summary>The index suffixes a query filters on, in the order department, status, priority, channel.</summary>
+    /// <summary>
+    /// The index suffixes a query filters on, in the order department, status, priority, channel, breached;
+    /// <c>Breached == false</c> is <c>!breached</c> (not a member of the breached index).
+    /// </summary>
     public static List<string> Filters(TicketQuery query)
     {
-        var filters = new List<string>(4);
+        var filters = new List<string>(5);
         if (query.Department is { } department)
         {
             filters.Add(Of(department));
@@ -46,26 +64,47 @@ internal static class TicketIndexes
             filters.Add(Of(channel));
         }
 
+        if (query.Breached is { } breached)
+        {
+            filters.Add(breached ? Breached : NotIn + Breached);
+        }
+
         return filters;
     }
 
     /// <summary>
-    /// The first-response due time (unix ms) while the ticket waits for its first response: the SLA has that
-    /// due time, nobody responded yet, it is not breached yet, not paused and the ticket is not solved or closed.
+    /// Puts the score of each SLA set for <paramref name="ticket"/> at <paramref name="args"/>[<paramref name="at"/> +
+    /// (int)kind]: the instant of its live deadline of that kind (<see cref="SlaDeadlines.Live"/>), or '' when it has
+    /// none, so the scripts add it to or remove it from that set. Returns the index after the four.
     /// </summary>
-    public static long? FirstResponseDue(Ticket ticket) =>
-        ticket.Sla is { FirstResponseDueAt: { } due, FirstRespondedAt: null, FirstResponseBreached: false } sla && Running(ticket, sla)
-            ? due.ToUnixTimeMilliseconds()
-            : null;
+    public static int PutDeadlines(RedisValue[] args, int at, Ticket ticket)
+    {
+        for (var k = 0; k < SlaSets.Count; k++)
+        {
+            args[at + k] = RedisValue.EmptyString;
+        }
 
-    /// <summary>The resolution due time (unix ms) while the resolution clock runs (same conditions).</summary>
-    public static long? ResolutionDue(Ticket ticket) =>
-        ticket.Sla is { ResolutionDueAt: { } due, ResolutionBreached: false } sla && Running(ticket, sla)
-            ? due.ToUnixTimeMilliseconds()
-            : null;
+        foreach (var (kind, instant) in SlaDeadlines.Live(ticket))
+        {
+            args[at + (int)kind] = Score(instant);
+        }
 
-    private static bool Running(Ticket ticket, SlaStamp sla) =>
-        !sla.Paused && ticket.Status is not (TicketStatus.Solved or TicketStatus.Closed);
+        return at + SlaSets.Count;
+    }
+
+    /// <summary>'1' when the ticket belongs in the breached index, '0' otherwise.</summary>
+    public static RedisValue IsBreached(Ticket ticket) => SlaDeadlines.IsBreached(ticket) ? 1 : 0;
+
+    /// <summary>
+    /// The score of an SLA instant: unix milliseconds, rounded up to the next whole millisecond, so that a
+    /// deadline <see cref="RedisTicketStore.DueAsync"/> returns for <c>until</c> (rounded down) is never later
+    /// than <c>until</c>.
+    /// </summary>
+    public static long Score(DateTimeOffset instant)
+    {
+        var ms = instant.ToUnixTimeMilliseconds();
+        return instant.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? ms : ms + 1;
+    }
 
     private static string[] Names<TEnum>(string dimension)
         where TEnum : struct, Enum

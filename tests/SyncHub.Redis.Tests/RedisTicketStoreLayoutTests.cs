@@ -9,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace SyncHub.Redis.Tests;
 
-/// <summary>What only the Redis store has: its key layout, the SLA due-time sets, durability across connections, the list scan limit, memory.</summary>
+/// <summary>
+/// What only the Redis store has: its key layout, the SLA sets and the breached index, durability across
+/// connections, the list scan limit, memory.
+/// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestOutputHelper output)
 {
@@ -29,7 +32,9 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         var created = await store.CreateAsync(samples.Creation(
             channel: Channel.Email, department: Department.PaidSupport, priority: Priority.High, threadKey: "thread-1", sla: Sla()));
         await store.CreateAsync(samples.Creation(threadKey: "thread-1"));
+        await store.CreateAsync(samples.Creation(threadKey: ThreadKeys.ForTicket(created.Number)));
         await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Pending }, [samples.Note("waiting")], []));
+        var other = await store.CreateAsync(samples.Creation(sla: Sla() with { ResolutionBreached = true }));
         await TestStores.Checkpoints(redis, prefix).SetAsync("Email", "uid-9");
         await TestStores.DeadLetters(redis, prefix).AddAsync(new DeadLetter("Email", "m-1", "invalid", "{}", time.GetUtcNow()));
 
@@ -38,15 +43,16 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         string[] expected =
         [
             "checkpoints", "counter", "dead-letters", "idempotency",
-            "index:all", "index:channel:Email", "index:department:PaidSupport", "index:priority:High", "index:status:Pending",
-            "numbers", "outbox", "sla:first-response", "sla:resolution", "threads",
-            $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history",
+            "index:all", "index:breached", "index:channel:Email", "index:channel:Web", "index:department:Community",
+            "index:department:PaidSupport", "index:priority:High", "index:priority:Medium", "index:status:Open", "index:status:Pending",
+            "numbers", "outbox", "sla:first-response", "sla:first-response-at-risk", "sla:resolution", "sla:resolution-at-risk", "threads",
+            $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history", $"ticket:{other.TicketId}", $"ticket:{other.TicketId}:history",
         ];
         Assert.Equal(expected.Select(k => prefix + k).Order(StringComparer.Ordinal), written);
     }
 
     [Fact]
-    public async Task UpdateAsync_SlaClockStops_TicketLeavesTheDueSets()
+    public async Task CreateAsync_SlaStamp_PutsEachLiveDeadlineInItsSetScoredInUnixMilliseconds()
     {
         var store = TestStores.Tickets(redis, prefix);
         var sla = Sla();
@@ -55,13 +61,88 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
 
         Assert.Equal(sla.FirstResponseDueAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:first-response", member));
         Assert.Equal(sla.ResolutionDueAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+        Assert.Equal(sla.FirstResponseAtRiskAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:first-response-at-risk", member));
+        Assert.Equal(sla.ResolutionAtRiskAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:resolution-at-risk", member));
+        Assert.Equal(0, await Database.SortedSetLengthAsync(prefix + "index:breached"));
+    }
 
-        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Sla = t.Sla! with { FirstRespondedAt = time.GetUtcNow() } }, [], []));
-        Assert.Null(await Database.SortedSetScoreAsync(prefix + "sla:first-response", member));
-        Assert.NotNull(await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+    [Fact]
+    public async Task UpdateAsync_AnySequenceOfChanges_KeepsEachSlaSetExactlyTheLiveDeadlines()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var created = new List<CreateResult>();
+        for (var i = 0; i < 16; i++)
+        {
+            created.Add(await store.CreateAsync(samples.Creation(sla: i % 5 == 4 ? null : Sla(TimeSpan.FromMinutes(i)))));
+        }
 
-        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Solved }, [], []));
-        Assert.Null(await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
+        // Each ticket goes through its own sequence of changes (a best-effort ticket through none), ending paused,
+        // running again, breached, solved...
+        string[][] sequences =
+        [
+            ["first-response-warned", "first-responded", "resolution-warned"],
+            ["paused", "resumed"],
+            ["paused"],
+            ["first-response-breached", "resolution-breached"],
+            ["solved"],
+            ["solved", "reopened"],
+            ["resolution-breached", "breach-cleared"],
+            ["closed"],
+        ];
+        for (var i = 0; i < created.Count; i++)
+        {
+            foreach (var change in sequences[i % sequences.Length])
+            {
+                time.Advance(TimeSpan.FromMinutes(1));
+                await store.UpdateAsync(created[i].TicketId, t => t.Sla is null ? null : new TicketChange(SlaSamples.Apply(t, change, time.GetUtcNow()), [], []));
+            }
+        }
+
+        var tickets = new List<Ticket>();
+        foreach (var c in created)
+        {
+            tickets.Add((await store.GetAsync(c.TicketId))!);
+        }
+
+        foreach (var kind in Enum.GetValues<SlaDeadlineKind>())
+        {
+            var expected = tickets
+                .SelectMany(t => SlaDeadlines.Live(t).Where(d => d.Kind == kind).Select(d => (Member: t.Number, Score: d.At.ToUnixTimeMilliseconds())))
+                .OrderBy(d => d.Member);
+            var stored = await Database.SortedSetRangeByRankWithScoresAsync(prefix + TicketIndexes.SlaSets[(int)kind]);
+            Assert.Equal(expected, stored.Select(e => (Member: (long)e.Element, Score: (long)e.Score)).OrderBy(d => d.Member));
+        }
+
+        var breached = await Database.SortedSetRangeByRankAsync(prefix + "index:breached");
+        Assert.Equal(tickets.Where(SlaDeadlines.IsBreached).Select(t => t.Number).Order(), breached.Select(m => (long)m).Order());
+        Assert.Contains(tickets, SlaDeadlines.IsBreached);
+        Assert.Contains(tickets, t => SlaDeadlines.Live(t).Count == 4);
+    }
+
+    [Fact]
+    public async Task DueAsync_InstantWithSubMillisecondTicks_IsRoundedUpSoItIsNeverReturnedEarly()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var due = time.GetUtcNow().AddMinutes(30).AddTicks(4_321);
+        var created = await store.CreateAsync(Samples.Creation(sla: new SlaStamp { Policy = "gold-high", FirstResponseDueAt = due }));
+
+        Assert.Empty(await store.DueAsync(due, 10));
+        var deadline = Assert.Single(await store.DueAsync(due.AddMilliseconds(1), 10));
+        Assert.Equal(created.TicketId, deadline.TicketId);
+        Assert.InRange(deadline.At - due, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TicketNumberThreadKey_IsNotRecordedAsAThread()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var first = await store.CreateAsync(Samples.Creation());
+
+        await store.CreateAsync(Samples.Creation(threadKey: ThreadKeys.ForTicket(first.Number)));
+        await store.CreateAsync(Samples.Creation(threadKey: ThreadKeys.ForTicket(first.Number + 50)));
+
+        Assert.False(await Database.KeyExistsAsync(prefix + "threads"));
     }
 
     [Fact]
@@ -162,15 +243,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
     }
 
-    private SlaStamp Sla() => new()
-    {
-        Policy = "gold-high",
-        Reason = "Gold plan, High priority",
-        Clock = "24x7",
-        FirstResponseTarget = TimeSpan.FromMinutes(30),
-        FirstResponseDueAt = time.GetUtcNow().AddMinutes(30),
-        ResolutionDueAt = time.GetUtcNow().AddHours(8),
-    };
+    private SlaStamp Sla(TimeSpan? offset = null) => SlaSamples.Running(time.GetUtcNow() + (offset ?? TimeSpan.Zero));
 
     private async Task<HashSet<string>> AllKeysAsync()
     {

@@ -137,20 +137,53 @@ public abstract class TicketStoreContract
     }
 
     [Fact]
+    public async Task CreateAsync_ThreadKeyNamingAnExistingTicketNumber_ThreadsOntoThatTicket()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation());
+        var second = await store.CreateAsync(Samples.Creation(threadKey: "thread-9"));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var reply = Samples.Creation(threadKey: ThreadKeys.ForTicket(first.Number), channel: Channel.Email, source: "Email");
+
+        var result = await store.CreateAsync(reply);
+
+        Assert.Equal(new CreateResult(first.TicketId, first.Number, CreateOutcome.Threaded), result);
+        var ticket = await store.GetAsync(first.TicketId);
+        Assert.NotNull(ticket);
+        Assert.Equal(HistoryTypes.Threaded, ticket.History[^1].Type);
+        Assert.Equal(reply.Ticket.ExternalId, ticket.History[^1].Data!["externalId"]);
+        Assert.Equal(2, ticket.Version);
+        Assert.Equal(reply.ThreadedEntry.At, ticket.UpdatedAt);
+        Assert.Equal(1, (await store.GetAsync(second.TicketId))!.Version);
+        Assert.Null(await store.GetAsync(reply.Ticket.Id));
+        Assert.Equal([second.Number, first.Number], (await ListAllAsync(store, new TicketQuery())).Select(t => t.Number));
+        Assert.Equal(2, (await ReadAllOutboxAsync(store)).Count);
+        Assert.Equal(
+            new CreateResult(first.TicketId, first.Number, CreateOutcome.Duplicate),
+            await store.CreateAsync(Samples.Creation(externalId: reply.Ticket.ExternalId, source: "Email", threadKey: ThreadKeys.ForTicket(first.Number))));
+    }
+
+    [Fact]
+    public async Task CreateAsync_ThreadKeyNamingAnUnknownTicketNumber_CreatesANewTicket()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation());
+        var unknown = ThreadKeys.ForTicket(first.Number + 100);
+        var creation = Samples.Creation(threadKey: unknown);
+
+        var result = await store.CreateAsync(creation);
+
+        Assert.Equal(new CreateResult(creation.Ticket.Id, first.Number + 1, CreateOutcome.Created), result);
+        Assert.Equal(unknown, (await store.GetAsync(result.TicketId))!.ThreadKey);
+        Assert.Equal(1, (await store.GetAsync(first.TicketId))!.Version);
+        Assert.Equal(2, (await ListAllAsync(store, new TicketQuery())).Count);
+    }
+
+    [Fact]
     public async Task GetAsync_CreatedTicket_ReturnsItsFieldsAndHistoryInOrder()
     {
         var store = CreateStore();
-        var now = Time.GetUtcNow();
-        var sla = new SlaStamp
-        {
-            Policy = "gold-high",
-            Reason = "Gold plan, High priority",
-            Clock = "24x7",
-            FirstResponseTarget = TimeSpan.FromMinutes(30),
-            FirstResponseDueAt = now.AddMinutes(30),
-            ResolutionDueAt = now.AddHours(8),
-        };
-        var creation = Samples.Creation(channel: Channel.Email, department: Department.PaidSupport, priority: Priority.High, sla: sla);
+        var creation = Samples.Creation(channel: Channel.Email, department: Department.PaidSupport, priority: Priority.High, sla: FullStamp());
         var created = await store.CreateAsync(creation);
 
         var ticket = await store.GetAsync(created.TicketId);
@@ -293,6 +326,78 @@ public abstract class TicketStoreContract
         Assert.Equal(Json(creation.Ticket with { Number = created.Number }), Json(listed with { History = [] }));
     }
 
+    [Theory]
+    [InlineData(true, null, null)]
+    [InlineData(false, null, null)]
+    [InlineData(true, TicketStatus.Open, null)]
+    [InlineData(false, TicketStatus.Pending, null)]
+    [InlineData(true, null, Channel.Web)]
+    [InlineData(false, null, Channel.Phone)]
+    [InlineData(true, TicketStatus.Solved, Channel.Chat)]
+    [InlineData(false, TicketStatus.Closed, Channel.Email)]
+    public async Task ListAsync_BreachedFilter_ReturnsOnlyMatchingTicketsAcrossPages(bool breached, TicketStatus? status, Channel? channel)
+    {
+        var store = CreateStore();
+        var seeded = await SeedAsync(store, 96, BreachedEvery);
+        var query = new TicketQuery { Breached = breached, Status = status, Channel = channel, Limit = 3 };
+        var expected = seeded
+            .Where(t => SlaDeadlines.IsBreached(t) == breached && (status is null || t.Status == status) && (channel is null || t.Channel == channel))
+            .Select(t => t.Number)
+            .Reverse()
+            .ToList();
+
+        var listed = await ListAllAsync(store, query);
+
+        Assert.True(expected.Count > query.Limit, "the filter should span pages");
+        Assert.Equal(expected, listed.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task ListAsync_BreachedFilterWithPaging_GivesFullPagesAndCursorsOfTheirLastTicket()
+    {
+        var store = CreateStore();
+        var seeded = await SeedAsync(store, 40, BreachedEvery);
+        var expected = seeded.Where(SlaDeadlines.IsBreached).Select(t => t.Number).Reverse().ToList();
+
+        var first = await store.ListAsync(new TicketQuery { Breached = true, Limit = 4 });
+        var second = await store.ListAsync(new TicketQuery { Breached = true, Limit = 4, Cursor = first.Next });
+
+        Assert.Equal(expected.Take(4), first.Items.Select(t => t.Number));
+        Assert.Equal(TicketCursor.From(first.Items[^1].Number), first.Next);
+        Assert.Equal(expected.Skip(4).Take(4), second.Items.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_BreachFlagSetAndCleared_MovesTicketBetweenBreachedFilters()
+    {
+        var store = CreateStore();
+        var watched = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        var other = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        Assert.Empty((await store.ListAsync(new TicketQuery { Breached = true })).Items);
+
+        await store.UpdateAsync(watched.TicketId, t => new TicketChange(t with { Sla = t.Sla! with { ResolutionBreached = true } }, [], []));
+
+        Assert.Equal([watched.Number], (await store.ListAsync(new TicketQuery { Breached = true })).Items.Select(t => t.Number));
+        Assert.Equal([other.Number], (await store.ListAsync(new TicketQuery { Breached = false })).Items.Select(t => t.Number));
+
+        await store.UpdateAsync(watched.TicketId, t => new TicketChange(t with { Sla = t.Sla! with { ResolutionBreached = false } }, [], []));
+
+        Assert.Empty((await store.ListAsync(new TicketQuery { Breached = true })).Items);
+        Assert.Equal([other.Number, watched.Number], (await store.ListAsync(new TicketQuery { Breached = false })).Items.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TicketStampedBreached_IsInTheBreachedFilter()
+    {
+        var store = CreateStore();
+        var breached = await store.CreateAsync(Samples.Creation(sla: FullStamp() with { FirstResponseBreached = true }));
+        var fine = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        var bestEffort = await store.CreateAsync(Samples.Creation());
+
+        Assert.Equal([breached.Number], (await store.ListAsync(new TicketQuery { Breached = true })).Items.Select(t => t.Number));
+        Assert.Equal([bestEffort.Number, fine.Number], (await store.ListAsync(new TicketQuery { Breached = false })).Items.Select(t => t.Number));
+    }
+
     [Fact]
     public async Task ListAsync_MalformedCursor_ThrowsArgumentException()
     {
@@ -415,6 +520,149 @@ public abstract class TicketStoreContract
     }
 
     [Fact]
+    public async Task DueAsync_NoTicketsOrBestEffortOnly_ReturnsNothing()
+    {
+        var store = CreateStore();
+        Assert.Empty(await store.DueAsync(DateTimeOffset.MaxValue, 100));
+
+        await store.CreateAsync(Samples.Creation());
+
+        Assert.Empty(await store.DueAsync(DateTimeOffset.MaxValue, 100));
+    }
+
+    [Fact]
+    public async Task DueAsync_LiveDeadlines_ReturnsThemEarliestFirstAcrossKinds()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var gold = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        var silver = await store.CreateAsync(Samples.Creation(sla: new SlaStamp
+        {
+            Policy = "silver-high",
+            FirstResponseAtRiskAt = now.AddMinutes(45),
+            FirstResponseDueAt = now.AddMinutes(60),
+        }));
+        await store.CreateAsync(Samples.Creation());
+
+        var due = await store.DueAsync(now.AddDays(1), 100);
+
+        SlaDeadline[] expected =
+        [
+            new(gold.TicketId, SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(20)),
+            new(gold.TicketId, SlaDeadlineKind.FirstResponse, now.AddMinutes(30)),
+            new(silver.TicketId, SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(45)),
+            new(silver.TicketId, SlaDeadlineKind.FirstResponse, now.AddMinutes(60)),
+            new(gold.TicketId, SlaDeadlineKind.ResolutionAtRisk, now.AddHours(6)),
+            new(gold.TicketId, SlaDeadlineKind.Resolution, now.AddHours(8)),
+        ];
+        Assert.Equal(expected, due);
+    }
+
+    [Fact]
+    public async Task DueAsync_Until_ReturnsOnlyDeadlinesAtOrBeforeIt()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var created = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+
+        Assert.Empty(await store.DueAsync(now, 100));
+        Assert.Empty(await store.DueAsync(now.AddMinutes(20).AddMilliseconds(-1), 100));
+        Assert.Equal(
+            [new SlaDeadline(created.TicketId, SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(20))],
+            await store.DueAsync(now.AddMinutes(20), 100));
+        Assert.Equal(
+            [SlaDeadlineKind.FirstResponseAtRisk, SlaDeadlineKind.FirstResponse],
+            (await store.DueAsync(now.AddHours(6).AddTicks(-1), 100)).Select(d => d.Kind));
+        Assert.Equal(4, (await store.DueAsync(now.AddHours(8), 100)).Count);
+    }
+
+    [Fact]
+    public async Task DueAsync_Count_ReturnsTheEarliestAcrossTheKinds()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            // At risk at +5, +15, +25 minutes; due at +20, +30, +40.
+            var created = await store.CreateAsync(Samples.Creation(sla: new SlaStamp
+            {
+                Policy = "gold-high",
+                FirstResponseAtRiskAt = now.AddMinutes(5 + (10 * i)),
+                FirstResponseDueAt = now.AddMinutes(20 + (10 * i)),
+            }));
+            ids.Add(created.TicketId);
+        }
+
+        var three = await store.DueAsync(now.AddDays(1), 3);
+        var one = await store.DueAsync(now.AddDays(1), 1);
+
+        Assert.Equal(
+            [
+                new SlaDeadline(ids[0], SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(5)),
+                new SlaDeadline(ids[1], SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(15)),
+                new SlaDeadline(ids[0], SlaDeadlineKind.FirstResponse, now.AddMinutes(20)),
+            ],
+            three);
+        Assert.Equal([three[0]], one);
+        Assert.Equal(6, (await store.DueAsync(now.AddDays(1), 100)).Count);
+        Assert.Empty(await store.DueAsync(now.AddDays(1), 0));
+    }
+
+    public static TheoryData<string, SlaDeadlineKind[]> LiveAfterChange => new()
+    {
+        { "assigned", [SlaDeadlineKind.FirstResponseAtRisk, SlaDeadlineKind.FirstResponse, SlaDeadlineKind.ResolutionAtRisk, SlaDeadlineKind.Resolution] },
+        { "first-responded", [SlaDeadlineKind.ResolutionAtRisk, SlaDeadlineKind.Resolution] },
+        { "first-response-warned", [SlaDeadlineKind.FirstResponse, SlaDeadlineKind.ResolutionAtRisk, SlaDeadlineKind.Resolution] },
+        { "first-response-breached", [SlaDeadlineKind.ResolutionAtRisk, SlaDeadlineKind.Resolution] },
+        { "resolution-warned", [SlaDeadlineKind.FirstResponseAtRisk, SlaDeadlineKind.FirstResponse, SlaDeadlineKind.Resolution] },
+        { "resolution-breached", [SlaDeadlineKind.FirstResponseAtRisk, SlaDeadlineKind.FirstResponse] },
+        { "paused", [] },
+        { "solved", [] },
+        { "closed", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(LiveAfterChange))]
+    public async Task DueAsync_AfterAnUpdate_ReturnsExactlyTheLiveDeadlines(string change, SlaDeadlineKind[] live)
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var created = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        var other = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(SlaSamples.Apply(t, change, now), [], []));
+
+        var due = await store.DueAsync(now.AddDays(1), 100);
+        Assert.Equal(live, due.Where(d => d.TicketId == created.TicketId).Select(d => d.Kind));
+        Assert.Equal(4, due.Count(d => d.TicketId == other.TicketId));
+        var updated = await store.GetAsync(created.TicketId);
+        Assert.Equal(SlaDeadlines.Live(updated!).Select(d => (d.Kind, d.At)).OrderBy(d => d.At), due.Where(d => d.TicketId == created.TicketId).Select(d => (d.Kind, d.At)));
+    }
+
+    [Fact]
+    public async Task DueAsync_PausedTicketResumed_ComesBackWithItsShiftedInstants()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        var created = await store.CreateAsync(Samples.Creation(sla: FullStamp()));
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(SlaSamples.Apply(t, "paused", now), [], []));
+        Assert.Empty(await store.DueAsync(DateTimeOffset.MaxValue, 100));
+        var shift = TimeSpan.FromHours(2);
+        Time.Advance(shift);
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(SlaSamples.Apply(t, "resumed", Time.GetUtcNow()), [], []));
+
+        Assert.Equal(
+            [
+                new SlaDeadline(created.TicketId, SlaDeadlineKind.FirstResponseAtRisk, now.AddMinutes(20) + shift),
+                new SlaDeadline(created.TicketId, SlaDeadlineKind.FirstResponse, now.AddMinutes(30) + shift),
+            ],
+            await store.DueAsync(now.AddMinutes(30) + shift, 100));
+        Assert.Empty(await store.DueAsync(now.AddMinutes(30), 100));
+    }
+
+    [Fact]
     public async Task ReadOutboxAsync_AfterCreations_ReturnsEventsInOrderWithAssignedNumbers()
     {
         var store = CreateStore();
@@ -465,6 +713,16 @@ public abstract class TicketStoreContract
     /// <summary>A new, empty store.</summary>
     protected abstract ITicketStore CreateStore();
 
+    /// <summary>A running 24x7 stamp from now (<see cref="SlaSamples.Running"/>).</summary>
+    protected SlaStamp FullStamp() => SlaSamples.Running(Time.GetUtcNow());
+
+    /// <summary>A stamp for the <paramref name="i"/>th seeded ticket: some best effort, some breached on one target or both.</summary>
+    protected SlaStamp? BreachedEvery(int i) => (i % 5) switch
+    {
+        1 => null,
+        _ => FullStamp() with { FirstResponseBreached = i % 4 == 0, ResolutionBreached = i % 7 == 0 },
+    };
+
     /// <summary>A ticket as the API would show it, for comparing whole tickets.</summary>
     protected static string Json(Ticket ticket) => JsonSerializer.Serialize(ticket, SyncHubJson.Options);
 
@@ -504,8 +762,11 @@ public abstract class TicketStoreContract
         return all;
     }
 
-    /// <summary>Creates <paramref name="count"/> tickets cycling through departments, statuses, priorities and channels.</summary>
-    protected async Task<List<Ticket>> SeedAsync(ITicketStore store, int count)
+    /// <summary>
+    /// Creates <paramref name="count"/> tickets cycling through departments, statuses, priorities and channels,
+    /// with the SLA stamp <paramref name="sla"/> gives the ith (none by default).
+    /// </summary>
+    protected async Task<List<Ticket>> SeedAsync(ITicketStore store, int count, Func<int, SlaStamp?>? sla = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var seeded = new List<Ticket>(count);
@@ -515,7 +776,8 @@ public abstract class TicketStoreContract
                 department: (Department)(i % 3),
                 status: (TicketStatus)(i / 3 % 4),
                 priority: (Priority)(i / 12 % 3),
-                channel: Channels[i % Channels.Length]);
+                channel: Channels[i % Channels.Length],
+                sla: sla?.Invoke(i));
             var result = await store.CreateAsync(creation);
             seeded.Add(creation.Ticket with { Number = result.Number });
         }
