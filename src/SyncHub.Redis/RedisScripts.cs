@@ -58,7 +58,7 @@ internal static class RedisScripts
     /// threaded-entry JSON, threaded-entry time, department, status, priority and channel index names
     /// (ARGV[10..13]), the four SLA scores in <c>SlaDeadlineKind</c> order ('' when not live; ARGV[14..17]),
     /// breached ('1' or '0'), the number a <c>ticket:{number}</c> thread key names (''), first number,
-    /// history count, the history JSON entries, outbox count, then per event: type, JSON head, JSON tail
+    /// the earliest updatedAt a windowed thread may continue on ('' for no window; ARGV[21]), history count, the history JSON entries, outbox count, then per event: type, JSON head, JSON tail
     /// (the number goes between).
     /// </summary>
     public static readonly RedisScript Create = new("create", AppendHistory + SlaSets + """
@@ -80,6 +80,13 @@ internal static class RedisScripts
           if parent then
             local parentKey = p .. 'ticket:' .. parent
             local parentNumber = redis.call('HGET', parentKey, 'number')
+            if parentNumber and ARGV[21] ~= '' then
+              -- A windowed thread continues only on an open ticket updated within the window.
+              local closed = redis.call('ZSCORE', p .. 'index:status:Solved', parentNumber) or redis.call('ZSCORE', p .. 'index:status:Closed', parentNumber)
+              if closed or redis.call('HGET', parentKey, 'updatedAt') < ARGV[21] then
+                parentNumber = false
+              end
+            end
             if parentNumber then
               redis.call('RPUSH', parentKey .. ':history', ARGV[8])
               redis.call('HINCRBY', parentKey, 'version', 1)
@@ -116,7 +123,7 @@ internal static class RedisScripts
         if ARGV[18] == '1' then
           redis.call('ZADD', p .. 'index:breached', n, n)
         end
-        local i = appendHistory(ticketKey, 21)
+        local i = appendHistory(ticketKey, 22)
         for _ = 1, tonumber(ARGV[i]) do
           redis.call('XADD', p .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
           i = i + 3

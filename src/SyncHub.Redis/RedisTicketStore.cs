@@ -18,8 +18,8 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    // The arguments before the history count (create: ARGV[1..20], update: ARGV[1..19]; see RedisScripts).
-    private const int CreateFixedArguments = 20;
+    // The arguments before the history count (create: ARGV[1..21], update: ARGV[1..19]; see RedisScripts).
+    private const int CreateFixedArguments = 21;
     private const int UpdateFixedArguments = 19;
 
     private readonly IDatabase database = redis.GetDatabase();
@@ -228,6 +228,10 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         args[at] = TicketIndexes.IsBreached(ticket);
         args[at + 1] = ThreadKeys.TryTicketNumber(ticket.ThreadKey, out var threadNumber) ? threadNumber : RedisValue.EmptyString;
         args[at + 2] = TicketNumbers.First;
+
+        // A windowed thread continues only on a ticket updated at or after this instant (ISO 8601 UTC strings of
+        // one format compare in time order).
+        args[at + 3] = ticket.ThreadWindow is { } window ? StoreJson.WriteInstant(ticket.CreatedAt - window) : RedisValue.EmptyString;
         var i = PutHistory(args, CreateFixedArguments, history);
         args[i++] = outbox.Count;
         foreach (var evt in outbox)

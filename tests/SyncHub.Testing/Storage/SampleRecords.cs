@@ -24,7 +24,8 @@ public sealed class SampleRecords(TimeProvider time)
         Priority priority = Priority.Medium,
         string? threadKey = null,
         string? body = null,
-        SlaStamp? sla = null)
+        SlaStamp? sla = null,
+        TimeSpan? threadWindow = null)
     {
         var n = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
@@ -37,6 +38,7 @@ public sealed class SampleRecords(TimeProvider time)
             Source = source,
             ExternalId = externalId,
             ThreadKey = threadKey,
+            ThreadWindow = threadWindow,
             Subject = $"Sample request {n}",
             Body = body ?? $"The export button does nothing (sample {n}).",
             Requester = new Requester("Ana Souza", $"ana{n}@example.com", "+55 11 5555-0100", null),

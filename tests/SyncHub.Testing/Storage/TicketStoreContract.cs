@@ -123,6 +123,52 @@ public abstract class TicketStoreContract
     }
 
     [Fact]
+    public async Task CreateAsync_WindowedThreadWithinTheWindowOnAnOpenTicket_Threads()
+    {
+        var store = CreateStore();
+        var window = TimeSpan.FromHours(1);
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:1", threadWindow: window));
+        Time.Advance(TimeSpan.FromMinutes(59));
+
+        var second = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:1", threadWindow: window));
+
+        Assert.Equal(CreateOutcome.Threaded, second.Outcome);
+        Assert.Equal(first.TicketId, second.TicketId);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WindowedThreadAfterTheWindow_OpensANewTicketThatTakesTheThreadOver()
+    {
+        var store = CreateStore();
+        var window = TimeSpan.FromHours(1);
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:2", threadWindow: window));
+        Time.Advance(TimeSpan.FromMinutes(61));
+
+        var second = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:2", threadWindow: window));
+        Time.Advance(TimeSpan.FromMinutes(10));
+        var third = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:2", threadWindow: window));
+
+        Assert.Equal(CreateOutcome.Created, second.Outcome);
+        Assert.NotEqual(first.TicketId, second.TicketId);
+        Assert.Equal(CreateOutcome.Threaded, third.Outcome);
+        Assert.Equal(second.TicketId, third.TicketId);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WindowedThreadOnAClosedTicket_OpensANewTicket()
+    {
+        var store = CreateStore();
+        var window = TimeSpan.FromHours(1);
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:3", threadWindow: window));
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Status = TicketStatus.Closed }, [], []));
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        var second = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:3", threadWindow: window));
+
+        Assert.Equal(CreateOutcome.Created, second.Outcome);
+    }
+
+    [Fact]
     public async Task CreateAsync_ReplayOfThreadedRecord_ReturnsDuplicateOfThatTicket()
     {
         var store = CreateStore();
