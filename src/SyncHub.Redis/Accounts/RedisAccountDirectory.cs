@@ -1,0 +1,148 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SyncHub.Accounts;
+using SyncHub.Domain;
+
+namespace SyncHub.Redis.Accounts;
+
+/// <summary>
+/// The account directory on Redis, under the store's key prefix (<c>{prefix}accounts:...</c>), matching exactly like
+/// <see cref="InMemoryAccountDirectory"/> through <see cref="AccountDirectoryRules"/>: contact e-mail, then the
+/// e-mail's domain (public mail domains never match), then phone in E.164; the most recently modified record wins
+/// a shared key. A look-up is one script call; an upsert is one script call per <see cref="UpsertChunk"/> records,
+/// each record written atomically with its look-up keys. Modification times are compared to the microsecond.
+/// Connection loss and timeouts surface as <see cref="SyncHub.Storage.StoreUnavailableException"/>.
+/// </summary>
+public sealed class RedisAccountDirectory(
+    IConnectionMultiplexer redis,
+    IOptions<RedisStoreOptions> options,
+    AccountDirectoryRules rules,
+    TimeProvider time,
+    ILogger<RedisAccountDirectory> logger) : IAccountDirectoryStore
+{
+    /// <summary>The most records one upsert script call writes, so a large page never holds Redis for long.</summary>
+    internal const int UpsertChunk = 500;
+
+    internal const string EmailKey = "email:";
+    internal const string ContactPhoneKey = "contact-phone:";
+    internal const string DomainKey = "domain:";
+    internal const string PhoneKey = "phone:";
+
+    /// <summary>
+    /// The meta JSON: camelCase, nulls left out, and look-up keys written as they are (<c>+5511...</c>, not
+    /// <c>\u002B5511...</c>) so they read like the key names. It is only ever read by the scripts, never embedded in HTML.
+    /// </summary>
+    private static readonly JsonSerializerOptions MetaJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly IDatabase database = redis.GetDatabase();
+    private readonly string prefix = options.Value.KeyPrefix;
+
+    public async Task<AccountSnapshot?> FindAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        cancellationToken.ThrowIfCancellationRequested();
+        var email = AccountDirectoryRules.Email(requester.Email);
+        var domain = rules.LookupDomain(email);
+        var phone = rules.Phone(requester.Phone);
+        if (email is null && phone is null)
+        {
+            return null;
+        }
+
+        var reply = await RunAsync(AccountScripts.Find, [prefix, email ?? "", domain ?? "", phone ?? ""], "account look-up");
+        if (reply.IsNull)
+        {
+            return null;
+        }
+
+        var account = JsonSerializer.Deserialize<CrmAccount>((byte[])reply!, StoreJson.Options)
+            ?? throw new JsonException("A stored account is null.");
+        return rules.Snapshot(account, time.GetUtcNow());
+    }
+
+    public async Task UpsertAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(contacts);
+        long accountsStored = 0;
+        long contactsStored = 0;
+        foreach (var chunk in accounts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            accountsStored += (await UpsertChunkAsync(chunk, []))[0];
+        }
+
+        foreach (var chunk in contacts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            contactsStored += (await UpsertChunkAsync([], chunk))[1];
+        }
+
+        Log.AccountsStored(logger, accountsStored, accounts.Count, contactsStored, contacts.Count);
+    }
+
+    public async Task<AccountDirectoryCount> CountAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RedisFailures.GuardAsync(
+            async () =>
+            {
+                var accounts = database.HashLengthAsync(prefix + "accounts:account");
+                var contacts = database.HashLengthAsync(prefix + "accounts:contact");
+                return new AccountDirectoryCount(await accounts, await contacts);
+            },
+            logger,
+            "account count");
+    }
+
+    /// <summary>Microseconds since the Unix epoch: exact in a Lua number and a sorted-set score until the year 2255.</summary>
+    internal static long Microseconds(DateTimeOffset at) =>
+        (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
+    private static void AddRecord(List<RedisValue> args, string id, DateTimeOffset modifiedAt, byte[]? json, string? account, List<string> keys)
+    {
+        var modified = Microseconds(modifiedAt);
+        args.Add(id);
+        args.Add(modified);
+        args.Add(-modified);
+        if (json is not null)
+        {
+            args.Add(json);
+        }
+
+        args.Add(JsonSerializer.SerializeToUtf8Bytes(new LookupMeta(modified, account, keys), MetaJson));
+        args.Add(keys.Count);
+        args.AddRange(keys.Select(k => (RedisValue)k));
+    }
+
+    private async Task<long[]> UpsertChunkAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts)
+    {
+        var args = new List<RedisValue> { prefix, accounts.Count };
+        foreach (var account in accounts)
+        {
+            List<string> keys = [.. rules.DomainKeys(account).Select(d => DomainKey + d), .. rules.PhoneKeys(account).Select(n => PhoneKey + n)];
+            AddRecord(args, account.CrmId, account.ModifiedAt, JsonSerializer.SerializeToUtf8Bytes(account, StoreJson.Options), null, keys);
+        }
+
+        args.Add(contacts.Count);
+        foreach (var contact in contacts)
+        {
+            List<string> keys = [.. AccountDirectoryRules.EmailKeys(contact).Select(e => EmailKey + e), .. rules.PhoneKeys(contact).Select(n => ContactPhoneKey + n)];
+            AddRecord(args, contact.CrmId, contact.ModifiedAt, null, contact.AccountCrmId, keys);
+        }
+
+        var reply = await RunAsync(AccountScripts.Upsert, [.. args], "account upsert");
+        return (long[])reply!;
+    }
+
+    private Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation) =>
+        RedisFailures.GuardAsync(() => script.EvaluateAsync(database, args, logger), logger, operation);
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using StackExchange.Redis;
+using SyncHub.Accounts;
+using SyncHub.Domain;
+using SyncHub.Redis.Accounts;
+using SyncHub.Redis.Tests.Outbox;
+using SyncHub.Storage;
+using SyncHub.Testing.Redis;
+
+namespace SyncHub.Redis.Tests.Accounts;
+
+/// <summary>What only the Redis directory has: its keys, shared keys between records, large pages, key moves across option changes, Redis down.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
+{
+    private static readonly DateTimeOffset T0 = new(2025, 5, 20, 16, 0, 0, TimeSpan.Zero);
+
+    private static readonly CrmAccount Acme = new("acc-1", "Acme Ltda", "Gold", "Customer", null, ["acme.com"], ["+55 11 3333-4444"], T0);
+
+    private static readonly CrmContact Maria = new("con-1", "acc-1", "Maria.Silva@Acme.com", "11 98888-7777", "Maria Silva", T0);
+
+    private readonly string prefix = redis.NewPrefix();
+
+    [Fact]
+    public async Task UpsertAsync_AccountAndContact_WritesTheDocumentedKeysUnderThePrefix()
+    {
+        var sut = CreateSut();
+
+        await sut.UpsertAsync([Acme], [Maria]);
+
+        string[] expected =
+        [
+            "accounts:account", "accounts:account-meta", "accounts:contact",
+            "accounts:contact-phone:+5511988887777", "accounts:domain:acme.com",
+            "accounts:email:maria.silva@acme.com", "accounts:phone:+551133334444",
+        ];
+        Assert.Equal(expected.Select(k => prefix + k), await KeysAsync());
+        var micros = RedisAccountDirectory.Microseconds(T0);
+        Assert.Equal(-micros, await Database.SortedSetScoreAsync(prefix + "accounts:domain:acme.com", "acc-1"));
+        Assert.Equal(
+            $$"""{"modified":{{micros.ToString(CultureInfo.InvariantCulture)}},"account":"acc-1","keys":["email:maria.silva@acme.com","contact-phone:+5511988887777"]}""",
+            (string?)await Database.HashGetAsync(prefix + "accounts:contact", "con-1"));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_RecordsLoseTheirKeys_LeavesNoEmptyLookupKeys()
+    {
+        var sut = CreateSut();
+        await sut.UpsertAsync([Acme], [Maria]);
+
+        await sut.UpsertAsync(
+            [Acme with { EmailDomains = [], Phones = [], ModifiedAt = T0.AddHours(1) }],
+            [Maria with { Email = null, Phone = null, ModifiedAt = T0.AddHours(1) }]);
+
+        Assert.Equal(
+            new[] { "accounts:account", "accounts:account-meta", "accounts:contact" }.Select(k => prefix + k),
+            await KeysAsync());
+        Assert.Equal(new AccountDirectoryCount(1, 1), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task FindAsync_DomainSharedByTwoAccounts_MostRecentlyModifiedWinsUntilItLeaves()
+    {
+        var sut = CreateSut();
+        var older = Acme;
+        var newer = new CrmAccount("acc-9", "Acme Holding", "Silver", "Customer", null, ["acme.com"], [], T0.AddDays(1));
+        await sut.UpsertAsync([newer, older], []);
+        var requester = new Requester(Email: "someone@acme.com");
+
+        var before = await sut.FindAsync(requester);
+        await sut.UpsertAsync([newer with { EmailDomains = ["acme-holding.com"], ModifiedAt = T0.AddDays(2) }], []);
+        var after = await sut.FindAsync(requester);
+
+        Assert.Equal(("acc-9", "acc-1"), (before?.CrmId, after?.CrmId));
+    }
+
+    [Fact]
+    public async Task FindAsync_DomainSharedByAccountsModifiedAtTheSameTime_TheLowerIdWins()
+    {
+        var sut = CreateSut();
+        await sut.UpsertAsync([Acme with { CrmId = "acc-b" }, Acme with { CrmId = "acc-a" }], []);
+
+        var found = await sut.FindAsync(new Requester(Email: "someone@acme.com"));
+
+        Assert.Equal("acc-a", found?.CrmId);
+    }
+
+    [Fact]
+    public async Task FindAsync_AddressSharedByTwoContacts_TheMostRecentlyModifiedContactsAccountWins()
+    {
+        var sut = CreateSut();
+        var globex = Acme with { CrmId = "acc-2", Name = "Globex", EmailDomains = [], Phones = [] };
+        await sut.UpsertAsync([Acme, globex], [Maria, Maria with { CrmId = "con-2", AccountCrmId = "acc-2", ModifiedAt = T0.AddMinutes(1) }]);
+
+        var found = await sut.FindAsync(new Requester(Email: "maria.silva@acme.com"));
+
+        Assert.Equal("acc-2", found?.CrmId);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_PublicDomainsChangedBetweenRuns_StillRemovesTheKeysStoredBefore()
+    {
+        await CreateSut().UpsertAsync([Acme], []);
+        var reconfigured = CreateSut(new AccountDirectoryOptions { PublicEmailDomains = ["acme.com"] });
+
+        await reconfigured.UpsertAsync([Acme with { Phones = [], ModifiedAt = T0.AddHours(1) }], []);
+
+        Assert.Equal(new[] { "accounts:account", "accounts:account-meta" }.Select(k => prefix + k), await KeysAsync());
+        Assert.Null(await CreateSut().FindAsync(new Requester(Email: "someone@acme.com")));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_PageLargerThanOneScriptCall_StoresEveryRecord()
+    {
+        var sut = CreateSut();
+        var count = (RedisAccountDirectory.UpsertChunk * 2) + 1;
+        var accounts = Enumerable.Range(0, count)
+            .Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] })
+            .ToList();
+        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+
+        await sut.UpsertAsync(accounts, contacts);
+
+        Assert.Equal(new AccountDirectoryCount(count, count), await sut.CountAsync());
+        Assert.Equal($"acc-{count - 1}", (await sut.FindAsync(new Requester(Email: $"boss@customer{count - 1}.example")))?.CrmId);
+    }
+
+    [Fact]
+    public async Task FindAsync_ModifiedTimesMicrosecondsApart_KeepsTheNewer()
+    {
+        var sut = CreateSut();
+        var newer = Acme with { Plan = "Enterprise", ModifiedAt = T0.AddTicks(20) };
+        await sut.UpsertAsync([newer], []);
+
+        await sut.UpsertAsync([Acme with { ModifiedAt = T0.AddTicks(10) }], []);
+
+        Assert.Equal("Enterprise", (await sut.FindAsync(new Requester(Email: "x@acme.com")))?.Plan);
+    }
+
+    [Fact]
+    public async Task Calls_RedisUnreachable_ThrowStoreUnavailable()
+    {
+        await using var connection = await UnreachableRedis.ConnectAsync();
+        var sut = RedisAccountDirectoryTests.Create(redis, prefix, connection: connection);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.FindAsync(new Requester(Email: "maria.silva@acme.com")));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.UpsertAsync([Acme], [Maria]));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.CountAsync());
+    }
+
+    private IDatabase Database => redis.Connection.GetDatabase();
+
+    private RedisAccountDirectory CreateSut(AccountDirectoryOptions? options = null) => RedisAccountDirectoryTests.Create(redis, prefix, options);
+
+    private async Task<List<string>> KeysAsync()
+    {
+        var keys = new List<string>();
+        await foreach (var key in redis.Connection.GetServers()[0].KeysAsync(pattern: prefix + "*"))
+        {
+            keys.Add(key!);
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
+}
