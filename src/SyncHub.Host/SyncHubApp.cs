@@ -12,6 +12,8 @@ using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Redis;
+using SyncHub.Redis.Accounts;
+using SyncHub.Redis.Outbox;
 
 namespace SyncHub.Host;
 
@@ -118,7 +120,8 @@ public static class SyncHubApp
                 break;
             case StoreKind.Redis:
                 services.AddRedisStore(configuration);
-                services.AddInMemoryAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
+                services.AddRedisOutbox();
+                services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
                 break;
             default:
                 throw new InvalidOperationException($"Configuration error: SyncHub:Store {store} is not available");

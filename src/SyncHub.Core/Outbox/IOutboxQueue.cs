@@ -15,6 +15,12 @@ public interface IOutboxQueue
 
     Task AckAsync(string group, string position, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells the group that <paramref name="consumer"/> still works on the event (between retries), so it is
+    /// not claimed by another instance as stale. Does not count as a new delivery.
+    /// </summary>
+    Task KeepAsync(string group, string consumer, string position, CancellationToken cancellationToken = default);
+
     /// <summary>Events of the group not yet acknowledged (pending plus never read).</summary>
     Task<long> LagAsync(string group, CancellationToken cancellationToken = default);
 }

@@ -76,6 +76,20 @@ public sealed class InMemoryOutboxQueue(ITicketStore store, TimeProvider time) :
         return Task.CompletedTask;
     }
 
+    public Task KeepAsync(string group, string consumer, string position, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var pending = GroupOf(group).Pending;
+            if (pending.TryGetValue(position, out var entry))
+            {
+                pending[position] = entry with { Consumer = consumer, Since = time.GetUtcNow() };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<long> LagAsync(string group, CancellationToken cancellationToken = default)
     {
         string? after;

@@ -119,7 +119,9 @@ public sealed class OutboxDispatcher(
                 }
 
                 Log.DeliveryFailed(logger, ex, notifier.Name, evt.Type, evt.Id, attempt, delay);
+                await queue.KeepAsync(group, Consumer, delivery.Position, stoppingToken);
                 await Task.Delay(delay, time, stoppingToken);
+                await queue.KeepAsync(group, Consumer, delivery.Position, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
                 attempt++;
             }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyncHub.Outbox;
 
 /// <summary><c>SyncHub:Outbox</c>: how notifiers consume the outbox.</summary>
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IValidatableObject
 {
     public const string SectionName = "SyncHub:Outbox";
 
@@ -16,16 +16,26 @@ public sealed class OutboxOptions
 
     /// <summary>Delivery attempts before an event goes to the dead-letter list.</summary>
     [Range(1, 1000)]
-    public int MaxAttempts { get; set; } = 20;
+    public int MaxAttempts { get; set; } = 100;
 
     /// <summary>The first wait after a failed delivery; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long an event may stay pending with a consumer before another instance claims it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // The dispatcher renews its claim around each retry wait; a wait longer than ClaimIdle would let
+        // another instance take the event over while it is still being retried.
+        if (MaxRetryDelay >= ClaimIdle)
+        {
+            yield return new ValidationResult($"must be shorter than ClaimIdle ({ClaimIdle})", [nameof(MaxRetryDelay)]);
+        }
+    }
 }

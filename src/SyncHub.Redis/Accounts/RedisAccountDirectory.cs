@@ -22,7 +22,7 @@ public sealed class RedisAccountDirectory(
     IOptions<RedisStoreOptions> options,
     AccountDirectoryRules rules,
     TimeProvider time,
-    ILogger<RedisAccountDirectory> logger) : IAccountDirectoryStore
+    ILogger<RedisAccountDirectory> logger) : IAccountDirectoryStore, IContactLookup
 {
     /// <summary>The most records one upsert script call writes, so a large page never holds Redis for long.</summary>
     internal const int UpsertChunk = 500;
@@ -141,6 +141,39 @@ public sealed class RedisAccountDirectory(
 
         var reply = await RunAsync(AccountScripts.Upsert, [.. args], "account upsert");
         return (long[])reply!;
+    }
+
+    /// <summary>The requester's e-mail, else the e-mail of the most recently modified contact with the requester's phone.</summary>
+    public async Task<string?> FindEmailAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        if (AccountDirectoryRules.Email(requester.Email) is { } own)
+        {
+            return own;
+        }
+
+        if (rules.Phone(requester.Phone) is not { } phone)
+        {
+            return null;
+        }
+
+        var ids = await RedisFailures.GuardAsync(() => database.SortedSetRangeByRankAsync($"{prefix}accounts:{ContactPhoneKey}{phone}"), logger, "contact look-up");
+        if (ids.Length == 0)
+        {
+            return null;
+        }
+
+        var metas = await RedisFailures.GuardAsync(() => database.HashGetAsync($"{prefix}accounts:contact", ids), logger, "contact look-up");
+        foreach (var meta in metas)
+        {
+            if (meta.HasValue && JsonSerializer.Deserialize<LookupMeta>((string)meta!, MetaJson) is { } contact &&
+                contact.Keys.FirstOrDefault(k => k.StartsWith(EmailKey, StringComparison.Ordinal)) is { } key)
+            {
+                return key[EmailKey.Length..];
+            }
+        }
+
+        return null;
     }
 
     private Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation) =>

@@ -28,6 +28,7 @@ public static class RedisAccountDirectoryServiceCollectionExtensions
         services.TryAddSingleton<RedisAccountDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectoryStore>(sp => sp.GetRequiredService<RedisAccountDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectory>(sp => sp.GetRequiredService<IAccountDirectoryStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IContactLookup>(sp => sp.GetRequiredService<RedisAccountDirectory>()));
         return services;
     }
 }

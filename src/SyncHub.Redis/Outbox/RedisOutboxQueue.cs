@@ -100,6 +100,20 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
         }
     }
 
+    public async Task KeepAsync(string group, string consumer, string position, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentException.ThrowIfNullOrEmpty(consumer);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!StreamId().IsMatch(position))
+        {
+            throw new ArgumentException("The position is not one this outbox gave out.", nameof(position));
+        }
+
+        // XCLAIM ... JUSTID to the same consumer resets the idle time without counting a delivery.
+        await RedisFailures.GuardAsync(() => database.StreamClaimIdsOnlyAsync(key, group, consumer, 0, [position]), logger, "outbox keep");
+    }
+
     public async Task<long> LagAsync(string group, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(group);

@@ -174,6 +174,24 @@ public abstract class OutboxQueueContract
     }
 
     [Fact]
+    public async Task KeepAsync_ConsumerStillRetrying_IsNotClaimedAsStaleAndCountsNoDelivery()
+    {
+        // A whole second of idle time, so a loaded machine cannot make the renewed entry look stale again.
+        var idle = TimeSpan.FromSeconds(1);
+        var (store, sut) = CreateSut();
+        await CreateTicketsAsync(store, 1);
+        var read = Assert.Single(await sut.ReadAsync(Group, "a", 10));
+        await LetTimePassAsync(idle);
+
+        await sut.KeepAsync(Group, "a", read.Position);
+
+        Assert.Empty(await sut.ClaimStaleAsync(Group, "b", idle, 10));
+        await LetTimePassAsync(idle);
+        var claimed = Assert.Single(await sut.ClaimStaleAsync(Group, "b", idle, 10));
+        Assert.Equal(2, claimed.DeliveryCount);
+    }
+
+    [Fact]
     public async Task ClaimStaleAsync_ClaimedAgainAfterMinIdle_CountsEveryHandOut()
     {
         var (store, sut) = CreateSut();
