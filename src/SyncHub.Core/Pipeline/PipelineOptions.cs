@@ -13,7 +13,7 @@ public sealed class PipelineOptions
 
     /// <summary>How many records are processed at once (each one store call in flight).</summary>
     [Range(1, 4096)]
-    public int Workers { get; set; } = 64;
+    public int Workers { get; set; } = 512;
 
     /// <summary>How long a webhook waits for room in a full channel before it answers 503.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
