@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Hosting;
+using SyncHub.Testing.Fakes;
 
 namespace SyncHub.Adapters.RocketChat.Tests;
 

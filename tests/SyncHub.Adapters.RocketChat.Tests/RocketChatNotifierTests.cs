@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SyncHub.Domain;
 using static SyncHub.Adapters.RocketChat.Tests.RocketChatHarness;
+using SyncHub.Testing.Fakes;
 
 namespace SyncHub.Adapters.RocketChat.Tests;
 

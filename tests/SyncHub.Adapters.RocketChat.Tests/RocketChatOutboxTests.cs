@@ -6,6 +6,7 @@ using SyncHub.Hosting;
 using SyncHub.Pipeline;
 using SyncHub.Storage;
 using SyncHub.Testing.Doubles;
+using SyncHub.Testing.Fakes;
 
 namespace SyncHub.Adapters.RocketChat.Tests;
 

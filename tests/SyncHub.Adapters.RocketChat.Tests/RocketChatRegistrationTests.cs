@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Hosting;
+using SyncHub.Testing.Fakes;
 
 namespace SyncHub.Adapters.RocketChat.Tests;
 

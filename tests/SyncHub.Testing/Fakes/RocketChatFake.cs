@@ -4,13 +4,13 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace SyncHub.Adapters.RocketChat.Tests;
+namespace SyncHub.Testing.Fakes;
 
 /// <summary>
 /// WireMock playing a Rocket.Chat server with its documented answers: <c>rooms.info</c>, <c>im.create</c>,
 /// <c>chat.sendMessage</c>, <c>chat.getMessage</c>, an incoming webhook, and its error bodies.
 /// </summary>
-internal sealed class RocketChatFake : IDisposable
+public sealed class RocketChatFake : IDisposable
 {
     public const string UserId = "rbAXPnMktTFbNpwtJ";
     public const string AuthToken = "RScctEHSmLGZGywfIhWyRpyofhKOiMoUIpimhvheU3f";
