@@ -1,7 +1,10 @@
 using SyncHub.Adapters;
 using SyncHub.Adapters.Email;
+using SyncHub.Adapters.Facebook;
 using SyncHub.Adapters.Freshcaller;
+using SyncHub.Adapters.Livechat;
 using SyncHub.Adapters.RocketChat;
+using SyncHub.Adapters.Twitter;
 using SyncHub.Adapters.WebForm;
 using SyncHub.Adapters.ZohoCrm;
 
@@ -18,5 +21,8 @@ internal static class BuiltInAdapters
         new RocketChatModule(),
         new EmailModule(),
         new SmtpModule(),
+        new TwitterModule(),
+        new FacebookModule(),
+        new LivechatModule(),
     ];
 }

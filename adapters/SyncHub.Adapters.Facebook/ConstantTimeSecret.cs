@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SyncHub.Adapters;
+
+/// <summary>
+/// Compares a presented secret (a verify token, a token header) with the configured one in constant time. Shared by the
+/// Facebook and Livechat adapters as a linked source file; it belongs in the SDK (WebForm and Freshcaller hold the same
+/// check), see the Facebook README.
+/// </summary>
+internal static class ConstantTimeSecret
+{
+    public static bool Matches(string? presented, string? expected)
+    {
+        if (string.IsNullOrEmpty(expected) || presented is null)
+        {
+            return false;
+        }
+
+        // Hash both sides so the comparison takes the same time whatever the lengths.
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(presented.Trim()));
+        var wanted = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(given, wanted);
+    }
+}

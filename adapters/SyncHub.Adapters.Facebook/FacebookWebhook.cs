@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SyncHub.Adapters.Facebook;
+
+/// <summary>
+/// <c>GET,POST /api/intake/facebook</c>: the Graph API webhook of the support page. A GET is Facebook's subscription
+/// handshake: <c>hub.mode=subscribe</c> with the configured verify token is answered 200 with <c>hub.challenge</c> as
+/// text, anything else 403. A POST must carry <c>X-Hub-Signature-256</c>, the HMAC-SHA256 of the raw body keyed with the
+/// app secret (compared in constant time; missing or forged: 401); its messages and feed comments become records.
+/// </summary>
+public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, TimeProvider time, ILogger<FacebookWebhook> logger) : IWebhookSource
+{
+    public string Name => FacebookEventMapper.SourceName;
+
+    public string Route => "facebook";
+
+    public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.CurrentValue;
+        var result = request.Method.ToUpperInvariant() switch
+        {
+            "GET" => Handshake(request, settings),
+            "POST" => Notification(request, settings),
+            _ => WebhookResult.Reject(405, "Method not allowed"),
+        };
+        return ValueTask.FromResult(result);
+    }
+
+    private WebhookResult Handshake(WebhookRequest request, FacebookOptions settings)
+    {
+        var mode = request.QueryValue("hub.mode");
+        if (!string.Equals(mode, "subscribe", StringComparison.Ordinal) || !ConstantTimeSecret.Matches(request.QueryValue("hub.verify_token"), settings.VerifyToken))
+        {
+            Log.HandshakeRefused(logger, mode ?? "(none)");
+            return WebhookResult.Reject(403, "Forbidden", detail: "hub.mode must be subscribe and hub.verify_token the configured verify token");
+        }
+
+        if (request.QueryValue("hub.challenge") is not { Length: > 0 } challenge)
+        {
+            return WebhookResult.Invalid("hub.challenge", "is required");
+        }
+
+        Log.HandshakeAccepted(logger);
+        return WebhookResult.Respond(200, "text/plain", challenge);
+    }
+
+    private WebhookResult Notification(WebhookRequest request, FacebookOptions settings)
+    {
+        if (!FacebookSignature.IsValid(request.Header(FacebookSignature.Header), request.Body.Span, settings.AppSecret))
+        {
+            Log.SignatureRefused(logger, request.Header(FacebookSignature.Header) is null ? "missing" : "wrong");
+            return WebhookResult.Unauthorized($"missing or wrong {FacebookSignature.Header} signature");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(request.Body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return WebhookResult.Invalid("body", "the body is not JSON");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return WebhookResult.Invalid("body", "the body must be a JSON object");
+            }
+
+            var kind = FacebookJson.Text(root, "object");
+            if (kind != "page")
+            {
+                // Another subscription of the same app (instagram, user, permissions...): acknowledged, nothing to store.
+                Log.EventIgnored(logger, $"object {kind ?? "(none)"}");
+                return WebhookResult.Accept();
+            }
+
+            if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+            {
+                return WebhookResult.Invalid("entry", "is required: the array of page entries");
+            }
+
+            var records = new FacebookEventMapper(settings, time.GetUtcNow(), logger).Map(root);
+            Log.NotificationRead(logger, entries.GetArrayLength(), records.Count);
+            return WebhookResult.Accept(records);
+        }
+    }
+}

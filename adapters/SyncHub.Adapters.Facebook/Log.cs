@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace SyncHub.Adapters.Facebook;
+
+/// <summary>The adapter's log messages (EventIds 7100-7199). Never the app secret, the verify token or message text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(7101, LogLevel.Information, "Facebook webhook subscription verified")]
+    public static partial void HandshakeAccepted(ILogger logger);
+
+    [LoggerMessage(7102, LogLevel.Warning, "Facebook webhook handshake refused (hub.mode {Mode}, or a wrong verify token)")]
+    public static partial void HandshakeRefused(ILogger logger, string mode);
+
+    [LoggerMessage(7103, LogLevel.Warning, "Facebook webhook refused: {Problem} X-Hub-Signature-256")]
+    public static partial void SignatureRefused(ILogger logger, string problem);
+
+    [LoggerMessage(7104, LogLevel.Debug, "Facebook notification: {Entries} entries, {Records} records")]
+    public static partial void NotificationRead(ILogger logger, int entries, int records);
+
+    [LoggerMessage(7105, LogLevel.Debug, "Facebook event ignored: {Kind}")]
+    public static partial void EventIgnored(ILogger logger, string kind);
+
+    [LoggerMessage(7106, LogLevel.Warning, "Facebook {Kind} event cannot become a ticket: {Reason}")]
+    public static partial void EventUnusable(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(7107, LogLevel.Information, "Facebook entry of page {PageId} ignored: not in SyncHub:Adapters:Facebook:PageIds")]
+    public static partial void PageIgnored(ILogger logger, string pageId);
+}
