@@ -16,6 +16,9 @@ public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, Ti
 
     public string Route => "facebook";
 
+    /// <summary>The tool retries anything but 200, so a created ticket is answered 200 as well.</summary>
+    public bool AnswersCreatedWith200 => true;
+
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,7 +35,7 @@ public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, Ti
     private WebhookResult Handshake(WebhookRequest request, FacebookOptions settings)
     {
         var mode = request.QueryValue("hub.mode");
-        if (!string.Equals(mode, "subscribe", StringComparison.Ordinal) || !ConstantTimeSecret.Matches(request.QueryValue("hub.verify_token"), settings.VerifyToken))
+        if (!string.Equals(mode, "subscribe", StringComparison.Ordinal) || !Secrets.Matches(request.QueryValue("hub.verify_token"), settings.VerifyToken))
         {
             Log.HandshakeRefused(logger, mode ?? "(none)");
             return WebhookResult.Reject(403, "Forbidden", detail: "hub.mode must be subscribe and hub.verify_token the configured verify token");

@@ -29,7 +29,7 @@ public sealed class FreshcallerWebhook(IOptionsMonitor<FreshcallerOptions> optio
             return ValueTask.FromResult(WebhookResult.Unauthorized("the Freshcaller webhook is not configured with a secret"));
         }
 
-        if (!SharedSecret.Matches(request.Header(settings.WebhookSecretHeader), settings.WebhookSecret))
+        if (!Secrets.Matches(request.Header(settings.WebhookSecretHeader), settings.WebhookSecret))
         {
             Log.WebhookRefused(logger, "missing or wrong secret header");
             return ValueTask.FromResult(WebhookResult.Unauthorized($"missing or wrong {settings.WebhookSecretHeader} header"));

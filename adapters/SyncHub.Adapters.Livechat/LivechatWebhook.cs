@@ -31,10 +31,13 @@ public sealed class LivechatWebhook(IOptionsMonitor<LivechatOptions> options, Ti
 
     public string Route => "livechat";
 
+    /// <summary>The tool retries anything but 200, so a created ticket is answered 200 as well.</summary>
+    public bool AnswersCreatedWith200 => true;
+
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ConstantTimeSecret.Matches(request.Header(TokenHeader), options.CurrentValue.Secret))
+        if (!Secrets.Matches(request.Header(TokenHeader), options.CurrentValue.Secret))
         {
             Log.TokenRefused(logger, request.Header(TokenHeader) is null ? "missing" : "wrong");
             return ValueTask.FromResult(WebhookResult.Unauthorized($"missing or wrong {TokenHeader} header"));

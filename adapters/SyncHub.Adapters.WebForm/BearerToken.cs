@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace SyncHub.Adapters.WebForm;
 
 /// <summary>Checks an <c>Authorization: Bearer</c> header against the configured token in constant time.</summary>
@@ -14,9 +11,6 @@ internal static class BearerToken
             return false;
         }
 
-        // Hash both sides so the comparison takes the same time whatever the lengths.
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
-        var wanted = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
-        return CryptographicOperations.FixedTimeEquals(given, wanted);
+        return Secrets.Matches(header[scheme.Length..], expected);
     }
 }

@@ -85,15 +85,16 @@ public sealed class SocialIntakeTests
     };
 
     [Fact]
-    public async Task Post_SignedFacebookMessage_Returns201AndATicketWithChannelFacebook()
+    public async Task Post_SignedFacebookMessage_Returns200CreatedAndATicketWithChannelFacebook()
     {
         await using var hub = await StartAsync();
         var body = Message("m_host_1", "Our workspace is down since this morning");
 
         using var response = await hub.Client.SendAsync(Facebook(body, Sign(body)));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await hub.JsonAsync(response);
+        Assert.False(answer.GetProperty("duplicate").GetBoolean());
         var ticket = await hub.TicketAsync(answer.GetProperty("id").GetString()!);
         Assert.Equal(Channel.Facebook, ticket.Channel);
         Assert.Equal(("Facebook", "m_host_1"), (ticket.Source, ticket.ExternalId));
@@ -111,7 +112,7 @@ public sealed class SocialIntakeTests
         using var first = await hub.Client.SendAsync(Facebook(body, Sign(body)));
         using var replay = await hub.Client.SendAsync(Facebook(body, Sign(body)));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         var a = await hub.JsonAsync(first);
         var b = await hub.JsonAsync(replay);
@@ -157,7 +158,7 @@ public sealed class SocialIntakeTests
         using var first = await hub.Client.SendAsync(Facebook(opening, Sign(opening)));
         using var second = await hub.Client.SendAsync(Facebook(followUp, Sign(followUp)));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var a = await hub.JsonAsync(first);
         var b = await hub.JsonAsync(second);
@@ -180,8 +181,8 @@ public sealed class SocialIntakeTests
         using var first = await hub.Client.SendAsync(Facebook(one, Sign(one)));
         using var second = await hub.Client.SendAsync(Facebook(other, Sign(other)));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(2, await TicketCountAsync(hub));
     }
 
@@ -209,7 +210,7 @@ public sealed class SocialIntakeTests
 
         using var response = await hub.Client.SendAsync(Livechat(OfflineMessage()));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ticket = await hub.TicketAsync((await hub.JsonAsync(response)).GetProperty("id").GetString()!);
         Assert.Equal(Channel.Chat, ticket.Channel);
         Assert.Equal("Maria Oliveira", ticket.Requester.Name);
@@ -227,7 +228,7 @@ public sealed class SocialIntakeTests
         using var first = await hub.Client.SendAsync(Livechat(OfflineMessage()));
         using var retry = await hub.Client.SendAsync(Livechat(OfflineMessage()));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.True((await hub.JsonAsync(retry)).GetProperty("duplicate").GetBoolean());
         Assert.Equal(1, await TicketCountAsync(hub));

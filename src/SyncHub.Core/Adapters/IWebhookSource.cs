@@ -12,6 +12,12 @@ public interface IWebhookSource
     /// <summary>The path segment under <c>/api/intake/</c>, e.g. <c>web</c>.</summary>
     string Route { get; }
 
+    /// <summary>
+    /// True for tools that treat only 200 as delivered and retry anything else (Rocket.Chat, Facebook): a created
+    /// ticket is then answered 200 too; the body still tells created from duplicate.
+    /// </summary>
+    bool AnswersCreatedWith200 => false;
+
     /// <summary>Verifies the request (signature or token) and maps it to records.</summary>
     ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken);
 }

@@ -106,6 +106,6 @@ internal static class IntakeEndpoints
             return Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later");
         }
 
-        return IntakeAnswer.From(results);
+        return IntakeAnswer.From(results, source.AnswersCreatedWith200);
     }
 }

@@ -8,7 +8,7 @@ namespace SyncHub.Adapters;
 /// than the limit is cut at a whole character (never inside an emoji or a surrogate pair) and ends with an ellipsis.
 /// Shared by the social adapters as a linked source file until the SDK offers it (see the Twitter README).
 /// </summary>
-internal static class SubjectLine
+public static class SubjectLine
 {
     public const int DefaultLength = 80;
 

@@ -8,7 +8,7 @@ namespace SyncHub.Adapters;
 /// Facebook and Livechat adapters as a linked source file; it belongs in the SDK (WebForm and Freshcaller hold the same
 /// check), see the Facebook README.
 /// </summary>
-internal static class ConstantTimeSecret
+public static class Secrets
 {
     public static bool Matches(string? presented, string? expected)
     {
