@@ -1,4 +1,4 @@
-// DOM building without innerHTML: every value is set as text or as a plain attribute, so ticket data
+// DOM building without parsing HTML: every value is set as text or as a plain attribute, so ticket data
 // (subjects, bodies, names, diagnostics) is always shown as text and never parsed as markup.
 
 const SVG_NS = "http://www.w3.org/2000/svg";

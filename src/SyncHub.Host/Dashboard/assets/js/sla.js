@@ -29,39 +29,36 @@ export function slaState(ticket, now) {
   let target;
   let due;
   let atRiskAt;
-  let flag;
   if (!sla.firstRespondedAt && sla.firstResponseDueAt) {
     target = "first response";
     due = time(sla.firstResponseDueAt);
     atRiskAt = time(sla.firstResponseAtRiskAt);
-    flag = Boolean(sla.firstResponseBreached);
   } else if (sla.resolutionDueAt) {
     target = "resolution";
     due = time(sla.resolutionDueAt);
     atRiskAt = time(sla.resolutionAtRiskAt);
-    flag = Boolean(sla.resolutionBreached);
   } else {
     const text = sla.firstRespondedAt ? (sla.firstResponseBreached ? "Responded late" : "Responded") : "No due time";
     return { kind: "met", breached: anyBreachFlag, atRisk: false, text, detail: `${sla.policy}: no further due time` };
   }
 
   if (sla.paused) {
+    // The due instant moves on when the clock resumes (by the working time left), so no countdown runs here.
     const pausedAt = time(sla.pausedAt) ?? now;
-    const left = due - pausedAt;
     return {
       kind: "paused",
       target,
       dueAt: due,
-      remainingMs: left,
-      breached: flag || left <= 0,
+      remainingMs: null,
+      breached: anyBreachFlag || due <= pausedAt,
       atRisk: false,
-      text: left > 0 ? `Paused · ${formatDuration(left)} left` : "Paused",
-      detail: `SLA clock paused while the ticket is Pending (${target})`,
+      text: "Paused",
+      detail: `SLA clock paused while the ticket is Pending (${target} was due ${new Date(due).toISOString()})`,
     };
   }
 
   const remaining = due - now;
-  const breached = flag || remaining <= 0;
+  const breached = anyBreachFlag || remaining <= 0;
   const atRisk = !breached && atRiskAt !== null && now >= atRiskAt;
   let text;
   if (breached) {

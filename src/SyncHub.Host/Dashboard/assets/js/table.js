@@ -54,7 +54,7 @@ function row(ticket, now, onOpen) {
     ),
     requesterCell(ticket),
     el("td", {}, el("span", { class: `priority priority-${String(ticket.priority).toLowerCase()}`, text: ticket.priority })),
-    el("td", { text: departmentLabel(ticket.department) }),
+    el("td", { class: "dept col-dept", text: departmentLabel(ticket.department) }),
     el("td", { class: "assignee" }, ticket.team || ticket.assignee
       ? [el("span", { text: ticket.team || "" }), ticket.assignee ? el("span", { class: "muted", text: `@${ticket.assignee}` }) : null]
       : el("span", { class: "muted", text: "unassigned" })),
