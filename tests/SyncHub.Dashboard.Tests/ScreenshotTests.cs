@@ -45,6 +45,10 @@ public sealed class ScreenshotTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(dashboard.PanelSection("Diagnostics")).ToContainTextAsync("Affected users");
         await dashboard.Panel.Locator(".panel-body").EvaluateAsync("body => body.closest('aside').scrollTop = 0");
         await dashboard.ScreenshotAsync("dashboard-ticket.png");
+        await dashboard.PanelSection("Actions").ScrollIntoViewIfNeededAsync();
+        await dashboard.ScreenshotAsync("dashboard-ticket-actions.png");
+        await dashboard.PanelSection("History").Locator("li").Last.ScrollIntoViewIfNeededAsync();
+        await dashboard.ScreenshotAsync("dashboard-ticket-history.png");
         Assert.Empty(dashboard.Errors);
     }
 }

@@ -30,6 +30,8 @@ const HISTORY_DATA_LABELS = {
   bugLink: "Bug link",
   feature: "Feature",
   featureRequestLink: "Feature request",
+  crmId: "CRM id",
+  externalId: "External id",
 };
 
 function facts(pairs) {
@@ -43,8 +45,18 @@ function facts(pairs) {
   );
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A history or diagnostics value: http(s) links as links, instants in local time, anything else as text. */
 function valueNode(value) {
-  return /^https?:\/\//i.test(String(value)) ? safeLink(String(value)) : String(value);
+  const text = String(value);
+  if (/^https?:\/\//i.test(text)) {
+    return safeLink(text);
+  }
+  if (ISO_INSTANT.test(text)) {
+    return el("time", { datetime: text, title: text, text: formatInstant(text) });
+  }
+  return text;
 }
 
 function historyItem(entry) {
