@@ -105,6 +105,7 @@ public static class SyncHubApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
         app.MapTickets().MapWorkflow();
+        app.MapDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled));
         return app;

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using SyncHub.Domain;
+using static Microsoft.Playwright.Assertions;
+
+namespace SyncHub.Dashboard.Tests;
+
+/// <summary>One browser context on the dashboard, with locators for the table and the ticket view.</summary>
+internal sealed class DashboardPage : IAsyncDisposable
+{
+    public DashboardPage(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.PageError += (_, error) => Errors.Add($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Errors.Add($"console: {message.Text}");
+            }
+        };
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Uncaught script errors and console errors (CSP violations, failed loads).</summary>
+    public List<string> Errors { get; } = [];
+
+    public ILocator Rows => Page.Locator("#tickets tbody tr");
+
+    public ILocator Panel => Page.Locator("#ticket");
+
+    public ILocator KeyDialog => Page.Locator("#key-dialog");
+
+    public ILocator Row(Ticket ticket) => Page.Locator($"#tickets tbody tr[data-number='{ticket.Number}']");
+
+    public ILocator PanelSection(string name) => Panel.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
+
+    public ILocator ActionForm(string name) => Panel.GetByRole(AriaRole.Form, new() { Name = name, Exact = true });
+
+    public async Task EnterKeyAsync(string key)
+    {
+        await Expect(KeyDialog).ToBeVisibleAsync();
+        await Page.Locator("#key-input").FillAsync(key);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+    }
+
+    /// <summary>Opens a ticket by clicking its subject in the table and waits for the view.</summary>
+    public async Task OpenTicketAsync(Ticket ticket)
+    {
+        await Row(ticket).Locator("a.subject-link").ClickAsync();
+        await Expect(Panel).ToHaveAttributeAsync("data-number", ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Types a reply in the open ticket's reply form and sends it; returns the form.</summary>
+    public async Task<ILocator> ReplyAsync(string message)
+    {
+        var form = ActionForm("Reply");
+        await form.GetByLabel("Message").FillAsync(message);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        return form;
+    }
+
+    public async Task SelectFilterAsync(string name, string value) =>
+        await Page.Locator($"#filters select[name='{name}']").SelectOptionAsync(value);
+
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(DashboardFixture.OutputFolder);
+        var path = Path.Combine(DashboardFixture.OutputFolder, name);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
