@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine with the .NET 10 SDK.
-# Installs the real servers the tests use (redis-server, dovecot-imapd, python3-aiosmtpd) when missing, then runs
+# Installs the real servers the tests use (redis-server, dovecot-imapd, python3-aiosmtpd, chromium) when missing, then runs
 # `dotnet test SyncHub.sln` and ends with one line of totals: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,7 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/sbin/dovecot ] && [ -e /usr/lib/dovecot/imap ] || need+=(dovecot-imapd)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   sudo_cmd=""
