@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace SyncHub.Adapters.AppFollow;
+
+/// <summary>A review as AppFollow's reviews method returns it (the documented fields this adapter reads).</summary>
+internal sealed record AppFollowReview
+{
+    /// <summary>The review's id in its store: a number (App Store) or a string (Google Play).</summary>
+    public JsonElement? ReviewId { get; init; }
+
+    public string? Store { get; init; }
+
+    public string? ExtId { get; init; }
+
+    public string? AppVersion { get; init; }
+
+    public int? Rating { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Content { get; init; }
+
+    public string? Author { get; init; }
+
+    /// <summary>The review's date as the store shows it (<c>YYYY-MM-DD</c>); an edited review shows the edit's date.</summary>
+    public string? Date { get; init; }
+
+    /// <summary><c>HH:MM:SS</c>.</summary>
+    public string? Time { get; init; }
+
+    public string? Locale { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? Device { get; init; }
+
+    /// <summary>1 when the author changed the review after writing it.</summary>
+    public int? WasChanged { get; init; }
+
+    /// <summary>When the review was last changed (<c>YYYY-MM-DD HH:MM:SS</c>), where AppFollow tells it.</summary>
+    public string? Updated { get; init; }
+
+    /// <summary>The store's release track (beta, internal testing...), where the store tells it.</summary>
+    public string? Track { get; init; }
+
+    public string? AnswerText { get; init; }
+
+    /// <summary>The review id as text, or null when it has none.</summary>
+    public string? Id => ReviewId switch
+    {
+        { ValueKind: JsonValueKind.String } id => id.GetString() is { Length: > 0 } text ? text.Trim() : null,
+        { ValueKind: JsonValueKind.Number } id => id.GetRawText(),
+        _ => null,
+    };
+}
