@@ -10,8 +10,6 @@ internal sealed record AppFollowReview
 
     public string? Store { get; init; }
 
-    public string? ExtId { get; init; }
-
     public string? AppVersion { get; init; }
 
     public int? Rating { get; init; }
