@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
+using WireMock.Util;
 
 namespace SyncHub.Adapters.AppFollow.Tests;
 
@@ -87,44 +89,49 @@ internal sealed class AppFollowFake : IDisposable
 
     /// <summary>
     /// One review that can be answered: looked up by <c>review_id</c> it shows no answer until a reply is accepted, then the
-    /// accepted text. The first <paramref name="failures"/> replies are answered <paramref name="failureStatus"/> and change nothing.
+    /// accepted text (a later reply replaces it, as the stores do). The first <paramref name="failures"/> replies are
+    /// answered <paramref name="failureStatus"/> and change nothing.
     /// </summary>
     public void Answerable(string appId, JsonObject review, int failures = 0, int failureStatus = 503)
     {
         var reviewId = review["review_id"]!.ToString();
-        IRequestBuilder Lookup() => Request.Create().WithPath(ReviewsPath).UsingGet()
-            .WithHeader("X-AppFollow-API-Token", Token)
-            .WithParam("ext_id", appId)
-            .WithParam("review_id", reviewId);
-        IRequestBuilder Reply() => Request.Create().WithPath(ReplyPath).UsingPost().WithHeader("X-AppFollow-API-Token", Token);
-        IRespondWithAProvider InState(IRequestBuilder request, string? state)
-        {
-            var mapping = server.Given(request).AtPriority(5).InScenario("answer");
-            return state is null ? mapping : mapping.WhenStateIs(state);
-        }
+        var gate = new Lock();
+        string? answer = null;
+        var failuresLeft = failures;
+        server
+            .Given(Request.Create().WithPath(ReviewsPath).UsingGet()
+                .WithHeader("X-AppFollow-API-Token", Token)
+                .WithParam("ext_id", appId)
+                .WithParam("review_id", reviewId))
+            .AtPriority(5)
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                var shown = (JsonObject)review.DeepClone();
+                lock (gate)
+                {
+                    shown["answer_text"] = answer ?? "";
+                    shown["has_answer"] = answer is null ? 0 : 1;
+                }
 
-        string? state = null;
-        for (var i = 1; i <= failures; i++)
-        {
-            InState(Lookup(), state).RespondWith(Json(200, Answer(1, null, 1, [review])));
-            InState(Reply(), state).WillSetStateTo($"failed-{i}")
-                .RespondWith(Json(failureStatus, new JsonObject { ["error"] = new JsonObject { ["code"] = failureStatus, ["message"] = "Upstream store error" } }));
-            state = $"failed-{i}";
-        }
+                return Message(200, Answer(1, null, 1, [shown]));
+            }));
+        server
+            .Given(Request.Create().WithPath(ReplyPath).UsingPost().WithHeader("X-AppFollow-API-Token", Token))
+            .AtPriority(5)
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                lock (gate)
+                {
+                    if (failuresLeft > 0)
+                    {
+                        failuresLeft--;
+                        return Message(failureStatus, new JsonObject { ["error"] = new JsonObject { ["code"] = failureStatus, ["message"] = "Upstream store error" } });
+                    }
 
-        InState(Lookup(), state).RespondWith(Json(200, Answer(1, null, 1, [review])));
-        InState(Reply(), state).WillSetStateTo("answered").RespondWith(Json(200, new JsonObject { ["success"] = true }));
-        InState(Lookup(), "answered").RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(_ =>
-        {
-            var answered = (JsonObject)review.DeepClone();
-            var posted = server.LogEntries.Last(e => e.RequestMessage.Path == ReplyPath && e.ResponseMessage.StatusCode is 200);
-            answered["answer_text"] = Body(posted)["answer_text"]!.GetValue<string>();
-            answered["has_answer"] = 1;
-            return Answer(1, null, 1, [answered]).ToJsonString(Options);
-        }));
-
-        // Replies after the answer (a duplicate post) are accepted and counted, as AppFollow would replace the answer.
-        InState(Reply(), "answered").RespondWith(Json(200, new JsonObject { ["success"] = true }));
+                    answer = JsonNode.Parse(request.Body!)!["answer_text"]!.GetValue<string>();
+                    return Message(200, new JsonObject { ["success"] = true });
+                }
+            }));
     }
 
     /// <summary>A review as AppFollow's reviews method lists it (the documented fields, values of a real review).</summary>
@@ -186,6 +193,13 @@ internal sealed class AppFollowFake : IDisposable
             ["list"] = new JsonArray([.. reviews.Select(r => r.DeepClone())]),
             ["page"] = new JsonObject { ["next"] = next, ["prev"] = page > 1 ? page - 1 : null, ["total"] = total },
         },
+    };
+
+    private static ResponseMessage Message(int status, JsonObject body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") },
+        BodyData = new BodyData { BodyAsString = body.ToJsonString(Options), DetectedBodyType = BodyType.String },
     };
 
     private static IResponseBuilder Json(int status, JsonObject body) =>
