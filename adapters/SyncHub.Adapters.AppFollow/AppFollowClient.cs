@@ -33,10 +33,8 @@ internal sealed class AppFollowClient(IHttpClientFactory httpClients, AppFollowO
 
         var answer = Read(response, "GET reviews");
         var reviews = answer.Reviews?.List ?? [];
-        var paging = answer.Reviews?.Page;
-        var next = paging?.Next is { } n && n > page
-            ? n
-            : paging is { Next: null, Total: { } total } && total > page && reviews.Count > 0 ? page + 1 : (int?)null;
+        // AppFollow documents that next (and prev) are null on the last page; the meaning of total is not documented.
+        var next = answer.Reviews?.Page?.Next is { } n && n > page ? n : (int?)null;
         return new AppFollowReviewsPage(reviews, next);
     }
 

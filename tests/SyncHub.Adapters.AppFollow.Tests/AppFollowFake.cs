@@ -49,15 +49,15 @@ internal sealed class AppFollowFake : IDisposable
 
     public static JsonObject Body(ILogEntry entry) => (JsonObject)JsonNode.Parse(entry.RequestMessage.Body!)!;
 
-    /// <summary>Answers page <paramref name="page"/> of an app's reviews (any dates) with these reviews.</summary>
-    public void Page(string appId, int page, int? next, int total, params JsonObject[] reviews) =>
+    /// <summary>Answers page <paramref name="page"/> of <paramref name="pages"/> of an app's reviews (any dates) with these reviews.</summary>
+    public void Page(string appId, int page, int? next, int pages, params JsonObject[] reviews) =>
         server
             .Given(Request.Create().WithPath(ReviewsPath).UsingGet()
                 .WithHeader("X-AppFollow-API-Token", Token)
                 .WithParam("ext_id", appId)
                 .WithParam("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .AtPriority(10)
-            .RespondWith(Json(200, Answer(page, next, total, reviews)));
+            .RespondWith(Json(200, Answer(page, next, pages, reviews)));
 
     /// <summary>Answers every reviews request with <paramref name="status"/> and an error body.</summary>
     public void Error(int status, string message, string? retryAfter = null)
