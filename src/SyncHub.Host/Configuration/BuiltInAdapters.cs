@@ -1,4 +1,5 @@
 using SyncHub.Adapters;
+using SyncHub.Adapters.AppFollow;
 using SyncHub.Adapters.Email;
 using SyncHub.Adapters.Freshcaller;
 using SyncHub.Adapters.RocketChat;
@@ -18,5 +19,6 @@ internal static class BuiltInAdapters
         new RocketChatModule(),
         new EmailModule(),
         new SmtpModule(),
+        new AppFollowModule(),
     ];
 }
