@@ -1,10 +1,16 @@
 namespace SyncHub.Reviews;
 
-/// <summary>The signal counter in process memory: one hub instance, the zero-setup run and tests. One lock makes each call atomic.</summary>
+/// <summary>
+/// The signal counter in process memory: one hub instance, the zero-setup run and tests. One lock makes each call atomic.
+/// Every <see cref="SweepEvery"/> calls, signatures with nothing left in their window and no frequent flag are forgotten.
+/// </summary>
 public sealed class InMemoryReviewSignalStore : IReviewSignalStore
 {
+    public const int SweepEvery = 1000;
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, Signal> signals = new(StringComparer.Ordinal);
+    private int calls;
 
     public Task<SignalCount> RecordAsync(
         string signature,
@@ -18,6 +24,11 @@ public sealed class InMemoryReviewSignalStore : IReviewSignalStore
         ArgumentException.ThrowIfNullOrEmpty(signature);
         lock (gate)
         {
+            if (++calls % SweepEvery == 0)
+            {
+                Sweep(at, window);
+            }
+
             if (!signals.TryGetValue(signature, out var signal))
             {
                 signal = new Signal();
@@ -52,6 +63,29 @@ public sealed class InMemoryReviewSignalStore : IReviewSignalStore
                 signal.Entries.Count,
                 signal.Crosser == ticketNumber,
                 [.. signal.Entries.Take(IReviewSignalStore.MaxEntries)]));
+        }
+    }
+
+    /// <summary>The number of signatures remembered (for tests).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return signals.Count;
+            }
+        }
+    }
+
+    private void Sweep(DateTimeOffset at, TimeSpan window)
+    {
+        foreach (var (signature, signal) in signals)
+        {
+            if (signal.Entries.All(e => e.At <= at - window) && (signal.FrequentUntil is null || signal.FrequentUntil <= at))
+            {
+                signals.Remove(signature);
+            }
         }
     }
 

@@ -88,6 +88,20 @@ public sealed class InMemoryReviewSignalStoreTests
     }
 
     [Fact]
+    public async Task RecordAsync_ManySignaturesOverTime_ForgetsTheQuietOnes()
+    {
+        var sut = CreateSut();
+        for (var i = 0; i < InMemoryReviewSignalStore.SweepEvery - 1; i++)
+        {
+            await RecordAsync(sut, i, TimeSpan.Zero, signature: $"gp:app|4.2.0|crash-{i}", threshold: 100);
+        }
+
+        await RecordAsync(sut, 1, Window * 3, signature: "gp:app|4.3.0|crash");
+
+        Assert.Equal(1, sut.Count);
+    }
+
+    [Fact]
     public async Task RecordAsync_OtherSignature_CountsApart()
     {
         var sut = CreateSut();
