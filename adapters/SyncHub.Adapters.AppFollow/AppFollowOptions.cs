@@ -80,7 +80,7 @@ public sealed class AppFollowOptions : AdapterOptions, IValidatableObject
             var app = Apps[i];
             if (string.IsNullOrWhiteSpace(app.AppId) || app.AppId.Trim().Contains(':', StringComparison.Ordinal))
             {
-                yield return new ValidationResult("is required: the store's app id (App Store numeric id, Google Play package name)", [$"{nameof(Apps)}:{i}:{nameof(AppFollowApp.AppId)}"]);
+                yield return new ValidationResult("is required: the store's app id (App Store numeric id, Google Play package name), without ':'", [$"{nameof(Apps)}:{i}:{nameof(AppFollowApp.AppId)}"]);
             }
 
             if (app.StoreCode is null)
