@@ -32,8 +32,8 @@ internal sealed record AppFollowReview
 
     public string? Device { get; init; }
 
-    /// <summary>1 when the author changed the review after writing it.</summary>
-    public int? WasChanged { get; init; }
+    /// <summary>1 when the author changed the review after writing it (documented as 1/0; true/false and "1" are read too).</summary>
+    public JsonElement? WasChanged { get; init; }
 
     /// <summary>When the review was last changed (<c>YYYY-MM-DD HH:MM:SS</c>), where AppFollow tells it.</summary>
     public string? Updated { get; init; }
@@ -42,6 +42,15 @@ internal sealed record AppFollowReview
     public string? Track { get; init; }
 
     public string? AnswerText { get; init; }
+
+    /// <summary>True when <see cref="WasChanged"/> says the review was edited.</summary>
+    public bool Edited => WasChanged switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.Number } flag => flag.TryGetInt32(out var value) && value > 0,
+        { ValueKind: JsonValueKind.String } flag => flag.GetString() is "1" or "true",
+        _ => false,
+    };
 
     /// <summary>The review id as text, or null when it has none.</summary>
     public string? Id => ReviewId switch

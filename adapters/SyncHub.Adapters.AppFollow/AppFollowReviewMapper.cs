@@ -27,7 +27,7 @@ internal static class AppFollowReviewMapper
 
         var key = new AppFollowReviewKey(store, app.AppId.Trim(), reviewId);
         var written = Instant(review.Date, review.Time) ?? now;
-        var edited = review.WasChanged is > 0;
+        var edited = review.Edited;
         var updated = edited ? Instant(review.Updated) ?? written : written;
         var content = review.Content?.Trim() ?? "";
         var subject = string.IsNullOrWhiteSpace(review.Title) ? FirstWords(content) : review.Title.Trim();
