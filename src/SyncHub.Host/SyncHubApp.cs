@@ -14,6 +14,7 @@ using SyncHub.Host.Endpoints;
 using SyncHub.Redis;
 using SyncHub.Redis.Accounts;
 using SyncHub.Redis.Outbox;
+using SyncHub.Redis.Reviews;
 
 namespace SyncHub.Host;
 
@@ -122,6 +123,7 @@ public static class SyncHubApp
             case StoreKind.Redis:
                 services.AddRedisStore(configuration);
                 services.AddRedisOutbox();
+                services.AddRedisReviewSignals();
                 services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
                 break;
             default:

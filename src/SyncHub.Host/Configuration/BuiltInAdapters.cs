@@ -1,4 +1,5 @@
 using SyncHub.Adapters;
+using SyncHub.Adapters.AppFollow;
 using SyncHub.Adapters.Email;
 using SyncHub.Adapters.Facebook;
 using SyncHub.Adapters.Freshcaller;
@@ -24,5 +25,6 @@ internal static class BuiltInAdapters
         new TwitterModule(),
         new FacebookModule(),
         new LivechatModule(),
+        new AppFollowModule(),
     ];
 }

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHub.Domain;
+
+namespace SyncHub.Adapters.AppFollow;
+
+/// <summary>
+/// Polls AppFollow's reviews method for every configured app and store, one page of one app per fetch. A round reads
+/// each app's window <c>[From, today]</c> to its last page (<see cref="IntakePage.HasMore"/> while pages or apps of the
+/// round wait), then starts the app's next window on today: the last day is read again next round, because reviews
+/// keep arriving (and edited reviews reappear at their edit date); the store's idempotency absorbs the repeats. The
+/// positions of all apps travel in one cursor (<see cref="AppFollowCursor"/>), committed after each page is stored.
+/// </summary>
+public sealed class AppFollowSource(
+    IHttpClientFactory httpClients,
+    IOptionsMonitor<AppFollowOptions> options,
+    TimeProvider time,
+    ILogger<AppFollowSource> logger) : IPollingSource
+{
+    public string Name => AppFollowReviewMapper.SourceName;
+
+    public async Task<IntakePage> FetchAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var apps = settings.Apps.Where(a => a.StoreCode is not null && !string.IsNullOrWhiteSpace(a.AppId)).ToList();
+        if (apps.Count == 0)
+        {
+            return IntakePage.Empty(cursor);
+        }
+
+        var state = cursor is null ? AppFollowCursor.Start : AppFollowCursor.Parse(cursor);
+        var index = state.Next < apps.Count ? state.Next : 0;
+        var app = apps[index];
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var position = state.Apps.GetValueOrDefault(app.Key)
+            ?? new AppFollowPosition(settings.StartFrom is { } start ? DateOnly.FromDateTime(start.UtcDateTime) : today);
+        var to = position.To ?? today;
+        var from = position.From <= to ? position.From : to;
+        var pageNumber = position.Page ?? 1;
+
+        var client = new AppFollowClient(httpClients, settings, logger);
+        var page = await client.GetReviewsAsync(app.AppId.Trim(), from, to, pageNumber, cancellationToken);
+        Log.PageRead(logger, app.Key, pageNumber, from, to, page.Reviews.Count);
+        var records = Records(app, page.Reviews, now);
+
+        // Apps no longer configured are dropped from the cursor.
+        var positions = new Dictionary<string, AppFollowPosition>(StringComparer.Ordinal);
+        foreach (var known in apps)
+        {
+            if (state.Apps.TryGetValue(known.Key, out var kept))
+            {
+                positions[known.Key] = kept;
+            }
+        }
+
+        int next;
+        bool more;
+        if (page.NextPage is { } nextPage)
+        {
+            positions[app.Key] = new AppFollowPosition(from, to, nextPage);
+            (next, more) = (index, true);
+        }
+        else
+        {
+            positions[app.Key] = new AppFollowPosition(to);
+            next = index + 1 < apps.Count ? index + 1 : 0;
+            more = next != 0;
+        }
+
+        return new IntakePage(records, new AppFollowCursor(next, positions).ToString(), more);
+    }
+
+    /// <summary>The page's reviews as records, oldest first; a review without an id is skipped (and logged).</summary>
+    private List<IntakeRecord> Records(AppFollowApp app, IReadOnlyList<AppFollowReview> reviews, DateTimeOffset now)
+    {
+        var records = new List<IntakeRecord>(reviews.Count);
+        foreach (var review in reviews)
+        {
+            if (review.Store is { } store && AppFollowStores.Normalize(store) is { } code && code != app.StoreCode)
+            {
+                Log.OtherStore(logger, app.Key, store);
+                continue;
+            }
+
+            if (AppFollowReviewMapper.ToRecord(app, review, now) is { } record)
+            {
+                records.Add(record);
+            }
+            else
+            {
+                Log.ReviewSkipped(logger, app.Key);
+            }
+        }
+
+        return [.. records
+            .DistinctBy(r => r.ExternalId)
+            .OrderBy(r => r.ReceivedAt)
+            .ThenBy(r => r.ExternalId, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,27 @@
+using SyncHub.Domain;
+using SyncHub.Policies;
+
+namespace SyncHub.Reviews;
+
+/// <summary>
+/// Team routing for app-review tickets, as the support process says: reviews of beta versions (the version matches
+/// <see cref="ReviewOptions.BetaVersionPattern"/>, or the store tells a test track) go to
+/// <see cref="ReviewOptions.InHouseTeam"/>, every other review to <see cref="ReviewOptions.RemoteTeam"/>. Other channels
+/// go to the decorated policy.
+/// </summary>
+public sealed class ReviewAssignmentPolicy(IAssignmentPolicy inner, ReviewRules rules) : IAssignmentPolicy
+{
+    public PolicyDecision<Assignment> Assign(TicketContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Record.Channel != Channel.AppReview)
+        {
+            return inner.Assign(context);
+        }
+
+        var (isBeta, why) = rules.Beta(ReviewFacts.From(context.Record));
+        return isBeta
+            ? new(new Assignment(rules.Options.InHouseTeam, null), $"beta review ({why}): the in-house team answers it")
+            : new(new Assignment(rules.Options.RemoteTeam, null), $"release review ({why}): the remote support team answers it");
+    }
+}

@@ -1,0 +1,33 @@
+using SyncHub.Domain;
+using SyncHub.Policies;
+
+namespace SyncHub.Reviews;
+
+/// <summary>
+/// Priority for app-review tickets from the rating and the wording (<c>SyncHub:Reviews:PriorityRules</c>, first match
+/// wins: a low rating reporting a crash, a login problem or lost data is High, any other low rating Medium), otherwise
+/// <see cref="ReviewOptions.DefaultPriority"/> (Low). Every other channel goes to the decorated policy.
+/// </summary>
+public sealed class ReviewPriorityPolicy(IPriorityPolicy inner, ReviewRules rules) : IPriorityPolicy
+{
+    public PolicyDecision<Priority> Decide(TicketContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Record.Channel != Channel.AppReview)
+        {
+            return inner.Decide(context);
+        }
+
+        var review = ReviewFacts.From(context.Record);
+        var (isBeta, _) = rules.Beta(review);
+        foreach (var rule in rules.PriorityRules)
+        {
+            if (rule.When.Match(review, isBeta) is { } facts)
+            {
+                return new(rule.Priority, rule.Explain(facts));
+            }
+        }
+
+        return new(rules.Options.DefaultPriority, $"app review ({review.Describe()}): no review priority rule matched");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using SyncHub.Reviews;
+
+namespace SyncHub.Redis.Reviews;
+
+/// <summary>
+/// The app-review signal counter in Redis, shared by every hub instance. Per signature, one Lua script (atomic):
+/// <list type="bullet">
+/// <item>a sorted set <c>{prefix}reviews:{signature}:seen</c> of <c>{ticketNumber}|{version}</c> scored by the review's
+/// instant: entries older than the window are dropped, the review is added with <c>ZADD NX</c> (a replay keeps the first
+/// score and counts once), and <c>ZCARD</c> is the count;</item>
+/// <item>a flag <c>{prefix}reviews:{signature}:frequent</c> holding the member whose review crossed the threshold, set
+/// like <c>SET NX</c> when the count reaches it and none is set, its expiry pushed to one window ahead by each new review,
+/// so it lapses only after a whole window without one. The recorded review crossed when the flag holds its member.</item>
+/// </list>
+/// Both keys share the hash tag <c>{signature}</c> (one cluster slot) and expire a window after the last review. The flag's
+/// quiet window runs on the server's clock, where the in-memory store uses review instants; for live reviews they agree.
+/// </summary>
+public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisReviewSignalStore> logger) : IReviewSignalStore
+{
+    private const string Script = """
+        local seen, flag = KEYS[1], KEYS[2]
+        local member, at, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+        local threshold, most = tonumber(ARGV[4]), tonumber(ARGV[5])
+        redis.call('ZREMRANGEBYSCORE', seen, '-inf', at - window)
+        local added = redis.call('ZADD', seen, 'NX', at, member)
+        local count = redis.call('ZCARD', seen)
+        local owner = redis.call('GET', flag)
+        if not owner then
+          if count >= threshold then
+            redis.call('SET', flag, member, 'PX', window)
+            owner = member
+          end
+        elseif added == 1 then
+          redis.call('PEXPIRE', flag, window)
+        end
+        redis.call('PEXPIRE', seen, window * 2)
+        return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
+        """;
+
+#pragma warning disable CA5350 // SHA1 is how Redis names cached scripts, not a security measure.
+    private static readonly byte[] Hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(Script));
+#pragma warning restore CA5350
+
+    private readonly IDatabase database = redis.GetDatabase();
+    private readonly string prefix = options.Value.KeyPrefix + "reviews:";
+
+    public async Task<SignalCount> RecordAsync(
+        string signature,
+        long ticketNumber,
+        string? version,
+        DateTimeOffset at,
+        TimeSpan window,
+        int threshold,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(signature);
+        cancellationToken.ThrowIfCancellationRequested();
+        var tag = "{" + signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
+        RedisKey[] keys = [prefix + tag + ":seen", prefix + tag + ":frequent"];
+        RedisValue[] arguments =
+        [
+            $"{ticketNumber.ToString(CultureInfo.InvariantCulture)}|{version}",
+            at.ToUnixTimeMilliseconds(),
+            Math.Max(1L, (long)window.TotalMilliseconds),
+            threshold,
+            IReviewSignalStore.MaxEntries,
+        ];
+        var result = await RedisFailures.GuardAsync(() => EvaluateAsync(keys, arguments), logger, "review signal record");
+        var parts = (RedisResult[])result!;
+        var flat = (RedisResult[])parts[2]!;
+        var entries = new List<SignalEntry>(flat.Length / 2);
+        for (var i = 0; i + 1 < flat.Length; i += 2)
+        {
+            var member = (string)flat[i]!;
+            var bar = member.IndexOf('|', StringComparison.Ordinal);
+            var number = long.Parse(member.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture);
+            var entryVersion = member[(bar + 1)..];
+            entries.Add(new SignalEntry(number, entryVersion.Length == 0 ? null : entryVersion, DateTimeOffset.FromUnixTimeMilliseconds((long)flat[i + 1])));
+        }
+
+        return new SignalCount((int)parts[0], (int)parts[1] == 1, entries);
+    }
+
+    private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] arguments)
+    {
+        try
+        {
+            return await database.ScriptEvaluateAsync(Hash, keys, arguments);
+        }
+        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+        {
+            return await database.ScriptEvaluateAsync(Script, keys, arguments);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using SyncHub.Domain;
+using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
+
+namespace SyncHub.Adapters.AppFollow.Tests;
+
+public sealed class AppFollowSourceTests : IDisposable
+{
+    private readonly AppFollowFake appFollow = new();
+
+    private AppFollowHarness CreateSut(IDictionary<string, string?>? settings = null) => new(appFollow, settings);
+
+    [Fact]
+    public async Task FetchAsync_SeveralPagesOfTwoStores_ReadsOnePageOfOneAppPerFetchAndEveryReviewOnce()
+    {
+        appFollow.Page(Android, 1, 2, 2, Review("gp:AOqpTOF1", time: "10:00:00"), Review("gp:AOqpTOF2", time: "08:00:00"));
+        appFollow.Page(Android, 2, null, 2, Review("gp:AOqpTOF3", date: "2026-11-29"));
+        appFollow.Page(Ios, 1, null, 1, Review(884964243, store: "as", title: "Login broken"));
+        using var sut = CreateSut();
+
+        var pages = await sut.SyncAsync();
+
+        Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
+        Assert.Equal(
+            ["gp:chat.rocket.android:gp:AOqpTOF2", "gp:chat.rocket.android:gp:AOqpTOF1"],
+            pages[0].Records.Select(r => r.ExternalId));
+        Assert.Equal("gp:chat.rocket.android:gp:AOqpTOF3", Assert.Single(pages[1].Records).ExternalId);
+        var ios = Assert.Single(pages[2].Records);
+        Assert.Equal("as:1148741252:884964243", ios.ExternalId);
+        Assert.Equal("as", ios.Diagnostics["store"]);
+        Assert.Equal([Android, Android, Ios], appFollow.ReviewRequests.Select(r => Query(r, "ext_id")));
+        Assert.Equal(["1", "2", "1"], appFollow.ReviewRequests.Select(r => Query(r, "page")));
+        Assert.All(appFollow.ReviewRequests, r =>
+        {
+            Assert.Equal(Token, r.RequestMessage.Headers!["X-AppFollow-API-Token"].Single());
+            Assert.Equal("2026-11-29", Query(r, "from"));
+            Assert.Equal("2026-11-30", Query(r, "to"));
+        });
+    }
+
+    [Fact]
+    public async Task FetchAsync_NextRound_StartsEachAppAtTheLastDayItRead()
+    {
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1"));
+        appFollow.Page(Ios, 1, null, 0);
+        using var sut = CreateSut();
+        var first = await sut.SyncAsync();
+
+        sut.Time.Advance(TimeSpan.FromDays(1));
+        var second = await sut.SyncAsync(first[^1].NextCursor);
+
+        Assert.Equal(2, second.Count);
+        var requests = appFollow.ReviewRequests.Skip(2).ToList();
+        Assert.All(requests, r => Assert.Equal(("2026-11-30", "2026-12-01"), (Query(r, "from"), Query(r, "to"))));
+
+        // The review read again is the same record: the store's idempotency absorbs it.
+        Assert.Equal(first[0].Records.Single().ExternalId, second[0].Records.Single().ExternalId);
+    }
+
+    [Fact]
+    public async Task FetchAsync_EmptyPage_ReturnsNoRecordsAndMovesOn()
+    {
+        appFollow.Page(Android, 1, null, 0);
+        using var sut = CreateSut();
+
+        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+
+        Assert.Empty(page.Records);
+        Assert.True(page.HasMore);
+        Assert.Contains("\"next\":1", page.NextCursor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RateLimitedWithRetryAfter_WaitsOnTheClockAndRetries()
+    {
+        appFollow.FailOnceThen(429, "2", Android, Review("gp:AOqpTOF1"));
+        using var sut = CreateSut();
+
+        var page = await sut.PumpAsync(sut.Source.FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal("gp:chat.rocket.android:gp:AOqpTOF1", Assert.Single(page.Records).ExternalId);
+        Assert.Equal(2, appFollow.ReviewRequests.Count);
+        Assert.True(sut.Time.GetUtcNow() - AppFollowHarness.Now >= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task FetchAsync_RateLimitedLongerThanMaxRetryAfter_FailsTheFetchNamingTheLimit()
+    {
+        appFollow.Error(429, "Rate limit exceeded", retryAfter: "3600");
+        using var sut = CreateSut();
+
+        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Contains("Retry-After 3600", error.Message, StringComparison.Ordinal);
+        Assert.Single(appFollow.ReviewRequests);
+    }
+
+    [Fact]
+    public async Task FetchAsync_InvalidToken_ThrowsAClearErrorNamingTheKeyWithoutTheToken()
+    {
+        using var sut = CreateSut(new Dictionary<string, string?> { ["ApiToken"] = "expired-token-0000" });
+
+        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains("SyncHub:Adapters:AppFollow:ApiToken", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Invalid or expired API token", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired-token-0000", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("expired-token-0000", StringComparison.Ordinal));
+        Assert.Contains(sut.Logs.GetSnapshot(), l => l.Id.Id == 8004);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ReviewWithEmojiAndNoTitle_TakesTheFirstWordsAsSubjectWithEmojiIntact()
+    {
+        var text = "Adoro o app 👨‍👩‍👧‍👦🚀 mas desde a última versão as notificações chegam atrasadas e às vezes nem chegam, por favor corrijam";
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF9", title: "", content: text, rating: 4));
+        using var sut = CreateSut();
+
+        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+
+        Assert.Equal(text, record.Body);
+        Assert.StartsWith("Adoro o app 👨‍👩‍👧‍👦🚀 mas", record.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("…", record.Subject, StringComparison.Ordinal);
+        Assert.StartsWith(record.Subject[..^1], text, StringComparison.Ordinal);
+        Assert.Equal(Channel.AppReview, record.Channel);
+        Assert.Equal("Ana Souza", record.Requester.Name);
+        Assert.Equal("4", record.Diagnostics["rating"]);
+        Assert.Equal("4.2.0", record.Diagnostics["appVersion"]);
+        Assert.Equal("pt", record.Diagnostics["locale"]);
+        Assert.Equal("Pixel 7", record.Diagnostics["device"]);
+        Assert.Equal(Android, record.Diagnostics["appId"]);
+        Assert.Equal("appfollow:review:gp:chat.rocket.android:gp:AOqpTOF9", record.ThreadKey);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 9, 15, 12, TimeSpan.Zero), record.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task FetchAsync_EditedReview_GetsItsOwnExternalIdAndTheReviewsThreadKey()
+    {
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1", rating: 1, wasChanged: 1, updated: "2026-11-30 11:02:03", track: "beta"));
+        using var sut = CreateSut();
+
+        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+
+        Assert.Equal("gp:chat.rocket.android:gp:AOqpTOF1@20261130T110203Z", record.ExternalId);
+        Assert.Equal("appfollow:review:gp:chat.rocket.android:gp:AOqpTOF1", record.ThreadKey);
+        Assert.StartsWith("Edited review (1★): ", record.Subject, StringComparison.Ordinal);
+        Assert.Equal("beta", record.Diagnostics["track"]);
+        Assert.True(AppFollowReviewKey.TryParse(record.ExternalId, out var key));
+        Assert.Equal(new AppFollowReviewKey("gp", Android, "gp:AOqpTOF1"), key);
+    }
+
+    [Fact]
+    public async Task FetchAsync_CursorNotWrittenByTheAdapter_FailsNamingTheCheckpoint()
+    {
+        using var sut = CreateSut();
+
+        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Source.FetchAsync("2026-11-30T00:00:00Z", CancellationToken.None));
+
+        Assert.Contains("AppFollow checkpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => appFollow.Dispose();
+}
