@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SyncHub.Accounts;
 using SyncHub.Domain;
 using SyncHub.Host.Tests;
 using SyncHub.Pipeline;
@@ -21,8 +22,12 @@ internal sealed class DashboardHub(HubServer server) : IAsyncDisposable
 
     public string BaseUrl => server.BaseAddress.ToString().TrimEnd('/');
 
-    public static async Task<DashboardHub> StartAsync() =>
-        new(await HubServer.StartAsync(services: s => s.AddSingleton<IAccountDirectory, TestAccounts>()));
+    public static async Task<DashboardHub> StartAsync()
+    {
+        var server = await HubServer.StartAsync();
+        await TestAccounts.FillAsync(server.App.Services.GetRequiredService<IAccountDirectoryStore>());
+        return new DashboardHub(server);
+    }
 
     /// <summary>Posts the support-portal form; returns the new ticket.</summary>
     public async Task<Ticket> SubmitFormAsync(string subject, string message, string email = "ana@acme.example", string priority = "High", string name = "Ana Souza")

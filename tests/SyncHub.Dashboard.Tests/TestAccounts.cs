@@ -1,25 +1,25 @@
+using SyncHub.Accounts;
 using SyncHub.Domain;
-using SyncHub.Policies;
 
 namespace SyncHub.Dashboard.Tests;
 
-/// <summary>A CRM directory with a few accounts, found by the requester's e-mail domain or phone.</summary>
-internal sealed class TestAccounts : IAccountDirectory
+/// <summary>A few CRM accounts, written into the hub's real directory as a CRM sync would: found by e-mail domain or phone.</summary>
+internal static class TestAccounts
 {
     public static readonly AccountSnapshot Acme = new("4200001", "ACME Ltda", "Gold", "Active");
     public static readonly AccountSnapshot Globex = new("4200002", "Globex Cloud", "Silver", "Customer");
     public static readonly AccountSnapshot Initech = new("4200003", "Initech", "Pro", "Trial");
 
-    public Task<AccountSnapshot?> FindAsync(Requester requester, CancellationToken cancellationToken = default)
-    {
-        var domain = requester.Email?.Split('@').LastOrDefault();
-        AccountSnapshot? account = domain switch
-        {
-            "acme.example" => Acme,
-            "globex.example" => Globex,
-            "initech.example" => Initech,
-            _ => requester.Phone == "+5511988887777" ? Acme : null,
-        };
-        return Task.FromResult(account);
-    }
+    private static readonly DateTimeOffset Modified = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static Task FillAsync(IAccountDirectoryStore directory) => directory.UpsertAsync(
+        [
+            Account(Acme, "acme.example", "+5511988887777"),
+            Account(Globex, "globex.example"),
+            Account(Initech, "initech.example"),
+        ],
+        []);
+
+    private static CrmAccount Account(AccountSnapshot snapshot, string domain, params string[] phones) =>
+        new(snapshot.CrmId, snapshot.Name, snapshot.Plan, snapshot.Status, null, [domain], phones, Modified);
 }
