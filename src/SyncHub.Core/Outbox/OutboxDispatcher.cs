@@ -20,6 +20,7 @@ namespace SyncHub.Outbox;
 public sealed class OutboxDispatcher(
     IEnumerable<INotifier> notifiers,
     IOutboxQueue queue,
+    ITicketStore store,
     IDeadLetterStore deadLetters,
     IOptions<OutboxOptions> options,
     OutboxMetrics metrics,
@@ -96,6 +97,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await notifier.SendAsync(evt, stoppingToken);
+                await RecordAsync(notifier, evt, delivered: true, $"Delivered {evt.Type} via {notifier.Name}", stoppingToken);
                 await queue.AckAsync(group, delivery.Position, stoppingToken);
                 metrics.Delivered(notifier.Name);
                 Log.Delivered(logger, notifier.Name, evt.Type, evt.Id);
@@ -114,6 +116,7 @@ public sealed class OutboxDispatcher(
                     await deadLetters.AddAsync(
                         new DeadLetter($"outbox:{notifier.Name}", evt.Id, $"{attempt} failed deliveries; last: {ex.GetType().Name}: {ex.Message}", JsonSerializer.Serialize(evt, SyncHubJson.Options), time.GetUtcNow()),
                         stoppingToken);
+                    await RecordAsync(notifier, evt, delivered: false, $"Delivery of {evt.Type} via {notifier.Name} failed after {attempt} attempts: {ex.GetType().Name}", stoppingToken);
                     await queue.AckAsync(group, delivery.Position, stoppingToken);
                     return;
                 }
@@ -126,6 +129,35 @@ public sealed class OutboxDispatcher(
                 attempt++;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the delivery (or its failure) into the ticket's history, once per event and notifier, so agents see
+    /// which notifications went out. A replayed delivery finds its entry and writes nothing.
+    /// </summary>
+    private async Task RecordAsync(INotifier notifier, OutboxEvent evt, bool delivered, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await store.UpdateAsync(
+            evt.TicketId,
+            ticket =>
+            {
+                if (ticket.History.Any(h => h.Type == HistoryTypes.Notification && h.Data is { } d &&
+                    d.GetValueOrDefault("eventId") == evt.Id && d.GetValueOrDefault("notifier") == notifier.Name))
+                {
+                    return null;
+                }
+
+                var entry = new HistoryEntry(now, HistoryTypes.Notification, message, new Dictionary<string, string>
+                {
+                    ["eventId"] = evt.Id,
+                    ["type"] = evt.Type,
+                    ["notifier"] = notifier.Name,
+                    ["status"] = delivered ? "delivered" : "failed",
+                });
+                return new TicketChange(ticket, [entry], []);
+            },
+            cancellationToken);
     }
 
     private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stoppingToken)

@@ -36,6 +36,9 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(OutboxEventTypes.TicketCreated, evt.Type);
         Assert.Equal(created.Number, evt.TicketNumber);
         Assert.Equal(0, await harness.Get<IOutboxQueue>().LagAsync(OutboxDispatcher.GroupOf(notifier)));
+        var ticket = (await harness.Store.GetAsync(created.TicketId!))!;
+        var entry = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Notification);
+        Assert.Equal(("delivered", "Recorder", evt.Id), (entry.Data!["status"], entry.Data["notifier"], entry.Data["eventId"]));
     }
 
     [Fact]
@@ -76,6 +79,9 @@ public sealed class OutboxDispatcherTests
 
         var letter = Assert.Single(await harness.DeadLetters.ListAsync(10));
         Assert.Equal("outbox:Recorder", letter.Source);
+        var failedTicket = (await harness.Store.ListAsync(new TicketQuery())).Items.Single(t => t.ExternalId == "o-3");
+        var failed = Assert.Single((await harness.Store.GetAsync(failedTicket.Id))!.History, h => h.Type == HistoryTypes.Notification);
+        Assert.Equal("failed", failed.Data!["status"]);
         Assert.Contains("3 failed deliveries", letter.Reason, StringComparison.Ordinal);
         Assert.Equal("o-4", (await harness.Store.GetAsync(notifier.Sent.Single().TicketId))!.ExternalId);
     }
