@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RestSharp;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.Freshcaller;
 
@@ -96,7 +97,7 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var retryAfter = FreshcallerHttp.RetryAfter(response, time.GetUtcNow());
+            var retryAfter = ToolHttp.RetryAfter(response, time.GetUtcNow());
             return new FreshcallerException(
                 $"Freshcaller is rate limiting (HTTP 429{(retryAfter is { } wait ? $", Retry-After {wait.TotalSeconds:0}s" : "")}) after retries",
                 response.StatusCode,

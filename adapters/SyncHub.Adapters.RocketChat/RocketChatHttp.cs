@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using RestSharp;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.RocketChat;
 
@@ -17,17 +18,9 @@ internal static class RocketChatHttp
 
     public const string AuthTokenHeader = "X-Auth-Token";
 
+    /// <summary>A RestSharp client over the factory's Rocket.Chat client (see <see cref="ToolHttp.CreateRestClient"/>).</summary>
     public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl) =>
-        new(
-            httpClients.CreateClient(ClientName),
-            new RestClientOptions(baseUrl)
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-                ThrowOnAnyError = false,
-                FailOnDeserializationError = false,
-                CalculateResponseStatus = _ => ResponseStatus.Completed,
-            },
-            disposeHttpClient: true);
+        ToolHttp.CreateRestClient(httpClients, ClientName, baseUrl);
 
     public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, RocketChatOptions options) =>
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.Timeout });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using RestSharp;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.Twitter;
 
@@ -13,19 +14,9 @@ internal static class TwitterHttp
 {
     public const string ClientName = "SyncHub.Twitter";
 
-    public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl)
-    {
-        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        var options = new RestClientOptions(root)
-        {
-            // Timeouts come from the resilience pipeline; every HTTP status is an answer the client reads.
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            ThrowOnAnyError = false,
-            FailOnDeserializationError = false,
-            CalculateResponseStatus = _ => ResponseStatus.Completed,
-        };
-        return new RestClient(httpClients.CreateClient(ClientName), options, disposeHttpClient: true);
-    }
+    /// <summary>A RestSharp client over the factory's X client, rooted at the API base with a trailing slash.</summary>
+    public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl) =>
+        ToolHttp.CreateRestClient(httpClients, ClientName, ToolHttp.WithTrailingSlash(baseUrl));
 
     /// <summary>
     /// A total timeout around retries of transient failures (5xx, 408, network errors, attempt timeouts; not 429) with

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RestSharp;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm;
 
@@ -99,7 +100,7 @@ internal sealed class ZohoCrmApiClient(
         var message = ZohoHttp.String(body, "message");
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            throw new ZohoRateLimitedException(query.Module, ZohoHttp.RetryAfter(response, time.GetUtcNow()), code);
+            throw new ZohoRateLimitedException(query.Module, ToolHttp.RetryAfter(response, time.GetUtcNow()), code);
         }
 
         if (code == ScopeMismatch)

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using RestSharp;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm;
 
@@ -16,91 +15,13 @@ internal static class ZohoHttp
     public const string ApiClientName = "SyncHub.ZohoCrm.Api";
     public const string AccountsClientName = "SyncHub.ZohoCrm.Accounts";
 
-    /// <summary>
-    /// A RestSharp client over a factory <see cref="HttpClient"/> (the factory owns handler lifetimes). Timeouts
-    /// come from the resilience pipeline, and every HTTP status counts as an answer: only transport failures
-    /// leave <see cref="RestResponseBase.ResponseStatus"/> other than <see cref="ResponseStatus.Completed"/>.
-    /// </summary>
+    /// <summary>A RestSharp client over the named factory client (see <see cref="ToolHttp.CreateRestClient"/>).</summary>
     public static RestClient CreateRestClient(IHttpClientFactory httpClients, string name, Uri baseUrl) =>
-        new(
-            httpClients.CreateClient(name),
-            new RestClientOptions(baseUrl)
-            {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-                ThrowOnAnyError = false,
-                FailOnDeserializationError = false,
-                CalculateResponseStatus = _ => ResponseStatus.Completed,
-            },
-            disposeHttpClient: true);
+        ToolHttp.CreateRestClient(httpClients, name, baseUrl);
 
-    /// <summary>
-    /// A total timeout around retries of transient failures (5xx, 408, 429, network errors, attempt timeouts)
-    /// with exponential backoff and jitter, honouring Retry-After up to <see cref="ZohoCrmOptions.MaxRetryAfter"/>,
-    /// around a per-attempt timeout of <see cref="AdapterOptions.Timeout"/>.
-    /// </summary>
-    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ZohoCrmOptions options, TimeProvider time)
-    {
-        var attempts = options.MaxRetryAttempts + 1;
-        builder
-            .AddTimeout(new HttpTimeoutStrategyOptions
-            {
-                Name = "total",
-                Timeout = (options.Timeout * attempts) + (options.MaxRetryAfter * options.MaxRetryAttempts),
-            })
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                MaxDelay = options.MaxRetryAfter,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryAfter, time)),
-            })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.Timeout });
-    }
-
-    /// <summary>Transient failures are retried, except a 429 whose Retry-After is longer than <paramref name="maxRetryAfter"/>.</summary>
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
-    {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
-        {
-            return false;
-        }
-
-        var response = outcome.Result;
-        if (response?.StatusCode != HttpStatusCode.TooManyRequests)
-        {
-            return true;
-        }
-
-        var retryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => (TimeSpan?)null,
-        };
-        return retryAfter is null || retryAfter <= maxRetryAfter;
-    }
-
-    /// <summary>The Retry-After of a RestSharp response (seconds or an HTTP date), if any.</summary>
-    public static TimeSpan? RetryAfter(RestResponse response, DateTimeOffset now)
-    {
-        var value = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(Math.Max(0, seconds));
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? date - now
-            : null;
-    }
+    /// <summary>Retries transient failures, honouring Retry-After up to <see cref="ZohoCrmOptions.MaxRetryAfter"/>.</summary>
+    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ZohoCrmOptions options, TimeProvider time) =>
+        ToolHttp.ConfigureResilience(builder, new HttpRetrySettings(options.Timeout, options.MaxRetryAttempts, options.RetryDelay, options.MaxRetryAfter), time);
 
     /// <summary>Throws when no HTTP answer came back (network failure, timeouts exhausted, cancellation).</summary>
     public static void EnsureAnswered(RestResponse response, string what, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
+using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm.Tests;
 
@@ -25,13 +26,13 @@ public sealed class ZohoHttpTests
     {
         using var response = new HttpResponseMessage(status);
 
-        Assert.Equal(expected, ZohoHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
+        Assert.Equal(expected, ToolHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
     }
 
     [Fact]
     public void ShouldRetry_NetworkFailure_Retries()
     {
-        Assert.True(ZohoHttp.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("connection refused")), MaxRetryAfter, time));
+        Assert.True(ToolHttp.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("connection refused")), MaxRetryAfter, time));
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public sealed class ZohoHttpTests
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
 
-        Assert.Equal(expected, ZohoHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
+        Assert.Equal(expected, ToolHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
     }
 
     [Fact]
@@ -53,6 +54,6 @@ public sealed class ZohoHttpTests
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new RetryConditionHeaderValue(time.GetUtcNow().AddHours(2));
 
-        Assert.False(ZohoHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
+        Assert.False(ToolHttp.ShouldRetry(Outcome.FromResult(response), MaxRetryAfter, time));
     }
 }
