@@ -5,11 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using SyncHub.Leases;
+using SyncHub.Redis.Leases;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis;
 
-/// <summary>Registers the Redis ticket, checkpoint and dead-letter stores and the one connection they share.</summary>
+/// <summary>Registers the Redis ticket, checkpoint, dead-letter and lease stores and the one connection they share.</summary>
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
@@ -33,6 +35,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
         services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());
+        services.Replace(ServiceDescriptor.Singleton<ILeaseStore, RedisLeaseStore>());
         return services;
     }
 

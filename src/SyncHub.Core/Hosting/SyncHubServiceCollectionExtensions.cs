@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHub.Accounts;
 using SyncHub.Diagnostics;
+using SyncHub.Leases;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
@@ -32,6 +33,8 @@ public static class SyncHubServiceCollectionExtensions
         services.AddValidatedOptions<SlaMonitorOptions>(configuration.GetSection(SlaMonitorOptions.SectionName));
         services.AddValidatedOptions<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddValidatedOptions<RoutingOptions>(configuration.GetSection(RoutingOptions.SectionName));
+        services.AddValidatedOptions<LeaseOptions>(configuration.GetSection(LeaseOptions.SectionName));
+        services.TryAddSingleton(_ => LeaseOwner.ForThisProcess());
 
         services.TryAddSingleton<IAccountDirectory, EmptyAccountDirectory>();
         services.TryAddSingleton<IPriorityPolicy, DefaultPriorityPolicy>();
@@ -66,16 +69,18 @@ public static class SyncHubServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready])
             .AddCheck<PipelineHealthCheck>("pipeline", tags: [HealthTags.Ready])
-            .AddCheck<PollerHealthCheck>("pollers", tags: [HealthTags.Ready]);
+            .AddCheck<PollerHealthCheck>("pollers", tags: [HealthTags.Ready])
+            .AddCheck<LeaseHealthCheck>("leases", tags: [HealthTags.Ready]);
 
         return new SyncHubBuilder(services, configuration);
     }
 
-    /// <summary>The in-memory store: tickets, cursors and dead letters live as long as the process.</summary>
+    /// <summary>The in-memory store: tickets, cursors, dead letters and poller leases live as long as the process.</summary>
     public static IServiceCollection AddInMemoryStore(this IServiceCollection services)
     {
         services.TryAddSingleton<ITicketStore, InMemoryTicketStore>();
         services.TryAddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         services.TryAddSingleton<IOutboxQueue, InMemoryOutboxQueue>();
         return services;
