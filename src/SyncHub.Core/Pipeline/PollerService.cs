@@ -194,7 +194,11 @@ public sealed class PollerService(
         new ResiliencePipelineBuilder<bool> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<bool>
             {
-                ShouldHandle = new PredicateBuilder<bool>().Handle<Exception>(ex => ex is not OperationCanceledException and not LeaseLostException),
+                // A cancellation of our own (stopping, lease lost) ends the poll; a tool's timeout surfacing as a
+                // TaskCanceledException is a failure like any other and is retried with backoff.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex and not LeaseLostException &&
+                    !(ex is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

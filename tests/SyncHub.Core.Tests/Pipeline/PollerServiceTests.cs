@@ -90,6 +90,22 @@ public sealed class PollerServiceTests
     }
 
     [Fact]
+    public async Task Poll_ToolTimesOut_TheTimeoutIsRetriedLikeAnyFailure()
+    {
+        var source = new ScriptedPollingSource(SourceName);
+        source.Page(null, new IntakePage([Records.Web("t-1", SourceName)], "c1"));
+        source.FailNext(2, () => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"));
+        await using var harness = CreateSut(source);
+
+        await harness.StartAsync();
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
+        await harness.StopAsync();
+
+        Assert.True(source.Requested.Count >= 3);
+        Assert.Single((await harness.Store.ListAsync(new TicketQuery())).Items);
+    }
+
+    [Fact]
     public async Task Poll_CommittedCursor_IsWhereTheNextPollStarts()
     {
         var source = new ScriptedPollingSource(SourceName);

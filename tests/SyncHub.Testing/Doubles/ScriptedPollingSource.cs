@@ -18,14 +18,20 @@ public sealed class ScriptedPollingSource(string name) : IPollingSource
 
     public void Page(string? cursor, IntakePage page) => pages[cursor ?? ""] = page;
 
-    public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
+    private Func<Exception> failure = () => new HttpRequestException("scripted failure");
+
+    public void FailNext(int count, Func<Exception>? error = null)
+    {
+        failure = error ?? failure;
+        Interlocked.Exchange(ref failuresLeft, count);
+    }
 
     public Task<IntakePage> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         Requested.Enqueue(cursor);
         if (Interlocked.Decrement(ref failuresLeft) >= 0)
         {
-            throw new HttpRequestException("scripted failure");
+            throw failure();
         }
 
         return Task.FromResult(pages.TryGetValue(cursor ?? "", out var page) ? page : IntakePage.Empty(cursor));
