@@ -25,4 +25,23 @@ public sealed class MetricsTests
         Assert.Contains("synchub_pipeline_duration_seconds_count", text, StringComparison.Ordinal);
         Assert.Contains("synchub_channel_depth", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_FollowUpsAndEscalations_AreCountedByOutcomeAndTeam()
+    {
+        await using var hub = await HubServer.StartAsync();
+        using var created = await hub.Client.SendAsync(hub.Form(Forms.Valid("m-follow")));
+        var id = (await hub.JsonAsync(created)).GetProperty("id").GetString()!;
+        using (await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/escalate", new { team = "sales", assignee = "carla" })))
+        using (await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "Closed" })))
+        using (var followUp = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/follow-up", new { documentation = "improve", documentationLink = "https://docs.example.com/login", bug = "none", feature = "none" })))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, followUp.StatusCode);
+        }
+
+        var text = await hub.Client.GetStringAsync("/metrics");
+
+        Assert.Contains("synchub_escalations_total{otel_scope_name=\"SyncHub\",team=\"sales\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("synchub_followups_total{otel_scope_name=\"SyncHub\",bug=\"none\",documentation=\"improve\",feature=\"none\"} 1", text, StringComparison.Ordinal);
+    }
 }
