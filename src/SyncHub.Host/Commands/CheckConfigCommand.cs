@@ -121,6 +121,7 @@ internal static class CheckConfigCommand
     {
         OptionsValidationException validation => validation.Failures,
         AggregateException many => many.InnerExceptions.SelectMany(Messages),
+        InvalidDataException { InnerException: { } inner } file => [$"{file.Message} {inner.Message}".ReplaceLineEndings(" ")],
         _ => [exception.Message.ReplaceLineEndings(" ")],
     };
 }

@@ -19,13 +19,14 @@ internal static class CommandHost
         SyncHubApp.Build([.. arguments.HostArgs], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SyncHub:Logging:Console"] = "false" });
+            configure?.Invoke(builder);
+            services?.Invoke(builder.Services);
+
+            // Last, over the environment and the command line: the file an operator asks about is the file checked.
             if (settingsFile is not null)
             {
                 builder.Configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false);
             }
-
-            configure?.Invoke(builder);
-            services?.Invoke(builder.Services);
         }, problems);
 
     /// <summary>
