@@ -178,6 +178,19 @@ public sealed class PluginTests : IDisposable
     }
 
     [Fact]
+    public void Load_AdapterNameAlreadyTaken_RefusesThePlugin()
+    {
+        CopyJsonFeed();
+        var problems = StartProblems.Collecting();
+        var configuration = new ConfigurationBuilder().Build();
+
+        var loaded = PluginLoader.Load(new PluginOptions { Path = plugins.FullName, Enabled = ["JsonFeed"] }, AppContext.BaseDirectory, configuration, ["JsonFeed"], problems);
+
+        Assert.Empty(loaded);
+        Assert.Equal("Plugin refused: JsonFeed has an adapter named JsonFeed, which another adapter already uses (SyncHub:Adapters:JsonFeed).", Assert.Single(problems.Lines));
+    }
+
+    [Fact]
     public void Plugin_ListedButAbsent_StopsTheStartNamingTheKey()
     {
         var error = Assert.Throws<StartFailureException>(() => HubServer.Build(new()

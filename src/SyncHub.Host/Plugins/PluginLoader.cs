@@ -43,14 +43,13 @@ internal static class PluginLoader
                 continue;
             }
 
-            foreach (var module in plugin.Modules)
+            if (plugin.Modules.FirstOrDefault(m => moduleNames.Contains(m.Name)) is { } taken)
             {
-                if (!moduleNames.Add(module.Name))
-                {
-                    problems.Report($"Plugin refused: {name} has an adapter named {module.Name}, which another adapter already uses ({SyncHubBuilder.AdaptersSection}:{module.Name}).");
-                }
+                problems.Report($"Plugin refused: {name} has an adapter named {taken.Name}, which another adapter already uses ({SyncHubBuilder.AdaptersSection}:{taken.Name}).");
+                continue;
             }
 
+            moduleNames.UnionWith(plugin.Modules.Select(m => m.Name));
             plugins.Add(plugin);
         }
 
