@@ -19,4 +19,19 @@ internal static partial class Log
 
     [LoggerMessage(4006, LogLevel.Warning, "Record {Source}/{ExternalId} was dead-lettered: {Reason}")]
     public static partial void WebhookDeadLettered(ILogger logger, string source, string externalId, string reason);
+
+    [LoggerMessage(4101, LogLevel.Information, "Plugin {Plugin} {Version} loaded from {Directory} (built against SDK {SdkVersion}); adapters: {Adapters}; enabled: {Enabled}")]
+    public static partial void PluginLoaded(ILogger logger, string plugin, string version, string directory, string sdkVersion, string adapters, string enabled);
+
+    [LoggerMessage(4102, LogLevel.Warning, "Plugin {Plugin}: {Warning}")]
+    public static partial void PluginWarning(ILogger logger, string plugin, string warning);
+
+    [LoggerMessage(4110, LogLevel.Information, "Sandbox on (Development only): a made-up request every {Interval}, channels taking turns, sources {Sources}; SyncHub:Sandbox:Enabled=false switches it off")]
+    public static partial void SandboxOn(ILogger logger, TimeSpan interval, string sources);
+
+    [LoggerMessage(4111, LogLevel.Warning, "Sandbox: the store is unavailable; the made-up {Source} request is dropped")]
+    public static partial void SandboxStoreUnavailable(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(4112, LogLevel.Information, "Sandbox: {Count} made-up requests sent (SyncHub:Sandbox:MaxTickets); it stops here")]
+    public static partial void SandboxDone(ILogger logger, int count);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Serilog;
@@ -11,10 +12,14 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
+using SyncHub.Host.Operations;
+using SyncHub.Host.Plugins;
+using SyncHub.Host.Sandbox;
 using SyncHub.Redis;
 using SyncHub.Redis.Accounts;
 using SyncHub.Redis.Outbox;
 using SyncHub.Redis.Reviews;
+using SyncHub.Storage;
 
 namespace SyncHub.Host;
 
@@ -30,6 +35,11 @@ public static class SyncHubApp
             await using var app = Build(args);
             await app.RunAsync();
             return 0;
+        }
+        catch (StartFailureException ex)
+        {
+            Serilog.Log.Fatal("{Failure:l}", ex.Message);
+            return 1;
         }
         catch (OptionsValidationException ex)
         {
@@ -53,7 +63,14 @@ public static class SyncHubApp
     }
 
     /// <summary>Builds the hub; <paramref name="configure"/> lets tests add configuration or replace services.</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        Build(args, configure, StartProblems.Throwing());
+
+    /// <summary>
+    /// Builds the hub, reporting what stops a start (a refused plugin, the sandbox outside Development) to
+    /// <paramref name="problems"/>: a start throws the first, <c>synchub check-config</c> collects them all.
+    /// </summary>
+    internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure, StartProblems problems)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -63,7 +80,7 @@ public static class SyncHubApp
         configure?.Invoke(builder);
 
         var configuration = builder.Configuration;
-        var hub = Bind<HubOptions>(configuration, HubOptions.SectionName);
+        var hub = Bind<HubOptions>(configuration, HubOptions.SectionName, problems);
 
         builder.Services.AddSerilog((services, logger) =>
         {
@@ -97,6 +114,9 @@ public static class SyncHubApp
         var syncHub = builder.Services.AddSyncHubCore(configuration);
         AddStore(builder.Services, configuration, hub.Store);
         var enabled = BuiltInAdapters.All.Where(syncHub.AddModule).Select(m => m.Name).ToList();
+        var plugins = AddPlugins(builder, syncHub, enabled, problems);
+        AddSandbox(builder, problems);
+        builder.Services.AddSingleton(new HubSummary(hub.Store, enabled, plugins));
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -108,7 +128,7 @@ public static class SyncHubApp
         app.MapTickets().MapWorkflow();
         app.MapDashboard();
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled, plugins));
         return app;
     }
 
@@ -125,13 +145,63 @@ public static class SyncHubApp
                 services.AddRedisOutbox();
                 services.AddRedisReviewSignals();
                 services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
+                services.TryAddSingleton<IDeadLetterRemover, RedisDeadLetterRemover>();
                 break;
             default:
                 throw new InvalidOperationException($"Configuration error: SyncHub:Store {store} is not available");
         }
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section)
+    /// <summary>
+    /// Loads the plugins (<c>SyncHub:Plugins</c>) and registers their modules through <see cref="SyncHubBuilder.AddModule"/>,
+    /// as the built-in ones; lists them on <c>/health/ready</c> and in <c>synchub.plugins</c>.
+    /// </summary>
+    private static IReadOnlyList<LoadedPlugin> AddPlugins(WebApplicationBuilder builder, SyncHubBuilder syncHub, List<string> enabled, StartProblems problems)
+    {
+        var section = builder.Configuration.GetSection(PluginOptions.SectionName);
+        builder.Services.AddValidatedOptions<PluginOptions>(section);
+        var options = Bind<PluginOptions>(builder.Configuration, PluginOptions.SectionName, problems);
+        var plugins = string.IsNullOrWhiteSpace(options.Path)
+            ? []
+            : PluginLoader.Load(options, builder.Environment.ContentRootPath, builder.Configuration, [.. BuiltInAdapters.All.Select(m => m.Name)], problems);
+        var fromPlugins = new List<string>();
+        foreach (var module in plugins.SelectMany(p => p.Modules))
+        {
+            if (syncHub.AddModule(module))
+            {
+                fromPlugins.Add(module.Name);
+            }
+        }
+
+        enabled.AddRange(fromPlugins);
+        builder.Services.AddSingleton(new PluginCatalog(plugins, fromPlugins));
+        builder.Services.AddHealthChecks().AddCheck<PluginHealthCheck>("plugins", tags: [HealthTags.Ready]);
+        builder.Services.AddHostedService<PluginMetrics>();
+        return plugins;
+    }
+
+    /// <summary>The sandbox's made-up requests: Development only; switched on elsewhere, it stops the start.</summary>
+    private static void AddSandbox(WebApplicationBuilder builder, StartProblems problems)
+    {
+        var options = Bind<SandboxOptions>(builder.Configuration, SandboxOptions.SectionName, problems);
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            problems.Report(
+                $"Configuration error: {SandboxOptions.SectionName}:{nameof(SandboxOptions.Enabled)}: the sandbox makes up tickets and runs only in the " +
+                $"Development environment, not in {builder.Environment.EnvironmentName}.");
+            return;
+        }
+
+        builder.Services.AddValidatedOptions<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.SectionName));
+        builder.Services.AddHostedService<SandboxService>();
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section, StartProblems problems)
         where T : new()
     {
         try
@@ -140,14 +210,25 @@ public static class SyncHubApp
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidOperationException($"Configuration error: {ex.Message}", ex);
+            problems.Report($"Configuration error: {ex.Message}", ex);
+            return new T();
         }
     }
 
-    private static void AnnounceReady(WebApplication app, StoreKind store, IReadOnlyList<string> adapters)
+    private static void AnnounceReady(WebApplication app, StoreKind store, IReadOnlyList<string> adapters, IReadOnlyList<LoadedPlugin> plugins)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SyncHub");
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
+        var catalog = app.Services.GetRequiredService<PluginCatalog>();
+        foreach (var plugin in plugins)
+        {
+            Log.PluginLoaded(logger, plugin.Name, plugin.Version, plugin.Directory, plugin.SdkVersion.ToString(3), string.Join(", ", plugin.Modules.Select(m => m.Name)), string.Join(", ", catalog.Enabled(plugin)) is { Length: > 0 } on ? on : "none");
+            foreach (var warning in plugin.Warnings)
+            {
+                Log.PluginWarning(logger, plugin.Name, warning);
+            }
+        }
+
         Log.Ready(logger, address, store.ToString(), adapters.Count == 0 ? "none" : string.Join(", ", adapters));
         if (!app.Environment.IsDevelopment() || !adapters.Contains(Adapters.WebForm.WebFormSource.SourceName))
         {
