@@ -311,8 +311,9 @@ public sealed class MultiInstanceTests(DurableRedisServerFixture redis, ITestOut
                         using var ready = await Client.GetAsync("/health/ready");
                         return ready.StatusCode == HttpStatusCode.OK;
                     }
-                    catch (HttpRequestException)
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                     {
+                        // Not listening yet, or a busy machine let the first answer time out: ask again.
                         return false;
                     }
                 },
