@@ -11,6 +11,7 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
+using SyncHub.Host.Logging;
 using SyncHub.Redis;
 using SyncHub.Redis.Accounts;
 using SyncHub.Redis.Outbox;
@@ -21,6 +22,9 @@ namespace SyncHub.Host;
 /// <summary>Builds and runs the hub. Tests build it the same way, on a free loopback port.</summary>
 public static class SyncHubApp
 {
+    /// <summary>The EventId of <see cref="Log.TryIt"/>.</summary>
+    private const int TryItEventId = 4004;
+
     /// <summary>Runs until stopped; returns 1 (and one line naming the key) when the configuration is wrong.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -68,6 +72,12 @@ public static class SyncHubApp
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+
+            // Masks configured secrets in whatever any component logs. In Development the "Try it" hint (4004) keeps the
+            // form token on purpose, so the printed curl can be pasted.
+            logger.Enrich.With(new SecretMasker(
+                SecretValues.From(configuration),
+                builder.Environment.IsDevelopment() ? e => SecretMasker.HasEventId(e, TryItEventId) : null));
             if (!configuration.GetValue("SyncHub:Logging:Console", true))
             {
                 return;
