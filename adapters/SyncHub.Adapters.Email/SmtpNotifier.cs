@@ -124,7 +124,10 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
             return [];
         }
 
-        if (!InternetAddressList.TryParse(text, out var list) || list.Mailboxes.Any(m => !m.Address.Contains('@', StringComparison.Ordinal)) || (required && list.Count == 0))
+        // A line break (or any control or line-separator character) in an address list is an attempt to smuggle a
+        // header or a recipient in; MimeKit would read "a@x\nBcc: b@y" as two recipients.
+        if (text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
+            || !InternetAddressList.TryParse(text, out var list) || list.Mailboxes.Any(m => !m.Address.Contains('@', StringComparison.Ordinal)) || (required && list.Count == 0))
         {
             throw new InvalidOperationException($"outbox event {outboxEvent.Id}: '{key}' is not an address list");
         }

@@ -58,6 +58,11 @@ public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, Ti
             return WebhookResult.Unauthorized($"missing or wrong {FacebookSignature.Header} signature");
         }
 
+        if (JsonText.Problem(request.Body.Span) is { } problem)
+        {
+            return WebhookResult.Invalid("body", problem);
+        }
+
         JsonDocument document;
         try
         {

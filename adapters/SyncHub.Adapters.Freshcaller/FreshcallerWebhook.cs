@@ -45,6 +45,11 @@ public sealed class FreshcallerWebhook(IOptionsMonitor<FreshcallerOptions> optio
 
     private WebhookResult Read(ReadOnlyMemory<byte> body)
     {
+        if (JsonText.Problem(body.Span) is { } problem)
+        {
+            return WebhookResult.Invalid("body", problem);
+        }
+
         JsonDocument document;
         try
         {

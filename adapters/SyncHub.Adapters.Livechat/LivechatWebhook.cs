@@ -53,6 +53,11 @@ public sealed class LivechatWebhook(IOptionsMonitor<LivechatOptions> options, Ti
 
     private WebhookResult Read(ReadOnlyMemory<byte> body)
     {
+        if (JsonText.Problem(body.Span) is { } problem)
+        {
+            return WebhookResult.Invalid("body", problem);
+        }
+
         JsonDocument document;
         try
         {

@@ -12,6 +12,7 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
+using SyncHub.Host.Logging;
 using SyncHub.Host.Operations;
 using SyncHub.Host.Plugins;
 using SyncHub.Host.Sandbox;
@@ -26,6 +27,9 @@ namespace SyncHub.Host;
 /// <summary>Builds and runs the hub. Tests build it the same way, on a free loopback port.</summary>
 public static class SyncHubApp
 {
+    /// <summary>The EventId of <see cref="Log.TryIt"/>.</summary>
+    private const int TryItEventId = 4004;
+
     /// <summary>Runs until stopped; returns 1 (and one line naming the key) when the configuration is wrong.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -82,23 +86,35 @@ public static class SyncHubApp
         var configuration = builder.Configuration;
         var hub = Bind<HubOptions>(configuration, HubOptions.SectionName, problems);
 
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-            if (!configuration.GetValue("SyncHub:Logging:Console", true))
+        // RunAsync installs a bootstrap logger, which AddSerilog reconfigures and the whole process shares. Without it (tests,
+        // several hubs in one process) each hub keeps its own logger: sharing the static Log.Logger would send every hub's
+        // events to the last hub built, and the first hub disposed would silence the others.
+        var ownLogger = Serilog.Log.Logger is not Serilog.Extensions.Hosting.ReloadableLogger;
+        builder.Services.AddSerilog(
+            (services, logger) =>
             {
-                return;
-            }
+                logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
 
-            if (Console.IsOutputRedirected)
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
-        });
+                // Masks configured secrets in whatever any component logs. In Development the "Try it" hint (4004) keeps the
+                // form token on purpose, so the printed curl can be pasted.
+                logger.Enrich.With(new SecretMasker(
+                    SecretValues.From(configuration),
+                    builder.Environment.IsDevelopment() ? e => SecretMasker.HasEventId(e, TryItEventId) : null));
+                if (!configuration.GetValue("SyncHub:Logging:Console", true))
+                {
+                    return;
+                }
+
+                if (Console.IsOutputRedirected)
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+                else
+                {
+                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                }
+            },
+            preserveStaticLogger: ownLogger);
         builder.Services.AddSystemd();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SyncHubMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")

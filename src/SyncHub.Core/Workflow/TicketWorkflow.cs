@@ -20,12 +20,26 @@ public sealed class TicketWorkflow(
 {
     public const int MaxReplyLength = 50_000;
 
+    /// <summary>The longest note on an escalation or a follow-up.</summary>
+    public const int MaxNoteLength = 10_000;
+
+    /// <summary>The longest <c>by</c> (who acted) on any action.</summary>
+    public const int MaxByLength = 200;
+
+    /// <summary>The longest link on a follow-up.</summary>
+    public const int MaxLinkLength = 2_000;
+
     /// <summary>
     /// Moves the ticket to <paramref name="status"/>. Pending pauses the SLA clock; leaving Pending resumes it
     /// with the working time that remained; Solved or Closed records the resolution.
     /// </summary>
     public async Task<WorkflowResult> ChangeStatusAsync(string ticketId, TicketStatus status, string? by, CancellationToken cancellationToken = default)
     {
+        if (TooLong("by", by, MaxByLength) is { } invalid)
+        {
+            return invalid;
+        }
+
         var now = time.GetUtcNow();
         var updated = await store.UpdateAsync(
             ticketId,
@@ -88,6 +102,11 @@ public sealed class TicketWorkflow(
             return WorkflowResult.Invalid("message", $"is longer than {MaxReplyLength} characters");
         }
 
+        if (TooLong("by", reply.By, MaxByLength) is { } invalid)
+        {
+            return invalid;
+        }
+
         var now = time.GetUtcNow();
         string? refusal = null;
         var updated = await store.UpdateAsync(
@@ -99,7 +118,9 @@ public sealed class TicketWorkflow(
                 {
                     refusal = ticket.Channel is Channel.AppReview
                         ? "the review has no id to answer"
-                        : $"replies to {ticket.Channel} tickets need the requester's e-mail address, and this requester has none";
+                        : string.IsNullOrWhiteSpace(ticket.Requester.Email)
+                            ? $"replies to {ticket.Channel} tickets need the requester's e-mail address, and this requester has none"
+                            : "the requester's e-mail address is not one plain address; a reply is sent to exactly one";
                     return null;
                 }
 
@@ -139,14 +160,16 @@ public sealed class TicketWorkflow(
             };
         }
 
-        if (string.IsNullOrWhiteSpace(ticket.Requester.Email))
+        if (!IsOneAddress(ticket.Requester.Email))
         {
+            // No address, or one that is not a single plain address (a list, a display name, a line break): a reply
+            // must reach the requester and nobody else.
             return null;
         }
 
         var data = new Dictionary<string, string>
         {
-            [MailEvents.To] = ticket.Requester.Email,
+            [MailEvents.To] = ticket.Requester.Email!.Trim(),
             [MailEvents.Subject] = ticket.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? ticket.Subject : $"Re: {ticket.Subject}",
             [MailEvents.Body] = reply.Message,
             [MailEvents.Automatic] = "false",
@@ -169,9 +192,14 @@ public sealed class TicketWorkflow(
         }
 
         var assignee = request.Assignee?.Trim().TrimStart('@') ?? "";
-        if (assignee.Length == 0 || assignee.Length > 100 || assignee.Any(char.IsWhiteSpace))
+        if (assignee.Length == 0 || assignee.Length > 100 || assignee.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             return WorkflowResult.Invalid("assignee", "must be the responsible person's chat user name");
+        }
+
+        if ((TooLong("note", request.Note, MaxNoteLength) ?? TooLong("by", request.By, MaxByLength)) is { } invalid)
+        {
+            return invalid;
         }
 
         var team = escalation.Value.Teams.Keys.First(k => string.Equals(k, request.Team.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -234,10 +262,17 @@ public sealed class TicketWorkflow(
         ArgumentNullException.ThrowIfNull(followUp);
         foreach (var (field, link) in new[] { ("documentationLink", followUp.DocumentationLink), ("bugLink", followUp.BugLink), ("featureRequestLink", followUp.FeatureRequestLink) })
         {
-            if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            // Uri accepts (and drops) line breaks and tabs inside a link; a stored link must be exactly one.
+            if (link is not null && (link.Length > MaxLinkLength || link.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                || !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))))
             {
-                return WorkflowResult.Invalid(field, "must be an http(s) link");
+                return WorkflowResult.Invalid(field, $"must be an http(s) link of at most {MaxLinkLength} characters, without spaces or line breaks");
             }
+        }
+
+        if ((TooLong("note", followUp.Note, MaxNoteLength) ?? TooLong("by", followUp.By, MaxByLength)) is { } invalid)
+        {
+            return invalid;
         }
 
         if (followUp.Bug != BugOutcome.None && followUp.BugLink is null)
@@ -291,6 +326,17 @@ public sealed class TicketWorkflow(
         metrics.FollowUp(followUp);
         return WorkflowResult.Ok(updated);
     }
+
+    private static WorkflowResult? TooLong(string field, string? value, int limit) =>
+        value?.Length > limit ? WorkflowResult.Invalid(field, $"is longer than {limit} characters") : null;
+
+    /// <summary>True for one plain address (<c>ana@example.com</c>): not a list, no display name, no line break.</summary>
+    private static bool IsOneAddress(string? email) =>
+        !string.IsNullOrWhiteSpace(email)
+        && !email.Any(char.IsControl)
+        && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address)
+        && address.Address == email.Trim()
+        && string.IsNullOrEmpty(address.DisplayName);
 
     private static void AddIfPresent(Dictionary<string, string> data, string key, string? value)
     {

@@ -57,6 +57,8 @@ internal static class IntakeEndpoints
         switch (verdict)
         {
             case WebhookResult.Immediate immediate:
+                // The body may echo what the caller sent (a handshake challenge): never let a browser sniff it into HTML.
+                context.Response.Headers.XContentTypeOptions = "nosniff";
                 return Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
             case WebhookResult.Rejected rejected:
                 metrics.Outcome(source.Name, Outcomes.Rejected);

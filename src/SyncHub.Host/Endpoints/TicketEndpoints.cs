@@ -11,6 +11,10 @@ internal static class TicketEndpoints
 {
     public const string InternalSource = "Internal";
 
+    private const int MaxNameLength = 200;
+    private const int MaxPhoneLength = 64;
+    private const int MaxEmailLength = 320;
+
     public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tickets").AddEndpointFilter<ApiKeyFilter>();
@@ -42,6 +46,11 @@ internal static class TicketEndpoints
         if (string.IsNullOrWhiteSpace(request.Message))
         {
             return Problems.Field("message", "is required");
+        }
+
+        if (RequestProblem(request) is { } invalid)
+        {
+            return invalid;
         }
 
         Priority? priority = null;
@@ -80,6 +89,38 @@ internal static class TicketEndpoints
         {
             return Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later");
         }
+    }
+
+    /// <summary>Bounded fields, and a requester e-mail that is one plain address (replies go to it, and to nobody else).</summary>
+    private static IResult? RequestProblem(InternalRequest request)
+    {
+        foreach (var (field, value, limit) in new (string, string?, int)[]
+        {
+            ("subject", request.Subject, RecordValidator.MaxSubjectLength),
+            ("agent", request.Agent, MaxNameLength),
+            ("requester.name", request.Requester?.Name, MaxNameLength),
+            ("requester.phone", request.Requester?.Phone, MaxPhoneLength),
+            ("requester.email", request.Requester?.Email, MaxEmailLength),
+        })
+        {
+            if (value?.Length > limit)
+            {
+                return Problems.Field(field, $"is longer than {limit} characters");
+            }
+
+            if (field != "subject" && value is not null && value.Any(char.IsControl))
+            {
+                return Problems.Field(field, "must not hold line breaks or control characters");
+            }
+        }
+
+        if (request.Requester?.Email is { Length: > 0 } email
+            && !(System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim()))
+        {
+            return Problems.Field("requester.email", "must be one e-mail address, e.g. ana@example.com");
+        }
+
+        return null;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ITicketStore store, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public class RedisServerFixture : IAsyncLifetime
     public int Port { get; private set; }
 
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
-    public string ConnectionString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string ConnectionString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}" + (options.Password is { } password ? $",password={password}" : "");
 
     /// <summary>The server's working directory (holds the AOF when it is on).</summary>
     public string DataDirectory => directory?.FullName ?? throw new InvalidOperationException("The fixture is not initialized.");
@@ -158,7 +158,10 @@ public class RedisServerFixture : IAsyncLifetime
             await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
             var buffer = new byte[64];
             var read = await stream.ReadAsync(buffer, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            var answer = Encoding.ASCII.GetString(buffer, 0, read);
+
+            // A server with requirepass answers NOAUTH: it is up.
+            return answer.StartsWith("+PONG", StringComparison.Ordinal) || answer.StartsWith("-NOAUTH", StringComparison.Ordinal);
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
@@ -184,6 +187,7 @@ public class RedisServerFixture : IAsyncLifetime
             "--appendfsync", options.AppendFsync,
             "--daemonize", "no",
             "--logfile", "",
+            .. options.Password is { } password ? new[] { "--requirepass", password } : [],
         ];
         foreach (var argument in arguments)
         {

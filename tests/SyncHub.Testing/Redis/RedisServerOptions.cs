@@ -8,4 +8,7 @@ public sealed record RedisServerOptions
 
     /// <summary>The AOF fsync policy when <see cref="AppendOnly"/> is on: <c>always</c>, <c>everysec</c> or <c>no</c>.</summary>
     public string AppendFsync { get; init; } = "everysec";
+
+    /// <summary>When set, the server requires this password (<c>requirepass</c>) and the connection string carries it.</summary>
+    public string? Password { get; init; }
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SyncHub.Resilience.Tests.Hosting;
+using SyncHub.Testing.Doubles;
+
+namespace SyncHub.Resilience.Tests.Hostile;
+
+/// <summary>
+/// Drives every path that touches a secret (each webhook with the right and a wrong proof, the Facebook handshake whose
+/// verify token travels in the query string, the API with and without its key, a reply over SMTP with a password, an
+/// escalation to Rocket.Chat with its token, the Freshcaller poller with its API key) with every log level on, the
+/// framework's included, and finds no secret in any line.
+/// </summary>
+public sealed class LogHygieneTests(HostileHub hub) : IClassFixture<HostileHub>
+{
+    [Fact]
+    public async Task EverySecretPath_AtVerboseLevel_LogsNoSecret()
+    {
+        var form = await hub.SendJsonAsync(HostileHub.Form(Bodies.WebForm("hygiene-1")), HttpStatusCode.Created);
+        await hub.SendJsonAsync(HostileHub.Form(Bodies.WebForm("hygiene-2"), token: "wrong"), HttpStatusCode.Unauthorized);
+        await hub.SendJsonAsync(HostileHub.SignedFacebook(Bodies.Utf8(Bodies.FacebookMessage("m_hygiene"))), HttpStatusCode.OK);
+        await hub.SendJsonAsync(HostileHub.Facebook(Bodies.Utf8(Bodies.FacebookMessage("m_hygiene_2")), "sha256=" + new string('1', 64)), HttpStatusCode.Unauthorized);
+        using (var handshake = await hub.Client.GetAsync($"/api/intake/facebook?hub.mode=subscribe&hub.challenge=42&hub.verify_token={TestSecrets.FacebookVerifyToken}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, handshake.StatusCode);
+        }
+
+        using (var wrongHandshake = await hub.Client.GetAsync("/api/intake/facebook?hub.mode=subscribe&hub.challenge=42&hub.verify_token=nope"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, wrongHandshake.StatusCode);
+        }
+
+        await hub.SendJsonAsync(HostileHub.Livechat(Bodies.Utf8(Bodies.Livechat("lc-hygiene"))), HttpStatusCode.OK);
+        await hub.SendJsonAsync(HostileHub.Livechat(Bodies.Utf8(Bodies.Livechat("lc-hygiene-2")), "wrong"), HttpStatusCode.Unauthorized);
+        await hub.SendJsonAsync(HostileHub.FreshcallerHook(Bodies.Utf8(Bodies.Freshcaller(6_300_001))), HttpStatusCode.Created);
+        await hub.SendJsonAsync(HostileHub.FreshcallerHook(Bodies.Utf8(Bodies.Freshcaller(6_300_002)), "wrong-but-long-enough"), HttpStatusCode.Unauthorized);
+        await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Get, "/api/tickets", key: "wrong-key-123"), HttpStatusCode.Unauthorized);
+        await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Get, $"/api/tickets?api_key={TestSecrets.ApiKey}", key: null), HttpStatusCode.Unauthorized);
+
+        var id = form.GetProperty("id").GetString()!;
+        var number = form.GetProperty("number").GetInt64();
+        await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Try again now." }), HttpStatusCode.OK);
+        await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{id}/escalate", new { team = "developers", assignee = "ana.dev", note = "look" }), HttpStatusCode.OK);
+        var mail = await hub.MailOutcomeAsync(id, number);
+        await Eventually.WaitUntilAsync(() => hub.Chat.Sends.Count > 0, TimeSpan.FromSeconds(20));
+        await Eventually.WaitUntilAsync(() => hub.Freshcaller.Requests.Count > 0, TimeSpan.FromSeconds(20));
+
+        Assert.NotNull(mail);
+        Assert.True(hub.Log.Contains("Request starting"), "the framework's own request log was not captured: the level override did not apply");
+        Assert.True(hub.Log.Contains("Sending HTTP request"), "the HTTP client log was not captured: " + string.Join(", ", hub.Log.Events.Select(e => e.Properties.TryGetValue("SourceContext", out var c) ? c.ToString() : "?").Distinct()));
+        hub.AssertClean();
+    }
+
+    [Fact]
+    public async Task UnhandledFailure_InAnAdapter_IsLoggedWithoutTheRequestsSecrets()
+    {
+        // A body the Freshcaller webhook cannot use, sent with its secret and the other tools' secrets in headers too.
+        var request = HostileHub.FreshcallerHook(Bodies.Utf8(new JsonObject { ["calls"] = new JsonArray(1, 2) }));
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + TestSecrets.FormToken);
+        request.Headers.TryAddWithoutValidation("X-Api-Key", TestSecrets.ApiKey);
+        request.Headers.TryAddWithoutValidation("X-RocketChat-Livechat-Token", TestSecrets.LivechatSecret);
+
+        using var response = await hub.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        hub.AssertClean();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace SyncHub.Resilience.Tests.Hosting;
+
+/// <summary>
+/// A Serilog sink the hub picks up through <c>ReadFrom.Services</c>: it keeps every event as the lines an operator
+/// could see: the compact JSON (template, every property, exception), the rendered message and the exception text.
+/// </summary>
+internal sealed class LogCapture : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<LogEvent> events = new();
+    private readonly CompactJsonFormatter json = new();
+
+    public IReadOnlyCollection<string> Lines => lines;
+
+    public IReadOnlyCollection<LogEvent> Events => events;
+
+    /// <summary>The events logged with this EventId (the <c>[LoggerMessage]</c> id).</summary>
+    public IReadOnlyList<LogEvent> WithEventId(int id) =>
+        [.. events.Where(e => e.Properties.TryGetValue("EventId", out var value)
+            && value is StructureValue structure
+            && structure.Properties.Any(p => p.Name == "Id" && p.Value is ScalarValue { Value: int found } && found == id))];
+
+    public void Emit(LogEvent logEvent)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        events.Enqueue(logEvent);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        json.Format(logEvent, writer);
+        lines.Enqueue(writer.ToString());
+        lines.Enqueue(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+        if (logEvent.Exception is { } exception)
+        {
+            lines.Enqueue(exception.ToString());
+        }
+    }
+
+    /// <summary>Fails naming the secret and the first line that holds it.</summary>
+    public void AssertNoSecrets(IEnumerable<string>? secrets = null)
+    {
+        var snapshot = lines.ToArray();
+        Assert.NotEmpty(snapshot);
+        foreach (var secret in secrets ?? TestSecrets.All)
+        {
+            var leak = snapshot.FirstOrDefault(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            Assert.True(leak is null, $"the secret {secret} was logged: {leak}");
+        }
+    }
+
+    /// <summary>True when some line holds <paramref name="text"/>.</summary>
+    public bool Contains(string text) => lines.Any(l => l.Contains(text, StringComparison.Ordinal));
+}
