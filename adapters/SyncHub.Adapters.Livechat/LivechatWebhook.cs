@@ -53,19 +53,9 @@ public sealed class LivechatWebhook(IOptionsMonitor<LivechatOptions> options, Ti
 
     private WebhookResult Read(ReadOnlyMemory<byte> body)
     {
-        if (JsonText.Problem(body.Span) is { } problem)
+        if (!JsonText.TryParse(body, 32, out var document, out var invalid))
         {
-            return WebhookResult.Invalid("body", problem);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException)
-        {
-            return WebhookResult.Invalid("body", "the body is not JSON");
+            return invalid;
         }
 
         using (document)

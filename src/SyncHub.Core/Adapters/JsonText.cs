@@ -44,4 +44,34 @@ public static class JsonText
 
         return null;
     }
+
+    /// <summary>
+    /// Parses a webhook body as JSON (valid UTF-8, at most <paramref name="maxDepth"/> levels); false with the 400
+    /// answer naming <c>body</c> when it is not.
+    /// </summary>
+    public static bool TryParse(
+        ReadOnlyMemory<byte> body,
+        int maxDepth,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out System.Text.Json.JsonDocument? document,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out WebhookResult? invalid)
+    {
+        document = null;
+        invalid = null;
+        if (Problem(body.Span) is { } problem)
+        {
+            invalid = WebhookResult.Invalid("body", problem);
+            return false;
+        }
+
+        try
+        {
+            document = System.Text.Json.JsonDocument.Parse(body, new System.Text.Json.JsonDocumentOptions { MaxDepth = maxDepth });
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            invalid = WebhookResult.Invalid("body", "the body is not JSON");
+            return false;
+        }
+    }
 }
