@@ -29,6 +29,10 @@ status=${PIPESTATUS[0]}
 read -r passed failed skipped assemblies < <(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | awk -F'[:,]' '
   { f += $2; p += $4; s += $6; n++ } END { printf "%d %d %d %d\n", p, f, s, n }')
 
+# A test host that could not start ("Test Run Aborted") ran nothing: count it as a failure.
+aborted=$(grep -c '^Test Run Aborted' "$log" || true)
+failed=$((failed + aborted))
+
 if [ "$assemblies" -eq 0 ]; then
   echo "No test assembly reported results." >&2
   [ "$status" -eq 0 ] && status=1

@@ -96,7 +96,8 @@ public sealed class PluginTests : IDisposable
 
         var tickets = await WaitForTicketsAsync(hub, 3);
         Assert.Equal(["1", "2", "3"], tickets.Select(t => t.GetProperty("externalId").GetString()).Order(StringComparer.Ordinal));
-        Assert.Equal(["First", "Second", "Third"], tickets.OrderBy(t => t.GetProperty("number").GetInt64()).Select(t => t.GetProperty("subject").GetString()));
+        // Records of one page are stored in parallel, so only the earlier poll's ticket is sure to have the lowest number.
+        Assert.Equal("First", tickets.OrderBy(t => t.GetProperty("number").GetInt64()).First().GetProperty("subject").GetString());
     }
 
     [Fact]
