@@ -17,6 +17,8 @@ public sealed class TicketFactory(
     IAssignmentPolicy assignmentPolicy,
     TimeProvider time)
 {
+    private static readonly HistoryEntry NotThreaded = new(DateTimeOffset.UnixEpoch, HistoryTypes.Threaded, "");
+
     public async Task<TicketCreation> CreateAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -88,7 +90,8 @@ public sealed class TicketFactory(
             },
         };
 
-        var threaded = new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>
+        // Only a record with a thread key can be threaded; the others skip building an entry that repeats the body.
+        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>
         {
             ["channel"] = record.Channel.ToString(),
             ["source"] = record.Source,
