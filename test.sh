@@ -22,7 +22,9 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test SyncHub.sln --nologo "$@" 2>&1 | tee "$log"
+# One test assembly at a time (-m:1): the suites start real servers, browsers and hub processes, and
+# running them all at once on a small machine starves them into timeouts.
+dotnet test SyncHub.sln --nologo -m:1 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
