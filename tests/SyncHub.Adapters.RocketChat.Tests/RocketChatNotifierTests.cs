@@ -119,7 +119,7 @@ public sealed class RocketChatNotifierTests : IDisposable
     public async Task SendAsync_BadToken_ThrowsRejectedNamingTheKeysWithoutTheToken()
     {
         rocketChat.RejectCredentials();
-        using var sut = CreateSut();
+        using var sut = CreateSut(new Dictionary<string, string?> { ["Timeout"] = "00:00:30" });
 
         var error = await Assert.ThrowsAsync<RocketChatRejectedException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
 

@@ -115,6 +115,8 @@ public sealed class RocketChatFake : IDisposable
     /// <summary>Every REST call answers 401 as Rocket.Chat does for a wrong token.</summary>
     public void RejectCredentials()
     {
+        // Only the refusals answer: no other mapping competes for these paths.
+        server.ResetMappings();
         foreach (var path in new[] { "/api/v1/rooms.info", "/api/v1/im.create", SendPath, "/api/v1/chat.getMessage" })
         {
             server
