@@ -13,7 +13,6 @@ using SyncHub.Hosting;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Host.Logging;
-using SyncHub.Host.Operations;
 using SyncHub.Host.Plugins;
 using SyncHub.Host.Sandbox;
 using SyncHub.Redis;
@@ -161,7 +160,6 @@ public static class SyncHubApp
                 services.AddRedisOutbox();
                 services.AddRedisReviewSignals();
                 services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
-                services.TryAddSingleton<IDeadLetterRemover, RedisDeadLetterRemover>();
                 break;
             default:
                 throw new InvalidOperationException($"Configuration error: SyncHub:Store {store} is not available");

@@ -10,7 +10,7 @@ namespace SyncHub.Redis;
 /// The dead-letter list, <c>{prefix}dead-letters</c>: one JSON entry per record, oldest first. A retried add
 /// after a lost connection may store a letter twice; a letter is never lost.
 /// </summary>
-public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore
+public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore, IDeadLetterRemover
 {
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisKey key = options.Value.KeyPrefix + "dead-letters";
@@ -47,5 +47,44 @@ public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<
     {
         cancellationToken.ThrowIfCancellationRequested();
         return await RedisFailures.GuardAsync(() => database.ListLengthAsync(key), logger, "dead-letter count");
+    }
+
+    /// <summary>
+    /// Takes replayed letters out of the list: reads it once, finds each letter's stored entry by value and removes that
+    /// exact entry (LREM), so letters added meanwhile are untouched and a letter another replay took is simply not found.
+    /// </summary>
+    public async Task<int> RemoveAsync(IReadOnlyCollection<DeadLetter> letters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        if (letters.Count == 0)
+        {
+            return 0;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var wanted = letters.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        var removed = 0;
+        foreach (var value in await RedisFailures.GuardAsync(() => database.ListRangeAsync(key), logger, "dead-letter read"))
+        {
+            if (ReadOrNull(value) is { } letter && wanted.TryGetValue(letter, out var left) && left > 0)
+            {
+                wanted[letter] = left - 1;
+                removed += (int)await RedisFailures.GuardAsync(() => database.ListRemoveAsync(key, value, 1), logger, "dead-letter removal");
+            }
+        }
+
+        return removed;
+    }
+
+    private static DeadLetter? ReadOrNull(RedisValue value)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DeadLetter>((byte[])value!, StoreJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

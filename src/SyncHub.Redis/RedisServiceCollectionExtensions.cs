@@ -35,6 +35,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
         services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDeadLetterRemover, RedisDeadLetterStore>());
         services.Replace(ServiceDescriptor.Singleton<ILeaseStore, RedisLeaseStore>());
         return services;
     }

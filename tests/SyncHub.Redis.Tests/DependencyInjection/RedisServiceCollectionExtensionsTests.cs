@@ -61,6 +61,7 @@ public sealed class RedisServiceCollectionExtensionsTests(RedisServerFixture red
             Assert.Equal(typeof(RedisTicketStore), services.Single(d => d.ServiceType == typeof(ITicketStore)).ImplementationType);
             Assert.Equal(typeof(RedisCheckpointStore), services.Single(d => d.ServiceType == typeof(ICheckpointStore)).ImplementationType);
             Assert.Equal(typeof(RedisDeadLetterStore), services.Single(d => d.ServiceType == typeof(IDeadLetterStore)).ImplementationType);
+            Assert.Equal(typeof(RedisDeadLetterStore), services.Single(d => d.ServiceType == typeof(IDeadLetterRemover)).ImplementationType);
         }
     }
 
