@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using RestSharp;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.AppFollow;
 
@@ -23,14 +20,6 @@ internal static class AppFollowHttp
     /// <summary>A RestSharp client over the named factory client, rooted at the API base with a trailing slash.</summary>
     public static RestClient CreateRestClient(IHttpClientFactory httpClients, string clientName, Uri baseUrl) =>
         ToolHttp.CreateRestClient(httpClients, clientName, ToolHttp.WithTrailingSlash(baseUrl));
-
-    /// <summary>Reads retry transient failures, honouring Retry-After up to <see cref="AppFollowOptions.MaxRetryAfter"/>.</summary>
-    public static void ConfigureReads(ResiliencePipelineBuilder<HttpResponseMessage> builder, AppFollowOptions options, TimeProvider time) =>
-        ToolHttp.ConfigureResilience(builder, new HttpRetrySettings(options.Timeout, options.MaxRetryAttempts, options.RetryDelay, options.MaxRetryAfter), time);
-
-    /// <summary>Replies: one attempt bounded by <see cref="AdapterOptions.Timeout"/>.</summary>
-    public static void ConfigureReplies(ResiliencePipelineBuilder<HttpResponseMessage> builder, AppFollowOptions options) =>
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.Timeout });
 
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SyncHub.Reviews;
+using SyncHub.Domain;
 
 namespace SyncHub.Adapters.AppFollow;
 
@@ -21,26 +18,13 @@ public sealed class AppFollowModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.AddPollingSource<AppFollowSource, AppFollowOptions>(section);
         hub.AddNotifier<AppFollowReplyNotifier, AppFollowOptions>(section);
-        hub.AddReviewPolicies();
 
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(AppFollowHttpMarker)))
-        {
-            return;
-        }
+        hub.AddToolHttpClient<AppFollowOptions>(
+            AppFollowHttp.ReadClient,
+            o => new HttpRetrySettings(o.Timeout, o.MaxRetryAttempts, o.RetryDelay, o.MaxRetryAfter),
+            [AppFollowHttp.TokenHeader]);
 
-        services.AddSingleton<AppFollowHttpMarker>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(AppFollowHttp.ReadClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders([AppFollowHttp.TokenHeader])
-            .AddResilienceHandler(AppFollowHttp.ReadClient, (builder, context) => AppFollowHttp.ConfigureReads(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AppFollowOptions>>().CurrentValue,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient(AppFollowHttp.ReplyClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders([AppFollowHttp.TokenHeader])
-            .AddResilienceHandler(AppFollowHttp.ReplyClient, (builder, context) => AppFollowHttp.ConfigureReplies(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AppFollowOptions>>().CurrentValue));
+        // Replies are never retried by the client: a POST retried blindly could answer twice (the outbox retries them).
+        hub.AddToolHttpClient<AppFollowOptions>(AppFollowHttp.ReplyClient, o => HttpRetrySettings.SingleAttempt(o.Timeout), [AppFollowHttp.TokenHeader]);
     }
 }

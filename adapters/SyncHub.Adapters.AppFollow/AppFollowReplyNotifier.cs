@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
-using SyncHub.Reviews;
 
 namespace SyncHub.Adapters.AppFollow;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SyncHub.Domain;
-using SyncHub.Reviews;
 
 namespace SyncHub.Adapters.AppFollow;
 

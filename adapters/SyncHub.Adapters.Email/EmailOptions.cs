@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
-using SyncHub.Pipeline;
 
 namespace SyncHub.Adapters.Email;
 
@@ -36,7 +35,7 @@ public sealed class EmailOptions : AdapterOptions, IValidatableObject
     public IList<string> OwnAddresses { get; } = [];
 
     /// <summary>Bodies longer than this are cut, with a note in the diagnostics.</summary>
-    [Range(1, RecordValidator.MaxBodyLength)]
+    [Range(1, RecordLimits.MaxBodyLength)]
     public int MaxBodyChars { get; set; } = 100_000;
 
     /// <summary>Attachments larger than this (decoded) are listed as over the limit.</summary>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SyncHub.Domain;
-using SyncHub.Pipeline;
 
 namespace SyncHub.Adapters.Email;
 
@@ -305,7 +304,7 @@ public sealed class EmailSource(
         CancellationToken cancellationToken)
     {
         var placeholderId = $"imap:{folder.FullName}:{folder.UidValidity}:{uid.Id}";
-        placeholderId = placeholderId.Length <= RecordValidator.MaxIdLength ? placeholderId : MessageMapper.Hash(placeholderId);
+        placeholderId = placeholderId.Length <= RecordLimits.MaxIdLength ? placeholderId : MessageMapper.Hash(placeholderId);
         MimeMessage message;
         byte[]? raw = null;
         try

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using MimeKit;
 using MimeKit.Text;
 using SyncHub.Domain;
-using SyncHub.Pipeline;
 
 namespace SyncHub.Adapters.Email;
 
@@ -66,7 +65,7 @@ internal static partial class MessageMapper
         {
             Source = EmailSource.SourceName,
             ExternalId = externalId,
-            ThreadKey = ThreadKeys.For(subject, messageId, message.InReplyTo, message.References, externalId),
+            ThreadKey = MailThreadKeys.For(subject, messageId, message.InReplyTo, message.References, externalId),
             Channel = Channel.Email,
             Requester = RequesterOf(message),
             Subject = subject,
@@ -88,7 +87,7 @@ internal static partial class MessageMapper
         {
             Source = EmailSource.SourceName,
             ExternalId = externalId,
-            ThreadKey = ThreadKeys.For(null, null, null, null, externalId),
+            ThreadKey = MailThreadKeys.For(null, null, null, null, externalId),
             Channel = Channel.Email,
             Subject = UnreadableSubject,
             Body = $"This message could not be read: {reason}. It is still in the mailbox folder '{context.Folder}'.",
@@ -103,7 +102,7 @@ internal static partial class MessageMapper
 
     /// <summary>The external id for a Message-ID: itself, or its hash when it is longer than the store accepts; null without one.</summary>
     public static string? ExternalIdFor(string? messageId) =>
-        MessageIds.Normalize(messageId) is not { } id ? null : id.Length <= RecordValidator.MaxIdLength ? id : Hash(id);
+        MessageIds.Normalize(messageId) is not { } id ? null : id.Length <= RecordLimits.MaxIdLength ? id : Hash(id);
 
     /// <summary>A stable id from content: <c>sha256:</c> and the hex digest.</summary>
     public static string Hash(string content) => Hash(Encoding.UTF8.GetBytes(content));
@@ -131,10 +130,10 @@ internal static partial class MessageMapper
             return NoSubject;
         }
 
-        if (subject.Length > RecordValidator.MaxSubjectLength)
+        if (subject.Length > RecordLimits.MaxSubjectLength)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"subject truncated from {subject.Length} to {RecordValidator.MaxSubjectLength} characters"));
-            subject = Cut(subject, RecordValidator.MaxSubjectLength);
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"subject truncated from {subject.Length} to {RecordLimits.MaxSubjectLength} characters"));
+            subject = Cut(subject, RecordLimits.MaxSubjectLength);
         }
 
         return subject;

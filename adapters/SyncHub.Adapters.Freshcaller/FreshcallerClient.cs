@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RestSharp;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.Freshcaller;
 

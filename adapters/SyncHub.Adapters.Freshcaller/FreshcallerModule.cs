@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace SyncHub.Adapters.Freshcaller;
 
@@ -21,19 +18,9 @@ public sealed class FreshcallerModule : IAdapterModule
         hub.AddPollingSource<FreshcallerSource, FreshcallerOptions>(section);
         hub.AddWebhookSource<FreshcallerWebhook, FreshcallerOptions>(section);
 
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(FreshcallerHttpMarker)))
-        {
-            return;
-        }
-
-        services.AddSingleton<FreshcallerHttpMarker>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(FreshcallerHttp.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders([FreshcallerHttp.ApiKeyHeader])
-            .AddResilienceHandler(FreshcallerHttp.ClientName, (builder, context) => FreshcallerHttp.ConfigureResilience(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<FreshcallerOptions>>().CurrentValue,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        hub.AddToolHttpClient<FreshcallerOptions>(
+            FreshcallerHttp.ClientName,
+            o => new HttpRetrySettings(o.Timeout, o.MaxRetryAttempts, o.RetryDelay, o.MaxRetryAfter),
+            [FreshcallerHttp.ApiKeyHeader]);
     }
 }

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using RestSharp;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.RocketChat;
 
@@ -21,7 +18,4 @@ internal static class RocketChatHttp
     /// <summary>A RestSharp client over the factory's Rocket.Chat client (see <see cref="ToolHttp.CreateRestClient"/>).</summary>
     public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl) =>
         ToolHttp.CreateRestClient(httpClients, ClientName, baseUrl);
-
-    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, RocketChatOptions options) =>
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.Timeout });
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace SyncHub.Adapters.RocketChat;
 
@@ -18,18 +16,6 @@ public sealed class RocketChatModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
         hub.AddNotifier<RocketChatNotifier, RocketChatOptions>(section);
-
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(RocketChatHttpMarker)))
-        {
-            return;
-        }
-
-        services.AddSingleton<RocketChatHttpMarker>();
-        services.AddHttpClient(RocketChatHttp.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers()
-            .AddResilienceHandler(RocketChatHttp.ClientName, (builder, context) => RocketChatHttp.ConfigureResilience(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<RocketChatOptions>>().CurrentValue));
+        hub.AddToolHttpClient<RocketChatOptions>(RocketChatHttp.ClientName, o => HttpRetrySettings.SingleAttempt(o.Timeout), logRequests: false);
     }
 }

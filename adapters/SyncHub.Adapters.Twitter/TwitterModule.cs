@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace SyncHub.Adapters.Twitter;
 
@@ -19,18 +16,10 @@ public sealed class TwitterModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.AddPollingSource<TwitterSource, TwitterOptions>(section);
 
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(TwitterHttpMarker)))
-        {
-            return;
-        }
-
-        services.AddSingleton<TwitterHttpMarker>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TwitterHttp.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"])
-            .AddResilienceHandler(TwitterHttp.ClientName, (builder, context) => TwitterHttp.ConfigureResilience(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue));
+        // A 429 is not retried by the client: the source waits for the window's x-rate-limit-reset on its clock.
+        hub.AddToolHttpClient<TwitterOptions>(
+            TwitterHttp.ClientName,
+            o => new HttpRetrySettings(o.Timeout, o.MaxRetryAttempts, o.RetryDelay, o.RetryDelay * 32, RetryRateLimited: false),
+            ["Authorization"]);
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RestSharp;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm;
 

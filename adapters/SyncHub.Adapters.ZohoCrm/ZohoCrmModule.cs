@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SyncHub.Accounts;
 
 namespace SyncHub.Adapters.ZohoCrm;
 
@@ -35,11 +33,7 @@ public sealed class ZohoCrmModule : IAdapterModule
         services.AddSingleton<ZohoCrmApiClient>();
         foreach (var name in new[] { ZohoHttp.AccountsClientName, ZohoHttp.ApiClientName })
         {
-            services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan)
-                .AddResilienceHandler(name, (builder, context) => ZohoHttp.ConfigureResilience(
-                    builder,
-                    context.ServiceProvider.GetRequiredService<IOptions<ZohoCrmOptions>>().Value,
-                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
+            hub.AddToolHttpClient<ZohoCrmOptions>(name, o => new HttpRetrySettings(o.Timeout, o.MaxRetryAttempts, o.RetryDelay, o.MaxRetryAfter), ["Authorization"]);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SyncHub.Accounts;
 
 namespace SyncHub.Adapters.ZohoCrm;
 

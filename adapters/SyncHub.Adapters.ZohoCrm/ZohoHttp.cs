@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using RestSharp;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm;
 
@@ -18,10 +15,6 @@ internal static class ZohoHttp
     /// <summary>A RestSharp client over the named factory client (see <see cref="ToolHttp.CreateRestClient"/>).</summary>
     public static RestClient CreateRestClient(IHttpClientFactory httpClients, string name, Uri baseUrl) =>
         ToolHttp.CreateRestClient(httpClients, name, baseUrl);
-
-    /// <summary>Retries transient failures, honouring Retry-After up to <see cref="ZohoCrmOptions.MaxRetryAfter"/>.</summary>
-    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ZohoCrmOptions options, TimeProvider time) =>
-        ToolHttp.ConfigureResilience(builder, new HttpRetrySettings(options.Timeout, options.MaxRetryAttempts, options.RetryDelay, options.MaxRetryAfter), time);
 
     /// <summary>Throws when no HTTP answer came back (network failure, timeouts exhausted, cancellation).</summary>
     public static void EnsureAnswered(RestResponse response, string what, CancellationToken cancellationToken)

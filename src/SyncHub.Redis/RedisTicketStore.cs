@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -101,7 +101,7 @@ public sealed class MessageMapperTests
         var record = Map(Mail.Plain(new string('x', 600) + "@example.com"));
 
         Assert.StartsWith("sha256:", record.ExternalId, StringComparison.Ordinal);
-        Assert.True(record.ThreadKey!.Length <= SyncHub.Pipeline.RecordValidator.MaxIdLength);
+        Assert.True(record.ThreadKey!.Length <= SyncHub.Adapters.RecordLimits.MaxIdLength);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
-using SyncHub.Adapters.Http;
 
 namespace SyncHub.Adapters.ZohoCrm.Tests;
 

@@ -1,4 +1,5 @@
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Dashboard.Tests;

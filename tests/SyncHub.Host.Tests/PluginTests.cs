@@ -66,7 +66,7 @@ public sealed class PluginTests : IDisposable
         var context = AssemblyLoadContext.All.Single(c => c.Assemblies.Any(a => a.Location.StartsWith(plugins.FullName, StringComparison.Ordinal)));
         Assert.NotSame(AssemblyLoadContext.Default, context);
         Assert.Equal("plugin:SyncHub.Adapters.JsonFeed", context.Name);
-        Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name == "SyncHub.Core");
+        Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name == "SyncHub.Sdk");
         Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "SyncHub.Adapters.JsonFeed");
         Assert.DoesNotContain(AssemblyLoadContext.All, c => c.Name == "plugin:Legacy");
 
@@ -114,7 +114,7 @@ public sealed class PluginTests : IDisposable
         var host = PluginLoader.HostSdkVersion;
         Assert.Equal(
             $"Plugin refused: Legacy 3.1.0 was built against SyncHub SDK 2.0.0, this host runs SDK {host.ToString(3)}: the major versions must match; " +
-            $"rebuild the plugin against SyncHub.Core {host.Major}.x ({path}).",
+            $"rebuild the plugin against SyncHub.Sdk {host.Major}.x ({path}).",
             error.Message);
         Assert.DoesNotContain(AssemblyLoadContext.All, c => c.Name == "plugin:Legacy");
     }
@@ -273,12 +273,12 @@ public sealed class PluginTests : IDisposable
             File.Copy(file, Path.Combine(target.FullName, Path.GetFileName(file)), overwrite: true);
         }
 
-        Assert.False(File.Exists(Path.Combine(target.FullName, "SyncHub.Core.dll")), "a plugin must not ship the SDK");
+        Assert.False(File.Exists(Path.Combine(target.FullName, "SyncHub.Sdk.dll")), "a plugin must not ship the SDK");
     }
 
     /// <summary>
     /// Writes <c>{name}/{name}.dll</c>: an assembly (version 3.1.0) whose class <c>{name}Module</c> implements
-    /// <c>SyncHub.Adapters.IAdapterModule</c> of <c>SyncHub.Core</c> <paramref name="sdk"/>, which is what the metadata of
+    /// <c>SyncHub.Adapters.IAdapterModule</c> of <c>SyncHub.Sdk</c> <paramref name="sdk"/>, which is what the metadata of
     /// an adapter compiled against that SDK holds. The host must refuse it from the metadata alone.
     /// </summary>
     private string WritePluginAssembly(string name, Version sdk)
@@ -293,7 +293,7 @@ public sealed class PluginTests : IDisposable
             metadata.GetOrAddBlob(ImmutableArray.Create<byte>(0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a)),
             default,
             default);
-        var sdkReference = metadata.AddAssemblyReference(metadata.GetOrAddString("SyncHub.Core"), sdk, default, default, default, default);
+        var sdkReference = metadata.AddAssemblyReference(metadata.GetOrAddString("SyncHub.Sdk"), sdk, default, default, default, default);
         var objectType = metadata.AddTypeReference(runtime, metadata.GetOrAddString("System"), metadata.GetOrAddString("Object"));
         var moduleInterface = metadata.AddTypeReference(sdkReference, metadata.GetOrAddString("SyncHub.Adapters"), metadata.GetOrAddString(nameof(IAdapterModule)));
         metadata.AddTypeDefinition(default, default, metadata.GetOrAddString("<Module>"), default, MetadataTokens.FieldDefinitionHandle(1), MetadataTokens.MethodDefinitionHandle(1));

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;

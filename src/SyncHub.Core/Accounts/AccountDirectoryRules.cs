@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;

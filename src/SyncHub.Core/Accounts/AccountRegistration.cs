@@ -10,43 +10,9 @@ using SyncHub.Policies;
 
 namespace SyncHub.Accounts;
 
-/// <summary>Registers account sources (CRM adapters) and the account directory.</summary>
+/// <summary>Registers the account directory (account sources register through <see cref="ISyncHubBuilder.AddAccountSource{TSource, TOptions}"/>).</summary>
 public static class AccountRegistration
 {
-    /// <summary>
-    /// Registers <typeparamref name="TSource"/> as a polled account source: binds and validates
-    /// <typeparamref name="TOptions"/> from <paramref name="section"/> and schedules an
-    /// <see cref="AccountSyncPollTarget"/> on the poller under the section's key (the checkpoint name).
-    /// The pages go to the registered <see cref="IAccountDirectoryStore"/>
-    /// (<see cref="AddInMemoryAccountDirectory"/> or the Redis directory). Idempotent.
-    /// </summary>
-    public static ISyncHubBuilder AddAccountSource<TSource, TOptions>(this ISyncHubBuilder hub, IConfigurationSection section)
-        where TSource : class, IAccountSource
-        where TOptions : AdapterOptions
-    {
-        ArgumentNullException.ThrowIfNull(hub);
-        ArgumentNullException.ThrowIfNull(section);
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(TSource)))
-        {
-            return hub;
-        }
-
-        hub.AddAdapterOptions<TOptions>(section);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TSource>();
-        services.AddSingleton(new PollingSourceDescriptor(
-            section.Key,
-            sp => new AccountSyncPollTarget(
-                sp.GetRequiredService<TSource>(),
-                sp.GetService<IAccountDirectoryStore>() ?? throw new InvalidOperationException(
-                    $"The account source {section.Path} is enabled but no account directory store is registered: " +
-                    "call AddInMemoryAccountDirectory() or register the Redis account directory."),
-                sp.GetRequiredService<ILogger<AccountSyncPollTarget>>()),
-            sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
-        return hub;
-    }
-
     /// <summary>
     /// Registers <see cref="InMemoryAccountDirectory"/> as both <see cref="IAccountDirectoryStore"/> (fed by
     /// account sources) and <see cref="IAccountDirectory"/> (read at ticket creation), replacing the default

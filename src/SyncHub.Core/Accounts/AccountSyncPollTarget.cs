@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Pipeline;
 

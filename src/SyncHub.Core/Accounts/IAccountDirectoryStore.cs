@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using SyncHub.Policies;
 
 namespace SyncHub.Accounts;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Pipeline;
 
@@ -71,6 +73,38 @@ public sealed class SyncHubBuilder(IServiceCollection services, IConfiguration c
     {
         AddAdapterOptions<TOptions>(section);
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TNotifier>());
+        return this;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TSource"/> as a polled account source: binds and validates
+    /// <typeparamref name="TOptions"/> from <paramref name="section"/> and schedules an
+    /// <see cref="AccountSyncPollTarget"/> on the poller under the section's key (the checkpoint name).
+    /// The pages go to the registered <see cref="IAccountDirectoryStore"/>
+    /// (<see cref="AccountRegistration.AddInMemoryAccountDirectory"/> or the Redis directory).
+    /// </summary>
+    public ISyncHubBuilder AddAccountSource<TSource, TOptions>(IConfigurationSection section)
+        where TSource : class, IAccountSource
+        where TOptions : AdapterOptions
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (Services.Any(d => d.ServiceType == typeof(TSource)))
+        {
+            return this;
+        }
+
+        AddAdapterOptions<TOptions>(section);
+        Services.TryAddSingleton(TimeProvider.System);
+        Services.TryAddSingleton<TSource>();
+        Services.AddSingleton(new PollingSourceDescriptor(
+            section.Key,
+            sp => new AccountSyncPollTarget(
+                sp.GetRequiredService<TSource>(),
+                sp.GetService<IAccountDirectoryStore>() ?? throw new InvalidOperationException(
+                    $"The account source {section.Path} is enabled but no account directory store is registered: " +
+                    "call AddInMemoryAccountDirectory() or register the Redis account directory."),
+                sp.GetRequiredService<ILogger<AccountSyncPollTarget>>()),
+            sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
         return this;
     }
 }

@@ -7,6 +7,7 @@ using SyncHub.Leases;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
+using SyncHub.Reviews;
 using SyncHub.Sla;
 using SyncHub.Storage;
 using SyncHub.Storage.InMemory;
@@ -18,8 +19,9 @@ namespace SyncHub.Hosting;
 public static class SyncHubServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SyncHub core. The store is left to the caller (<see cref="AddInMemoryStore"/> or the Redis store);
-    /// policies are added with TryAdd so a later registration can replace them.
+    /// Adds the SyncHub core with the organisation's policies (<see cref="SlaServiceCollectionExtensions.AddSlaPolicies"/>
+    /// and <see cref="ReviewRegistration.AddReviewPolicies"/>). The store is left to the caller (<see cref="AddInMemoryStore"/>
+    /// or the Redis store). Calling it twice changes nothing.
     /// </summary>
     public static SyncHubBuilder AddSyncHubCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,9 +39,6 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton(_ => LeaseOwner.ForThisProcess());
 
         services.TryAddSingleton<IAccountDirectory, EmptyAccountDirectory>();
-        services.TryAddSingleton<IPriorityPolicy, DefaultPriorityPolicy>();
-        services.TryAddSingleton<ISlaPolicy, BestEffortSlaPolicy>();
-        services.TryAddSingleton<IDepartmentPolicy, DefaultDepartmentPolicy>();
         services.TryAddSingleton<IAssignmentPolicy, NoAssignmentPolicy>();
         services.TryAddSingleton<TicketFactory>();
         services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
@@ -63,8 +62,10 @@ public static class SyncHubServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
         }
 
-        // The organisation's SLA table, calendars and routing rules (defaults from the support process).
+        // The organisation's SLA table, calendars and routing rules (defaults from the support process), and the
+        // app-review rules around them (they act on app-review tickets only, whichever source brought them).
         services.AddSlaPolicies(configuration);
+        services.AddReviewPolicies(configuration);
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready])

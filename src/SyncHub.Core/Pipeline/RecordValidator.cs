@@ -1,26 +1,11 @@
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Pipeline;
 
-/// <summary>The checks a record must pass before it can become a ticket; a failure dead-letters it.</summary>
+/// <summary>The checks a record must pass before it can become a ticket (the bounds of <see cref="RecordLimits"/>); a failure dead-letters it.</summary>
 public static class RecordValidator
 {
-    public const int MaxIdLength = 512;
-    public const int MaxSubjectLength = 1000;
-    public const int MaxBodyLength = 1_000_000;
-
-    /// <summary>The longest requester name or handle, product, department hint or diagnostics key.</summary>
-    public const int MaxFieldLength = 2_000;
-
-    /// <summary>The longest diagnostics value (an e-mail's list of 20 attachments fits).</summary>
-    public const int MaxDiagnosticLength = 8_000;
-
-    /// <summary>The longest requester e-mail address (RFC 5321 allows 254 in a path) or phone number.</summary>
-    public const int MaxAddressLength = 320;
-
-    /// <summary>The most diagnostics entries a record may carry.</summary>
-    public const int MaxDiagnostics = 64;
-
     /// <summary>The reason the record is unusable, or null when it is fine.</summary>
     public static string? Problem(IntakeRecord record)
     {
@@ -35,9 +20,9 @@ public static class RecordValidator
             return "externalId is empty";
         }
 
-        if (record.ExternalId.Length > MaxIdLength || record.Source.Length > MaxIdLength || record.ThreadKey?.Length > MaxIdLength)
+        if (record.ExternalId.Length > RecordLimits.MaxIdLength || record.Source.Length > RecordLimits.MaxIdLength || record.ThreadKey?.Length > RecordLimits.MaxIdLength)
         {
-            return $"an id is longer than {MaxIdLength} characters";
+            return $"an id is longer than {RecordLimits.MaxIdLength} characters";
         }
 
         if (!Enum.IsDefined(record.Channel))
@@ -45,14 +30,14 @@ public static class RecordValidator
             return "channel is not a known channel";
         }
 
-        if (record.Subject.Length > MaxSubjectLength)
+        if (record.Subject.Length > RecordLimits.MaxSubjectLength)
         {
-            return $"subject is longer than {MaxSubjectLength} characters";
+            return $"subject is longer than {RecordLimits.MaxSubjectLength} characters";
         }
 
-        if (record.Body.Length > MaxBodyLength)
+        if (record.Body.Length > RecordLimits.MaxBodyLength)
         {
-            return $"body is longer than {MaxBodyLength} characters";
+            return $"body is longer than {RecordLimits.MaxBodyLength} characters";
         }
 
         return FieldProblem(record);
@@ -64,12 +49,12 @@ public static class RecordValidator
         var requester = record.Requester;
         foreach (var (name, value, limit) in new (string, string?, int)[]
         {
-            ("requester.name", requester.Name, MaxFieldLength),
-            ("requester.handle", requester.Handle, MaxFieldLength),
-            ("requester.email", requester.Email, MaxAddressLength),
-            ("requester.phone", requester.Phone, MaxAddressLength),
-            ("product", record.Product, MaxFieldLength),
-            ("departmentHint", record.DepartmentHint, MaxFieldLength),
+            ("requester.name", requester.Name, RecordLimits.MaxFieldLength),
+            ("requester.handle", requester.Handle, RecordLimits.MaxFieldLength),
+            ("requester.email", requester.Email, RecordLimits.MaxAddressLength),
+            ("requester.phone", requester.Phone, RecordLimits.MaxAddressLength),
+            ("product", record.Product, RecordLimits.MaxFieldLength),
+            ("departmentHint", record.DepartmentHint, RecordLimits.MaxFieldLength),
         })
         {
             if (value?.Length > limit)
@@ -78,16 +63,16 @@ public static class RecordValidator
             }
         }
 
-        if (record.Diagnostics.Count > MaxDiagnostics)
+        if (record.Diagnostics.Count > RecordLimits.MaxDiagnostics)
         {
-            return $"diagnostics has more than {MaxDiagnostics} entries";
+            return $"diagnostics has more than {RecordLimits.MaxDiagnostics} entries";
         }
 
         foreach (var (key, value) in record.Diagnostics)
         {
-            if (key.Length > MaxFieldLength || value?.Length > MaxDiagnosticLength)
+            if (key.Length > RecordLimits.MaxFieldLength || value?.Length > RecordLimits.MaxDiagnosticLength)
             {
-                return $"diagnostics.{(key.Length > 100 ? key[..100] + "..." : key)} is longer than {MaxDiagnosticLength} characters";
+                return $"diagnostics.{(key.Length > 100 ? key[..100] + "..." : key)} is longer than {RecordLimits.MaxDiagnosticLength} characters";
             }
         }
 

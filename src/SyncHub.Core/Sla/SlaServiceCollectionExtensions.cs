@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyncHub.Hosting;
 using SyncHub.Policies;
@@ -12,10 +11,9 @@ public static class SlaServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>SyncHub:Sla</c> at start (failures name the full key), registers the
-    /// <see cref="SlaTable"/> and its <see cref="SlaCalendars"/>, and replaces the default
-    /// <see cref="ISlaPolicy"/>, <see cref="IPriorityPolicy"/> and <see cref="IDepartmentPolicy"/> with
+    /// <see cref="SlaTable"/> and its <see cref="SlaCalendars"/>, and the policies of ticket creation:
     /// <see cref="TableSlaPolicy"/>, <see cref="RuleBasedPriorityPolicy"/> and <see cref="RuleBasedDepartmentPolicy"/>.
-    /// Call after <c>AddSyncHubCore</c>, which binds <c>SyncHub:Routing</c>. Calling it twice changes nothing.
+    /// <c>AddSyncHubCore</c> calls it; calling it again changes nothing.
     /// </summary>
     public static IServiceCollection AddSlaPolicies(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,9 +32,9 @@ public static class SlaServiceCollectionExtensions
 
         services.AddSingleton(sp => SlaTable.Create(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<SlaTable>().Calendars);
-        services.Replace(ServiceDescriptor.Singleton<ISlaPolicy, TableSlaPolicy>());
-        services.Replace(ServiceDescriptor.Singleton<IPriorityPolicy, RuleBasedPriorityPolicy>());
-        services.Replace(ServiceDescriptor.Singleton<IDepartmentPolicy, RuleBasedDepartmentPolicy>());
+        services.AddSingleton<ISlaPolicy, TableSlaPolicy>();
+        services.AddSingleton<IPriorityPolicy, RuleBasedPriorityPolicy>();
+        services.AddSingleton<IDepartmentPolicy, RuleBasedDepartmentPolicy>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
@@ -96,7 +97,7 @@ internal static class TicketEndpoints
     {
         foreach (var (field, value, limit) in new (string, string?, int)[]
         {
-            ("subject", request.Subject, RecordValidator.MaxSubjectLength),
+            ("subject", request.Subject, RecordLimits.MaxSubjectLength),
             ("agent", request.Agent, MaxNameLength),
             ("requester.name", request.Requester?.Name, MaxNameLength),
             ("requester.phone", request.Requester?.Phone, MaxPhoneLength),

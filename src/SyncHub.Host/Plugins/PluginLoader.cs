@@ -15,7 +15,7 @@ internal static class PluginLoader
     // A plugin is loaded once per process: a second build of the hub (tests, check-config) reuses its context.
     private static readonly ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
 
-    /// <summary>The SDK version of this host: the version of its <c>SyncHub.Core</c>.</summary>
+    /// <summary>The SDK version of this host: the version of its <c>SyncHub.Sdk</c>.</summary>
     public static Version HostSdkVersion { get; } = typeof(IAdapterModule).Assembly.GetName().Version!;
 
     public static IReadOnlyList<LoadedPlugin> Load(

@@ -5,7 +5,7 @@ namespace SyncHub.Host.Plugins;
 
 /// <summary>
 /// What a plugin assembly says about itself before any of its code is loaded: its name and version and the SyncHub SDK
-/// (<c>SyncHub.Core</c>) version it was compiled against, read from its metadata.
+/// (<c>SyncHub.Sdk</c>) version it was compiled against, read from its metadata.
 /// </summary>
 internal sealed record PluginManifest(string AssemblyName, Version Version, Version? SdkVersion)
 {

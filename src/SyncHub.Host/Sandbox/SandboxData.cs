@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using SyncHub.Accounts;
 using SyncHub.Domain;

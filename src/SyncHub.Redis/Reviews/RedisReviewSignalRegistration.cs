@@ -10,7 +10,7 @@ public static class RedisReviewSignalRegistration
     /// <summary>
     /// Replaces the in-memory <see cref="IReviewSignalStore"/> with <see cref="RedisReviewSignalStore"/>, so every hub instance
     /// sharing the Redis store counts frequent app-review issues together. Call with <c>AddRedisStore</c>, whose connection
-    /// and key prefix it uses; before or after the AppFollow module.
+    /// and key prefix it uses; before or after <c>AddSyncHubCore</c>.
     /// </summary>
     public static IServiceCollection AddRedisReviewSignals(this IServiceCollection services)
     {

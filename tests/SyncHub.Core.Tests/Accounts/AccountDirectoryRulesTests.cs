@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Core.Tests.Accounts;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Core.Tests.Accounts;

@@ -11,7 +11,7 @@ using static SyncHub.Core.Tests.Sla.TestCalendars;
 
 namespace SyncHub.Core.Tests.Sla;
 
-/// <summary>AddSlaPolicies after AddSyncHubCore, the way the host wires it.</summary>
+/// <summary>AddSyncHubCore with the SLA table and routing rules, the way the host wires it.</summary>
 public sealed class SlaRegistrationTests
 {
     private static ServiceProvider CreateProvider(AccountSnapshot? account, TimeProvider time, params (string Key, string? Value)[] configuration)
@@ -21,23 +21,26 @@ public sealed class SlaRegistrationTests
         services.AddSingleton(time);
         services.AddSingleton<IAccountDirectory>(new FixedAccountDirectory(account));
         services.AddSyncHubCore(config);
-        services.AddSlaPolicies(config);
         return services.BuildServiceProvider();
     }
 
     [Fact]
-    public void AddSlaPolicies_AfterAddSyncHubCore_ReplacesTheDefaultPolicies()
+    public void AddSyncHubCore_RegistersTheTableAndRulePolicies()
     {
         using var provider = CreateProvider(null, TimeProvider.System);
 
-        Assert.IsType<TableSlaPolicy>(provider.GetRequiredService<ISlaPolicy>());
-        Assert.IsType<RuleBasedPriorityPolicy>(provider.GetRequiredService<IPriorityPolicy>());
-        Assert.IsType<RuleBasedDepartmentPolicy>(provider.GetRequiredService<IDepartmentPolicy>());
+        Assert.IsType<TableSlaPolicy>(Assert.Single(provider.GetServices<ISlaPolicy>()));
+        Assert.IsType<RuleBasedDepartmentPolicy>(Assert.Single(provider.GetServices<IDepartmentPolicy>()));
+
+        // The rule-based priority policy, wrapped by the app-review rules (which pass every other channel through).
+        Assert.IsType<SyncHub.Reviews.ReviewPriorityPolicy>(Assert.Single(provider.GetServices<IPriorityPolicy>()));
+        var email = provider.GetRequiredService<IPriorityPolicy>().Decide(Context(null, record: Record(Channel.Email, source: "Email")));
+        Assert.Equal(Priority.Medium, email.Value);
         Assert.Same(provider.GetRequiredService<SlaTable>().Calendars, provider.GetRequiredService<SlaCalendars>());
     }
 
     [Fact]
-    public void AddSlaPolicies_CalledTwice_RegistersOnce()
+    public void AddSlaPolicies_CalledAgainAfterAddSyncHubCore_RegistersOnce()
     {
         var config = Policies.TestConfig.Build();
         var services = new ServiceCollection();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Core.Tests.Pipeline;
 using SyncHub.Domain;
 using SyncHub.Pipeline;

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using StackExchange.Redis;
 using SyncHub.Accounts;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Policies;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Domain;

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Storage.InMemory;

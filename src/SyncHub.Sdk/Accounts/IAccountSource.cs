@@ -1,9 +1,9 @@
-namespace SyncHub.Accounts;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// A CRM-like tool that holds customer accounts, read by polling into the local account directory. The core
 /// calls <see cref="FetchAsync"/> on the source's interval, upserts the page into the
-/// <see cref="IAccountDirectoryStore"/> and only then commits <see cref="AccountPage.NextCursor"/>.
+/// account directory and only then commits <see cref="AccountPage.NextCursor"/>.
 /// A fetch that throws is retried with backoff by the core; the cursor stays where it was.
 /// </summary>
 public interface IAccountSource

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using RestSharp;
 
-namespace SyncHub.Adapters.Http;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// The HTTP plumbing adapters share: a <see cref="RestClient"/> over an <see cref="IHttpClientFactory"/> client, and
@@ -42,12 +42,18 @@ public static class ToolHttp
     /// <summary>
     /// A total timeout around retries of transient failures (5xx, 408, 429, network errors, attempt timeouts) with
     /// exponential backoff and jitter, honouring Retry-After up to <see cref="HttpRetrySettings.MaxRetryAfter"/>, around a
-    /// per-attempt timeout.
+    /// per-attempt timeout. With no retries (<see cref="HttpRetrySettings.SingleAttempt"/>) only the attempt timeout.
     /// </summary>
     public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpRetrySettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MaxRetryAttempts <= 0)
+        {
+            builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = settings.Timeout });
+            return;
+        }
+
         var attempts = settings.MaxRetryAttempts + 1;
         builder
             .AddTimeout(new HttpTimeoutStrategyOptions
@@ -57,14 +63,16 @@ public static class ToolHttp
             })
             .AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts),
+                MaxRetryAttempts = settings.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.RetryDelay,
                 MaxDelay = settings.MaxRetryAfter,
-                ShouldRetryAfterHeader = true,
+                ShouldRetryAfterHeader = settings.RetryRateLimited,
                 ShouldHandle = args => ValueTask.FromResult(
-                    settings.MaxRetryAttempts > 0 && ShouldRetry(args.Outcome, settings.MaxRetryAfter, time)),
+                    settings.RetryRateLimited
+                        ? ShouldRetry(args.Outcome, settings.MaxRetryAfter, time)
+                        : HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = settings.Timeout });
     }

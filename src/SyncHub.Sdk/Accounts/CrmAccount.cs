@@ -1,4 +1,4 @@
-namespace SyncHub.Accounts;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// A customer account as a CRM holds it, mapped to what ticket creation needs. <see cref="EmailDomains"/> and

@@ -1,4 +1,4 @@
-namespace SyncHub.Reviews;
+namespace SyncHub.Domain;
 
 /// <summary>
 /// The <see cref="Domain.IntakeRecord.Diagnostics"/> keys an app-review source fills (AppFollow does), and the review

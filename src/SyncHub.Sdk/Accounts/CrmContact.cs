@@ -1,4 +1,4 @@
-namespace SyncHub.Accounts;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// A person at a customer account. The directory finds a requester's account through its contact's e-mail

@@ -1,4 +1,4 @@
-namespace SyncHub.Accounts;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// One page read from an <see cref="IAccountSource"/>: the accounts and contacts it held, the cursor to commit

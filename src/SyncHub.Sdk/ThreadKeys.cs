@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SyncHub.Storage;
+namespace SyncHub.Adapters;
 
 /// <summary>
 /// Thread keys the stores resolve themselves: <c>ticket:{number}</c> names a ticket by its number (an e-mail

@@ -6,7 +6,6 @@ namespace SyncHub.Adapters;
 /// <summary>
 /// A ticket subject made from a message's text: whitespace runs (line breaks too) become one space, and a text longer
 /// than the limit is cut at a whole character (never inside an emoji or a surrogate pair) and ends with an ellipsis.
-/// Shared by the social adapters as a linked source file until the SDK offers it (see the Twitter README).
 /// </summary>
 public static class SubjectLine
 {

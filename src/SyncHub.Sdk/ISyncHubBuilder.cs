@@ -3,12 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SyncHub.Adapters;
 
-/// <summary>What an adapter module registers itself with.</summary>
+/// <summary>What an adapter module registers itself with. Every method is idempotent: a second call changes nothing.</summary>
 public interface ISyncHubBuilder
 {
     IServiceCollection Services { get; }
 
-    /// <summary>Binds and validates <typeparamref name="TOptions"/> from <paramref name="section"/> at start.</summary>
+    /// <summary>The host's whole configuration, for a module that needs a section beside its own (e.g. <c>SyncHub:Reviews</c>).</summary>
+    IConfiguration Configuration { get; }
+
+    /// <summary>Binds and validates <typeparamref name="TOptions"/> from <paramref name="section"/> at start; failures name the full key.</summary>
     ISyncHubBuilder AddAdapterOptions<TOptions>(IConfigurationSection section)
         where TOptions : AdapterOptions;
 
@@ -22,5 +25,10 @@ public interface ISyncHubBuilder
 
     ISyncHubBuilder AddNotifier<TNotifier, TOptions>(IConfigurationSection section)
         where TNotifier : class, INotifier
+        where TOptions : AdapterOptions;
+
+    /// <summary>Registers a CRM-like source of customer accounts, read by polling into the local account directory.</summary>
+    ISyncHubBuilder AddAccountSource<TSource, TOptions>(IConfigurationSection section)
+        where TSource : class, IAccountSource
         where TOptions : AdapterOptions;
 }

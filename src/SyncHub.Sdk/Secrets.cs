@@ -4,9 +4,8 @@ using System.Text;
 namespace SyncHub.Adapters;
 
 /// <summary>
-/// Compares a presented secret (a verify token, a token header) with the configured one in constant time. Shared by the
-/// Facebook and Livechat adapters as a linked source file; it belongs in the SDK (WebForm and Freshcaller hold the same
-/// check), see the Facebook README.
+/// Compares a presented secret (a verify token, a token header, a bearer token) with the configured one in constant time,
+/// whatever the lengths. Webhook sources use it for every token check.
 /// </summary>
 public static class Secrets
 {
