@@ -31,6 +31,10 @@ public sealed class WebFormSource(IOptionsMonitor<WebFormOptions> options, TimeP
 
     public string Route => "web";
 
+    public string? ExampleRequest(Uri url) =>
+        $"curl -i -X POST {url} -H 'Authorization: Bearer {options.CurrentValue.Token}' -H 'Content-Type: application/json' " +
+        "-d '{\"name\":\"Ana Souza\",\"email\":\"ana@example.com\",\"subject\":\"Cannot log in\",\"message\":\"The desktop app says my password is wrong.\",\"priority\":\"Medium\",\"clientVersion\":\"6.4.1\",\"submissionId\":\"demo-1\"}'";
+
     public ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using Serilog;
 using Serilog.Formatting.Compact;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.Hosting;
@@ -47,11 +48,6 @@ public static class SyncHubApp
         catch (OptionsValidationException ex)
         {
             Serilog.Log.Fatal("Configuration error: {Failures}", string.Join("; ", ex.Failures));
-            return 1;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Configuration error", StringComparison.Ordinal) || ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
-        {
-            Serilog.Log.Fatal("Configuration error: {Message}", ex.Message);
             return 1;
         }
         catch (Exception ex)
@@ -162,7 +158,7 @@ public static class SyncHubApp
                 services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
                 break;
             default:
-                throw new InvalidOperationException($"Configuration error: SyncHub:Store {store} is not available");
+                throw new StartFailureException($"Configuration error: SyncHub:Store {store} is not available");
         }
     }
 
@@ -244,13 +240,17 @@ public static class SyncHubApp
         }
 
         Log.Ready(logger, address, store.ToString(), adapters.Count == 0 ? "none" : string.Join(", ", adapters));
-        if (!app.Environment.IsDevelopment() || !adapters.Contains(Adapters.WebForm.WebFormSource.SourceName))
+        if (!app.Environment.IsDevelopment())
         {
             return;
         }
 
-        var token = app.Services.GetRequiredService<IOptionsMonitor<Adapters.WebForm.WebFormOptions>>().CurrentValue.Token;
-        Log.TryIt(logger, $"curl -i -X POST {address}/api/intake/web -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' " +
-            "-d '{\"name\":\"Ana Souza\",\"email\":\"ana@example.com\",\"subject\":\"Cannot log in\",\"message\":\"The desktop app says my password is wrong.\",\"priority\":\"Medium\",\"clientVersion\":\"6.4.1\",\"submissionId\":\"demo-1\"}'");
+        foreach (var webhook in app.Services.GetServices<IWebhookSource>())
+        {
+            if (webhook.ExampleRequest(new Uri($"{address}/api/intake/{webhook.Route}")) is { } example)
+            {
+                Log.TryIt(logger, example);
+            }
+        }
     }
 }

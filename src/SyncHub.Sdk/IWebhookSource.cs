@@ -18,6 +18,13 @@ public interface IWebhookSource
     /// </summary>
     bool AnswersCreatedWith200 => false;
 
+    /// <summary>
+    /// A ready-to-paste command (e.g. <c>curl</c>) that sends this webhook one valid request at <paramref name="url"/>, for a
+    /// new user trying the hub; the host logs it in the Development environment only, as it may carry the configured
+    /// token. Null (the default) when the tool has no simple request to show.
+    /// </summary>
+    string? ExampleRequest(Uri url) => null;
+
     /// <summary>Verifies the request (signature or token) and maps it to records.</summary>
     ValueTask<WebhookResult> ReadAsync(WebhookRequest request, CancellationToken cancellationToken);
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Hosting;
 using SyncHub.Pipeline;
-using SyncHub.Reviews;
 
 namespace SyncHub.Adapters.AppFollow.Tests;
 
@@ -13,15 +12,13 @@ public sealed class AppFollowRegistrationTests : IDisposable
     private readonly AppFollowFake appFollow = new();
 
     [Fact]
-    public void Register_Enabled_AddsThePollerTheNotifierAndTheReviewPolicies()
+    public void Register_Enabled_AddsThePollerAndTheNotifier()
     {
         using var harness = new AppFollowHarness(appFollow);
 
         Assert.True(harness.Registered);
         Assert.IsType<AppFollowReplyNotifier>(harness.Notifier);
         Assert.Equal("AppFollow", Assert.Single(harness.Provider.GetServices<PollingSourceDescriptor>()).Name);
-        Assert.NotNull(harness.Provider.GetService<ReviewRules>());
-        Assert.IsType<InMemoryReviewSignalStore>(harness.Provider.GetService<IReviewSignalStore>());
         Assert.Equal(TimeSpan.FromMinutes(5), harness.Options.PollInterval);
         Assert.Equal(2, harness.Options.Apps.Count);
     }
@@ -88,21 +85,6 @@ public sealed class AppFollowRegistrationTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AppFollowOptions>>().Value);
 
         Assert.Contains(error.Failures, f => f.StartsWith("SyncHub:Adapters:AppFollow:Apps:", StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("SyncHub:Reviews:BetaVersionPattern", "beta(", "SyncHub:Reviews:BetaVersionPattern")]
-    [InlineData("SyncHub:Reviews:Frequent:Threshold", "1", "SyncHub:Reviews:Frequent:Threshold")]
-    [InlineData("SyncHub:Reviews:Critical:MaxRating", "6", "SyncHub:Reviews:Critical:MaxRating")]
-    [InlineData("SyncHub:Reviews:PriorityRules:low-rating:Priority", "Urgent", "SyncHub:Reviews:PriorityRules:low-rating:Priority")]
-    [InlineData("SyncHub:Reviews:Critical:Concepts:0", "lag", "SyncHub:Reviews:Critical:Concepts:0")]
-    public void ReviewOptions_WrongSetting_FailValidationNamingTheFullKey(string key, string value, string fullKey)
-    {
-        using var harness = new AppFollowHarness(appFollow, new Dictionary<string, string?> { [key] = value });
-
-        var error = Assert.Throws<OptionsValidationException>(() => harness.Provider.GetRequiredService<IOptions<ReviewOptions>>().Value);
-
-        Assert.Contains(error.Failures, f => f.StartsWith(fullKey + ":", StringComparison.Ordinal));
     }
 
     public void Dispose() => appFollow.Dispose();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
 

@@ -23,8 +23,27 @@ public static class OptionsRegistration
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section.Path, rules)));
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(section));
         return services.AddOptions<TOptions>()
-            .Bind(section, o => o.ErrorOnUnknownConfiguration = false)
+            .Configure(options => Bind(section, options))
             .ValidateOnStart();
+    }
+
+    /// <summary>
+    /// Binds <paramref name="section"/> onto <paramref name="options"/>; a value that cannot be converted (the binder's
+    /// <see cref="InvalidOperationException"/>, which names the key) becomes an <see cref="OptionsValidationException"/>,
+    /// the one type the host reports as a configuration error.
+    /// </summary>
+    private static void Bind<TOptions>(IConfigurationSection section, TOptions options)
+        where TOptions : class
+    {
+        try
+        {
+            section.Bind(options, o => o.ErrorOnUnknownConfiguration = false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), [ex.Message]);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHub.Accounts;
 using SyncHub.Diagnostics;
+using SyncHub.InMemory;
 using SyncHub.Leases;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
@@ -10,7 +11,6 @@ using SyncHub.Policies;
 using SyncHub.Reviews;
 using SyncHub.Sla;
 using SyncHub.Storage;
-using SyncHub.Storage.InMemory;
 using SyncHub.Workflow;
 
 namespace SyncHub.Hosting;

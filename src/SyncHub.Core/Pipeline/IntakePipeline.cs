@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.Storage;
+using Queues = System.Threading.Channels.Channel;
 
 namespace SyncHub.Pipeline;
 
@@ -17,7 +18,7 @@ namespace SyncHub.Pipeline;
 /// </summary>
 public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisposable
 {
-    private readonly System.Threading.Channels.Channel<Envelope> channel;
+    private readonly Channel<Envelope> channel;
     private readonly PipelineOptions options;
     private readonly TicketFactory factory;
     private readonly ITicketStore store;
@@ -50,7 +51,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         this.metrics = metrics;
         this.time = time;
         this.logger = logger;
-        channel = System.Threading.Channels.Channel.CreateBounded<Envelope>(new BoundedChannelOptions(this.options.Capacity)
+        channel = Queues.CreateBounded<Envelope>(new BoundedChannelOptions(this.options.Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = this.options.Workers == 1,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
 

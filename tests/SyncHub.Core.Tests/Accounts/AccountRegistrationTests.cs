@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Pipeline;
 using SyncHub.Policies;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.InMemory;
 
 namespace SyncHub.Core.Tests.Accounts;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
+using SyncHub.InMemory;
 using SyncHub.Testing.Accounts;
 
 namespace SyncHub.Core.Tests.Accounts;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SyncHub.InMemory;
 using SyncHub.Leases;
 using SyncHub.Testing.Leases;
 

@@ -1,5 +1,5 @@
+using SyncHub.InMemory;
 using SyncHub.Leases;
-using SyncHub.Storage.InMemory;
 
 namespace SyncHub.Core.Tests.Leases;
 

@@ -1,6 +1,6 @@
+using SyncHub.InMemory;
 using SyncHub.Outbox;
 using SyncHub.Storage;
-using SyncHub.Storage.InMemory;
 using SyncHub.Testing.Outbox;
 
 namespace SyncHub.Core.Tests.Outbox;

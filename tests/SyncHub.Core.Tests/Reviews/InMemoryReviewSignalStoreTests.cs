@@ -1,3 +1,4 @@
+using SyncHub.InMemory;
 using SyncHub.Reviews;
 
 namespace SyncHub.Core.Tests.Reviews;

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SyncHub.Core.Tests.Policies;
 using SyncHub.Domain;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Policies;
 using SyncHub.Reviews;
 
@@ -115,5 +117,29 @@ public sealed class ReviewPoliciesTests
         var policy = Assert.IsType<ReviewPriorityPolicy>(Assert.Single(provider.GetServices<IPriorityPolicy>()));
         Assert.IsType<ReviewAssignmentPolicy>(Assert.Single(provider.GetServices<IAssignmentPolicy>()));
         Assert.NotNull(policy);
+    }
+
+    [Theory]
+    [InlineData("SyncHub:Reviews:BetaVersionPattern", "beta(")]
+    [InlineData("SyncHub:Reviews:Frequent:Threshold", "1")]
+    [InlineData("SyncHub:Reviews:Critical:MaxRating", "6")]
+    [InlineData("SyncHub:Reviews:PriorityRules:low-rating:Priority", "Urgent")]
+    [InlineData("SyncHub:Reviews:Critical:Concepts:0", "lag")]
+    public void ReviewOptions_WrongSetting_FailValidationNamingTheFullKey(string key, string value)
+    {
+        using var provider = CreateSut((key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ReviewOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith(key + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddSyncHubCore_RegistersTheReviewPoliciesWithAnInMemorySignalStore()
+    {
+        using var provider = CreateSut();
+
+        Assert.NotNull(provider.GetService<ReviewRules>());
+        Assert.IsType<InMemoryReviewSignalStore>(provider.GetService<IReviewSignalStore>());
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
+using SyncHub.InMemory;
 using SyncHub.Sla;
 using SyncHub.Storage;
-using SyncHub.Storage.InMemory;
 
 namespace SyncHub.Core.Tests.Sla;
 

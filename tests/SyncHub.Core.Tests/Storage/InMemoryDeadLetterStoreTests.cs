@@ -1,5 +1,5 @@
+using SyncHub.InMemory;
 using SyncHub.Storage;
-using SyncHub.Storage.InMemory;
 using SyncHub.Testing.Storage;
 
 namespace SyncHub.Core.Tests.Storage;

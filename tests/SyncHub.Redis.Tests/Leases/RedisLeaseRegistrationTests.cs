@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Leases;
 using SyncHub.Redis.Leases;
 using SyncHub.Testing.Redis;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using SyncHub.InMemory;
 using SyncHub.Redis.Reviews;
 using SyncHub.Reviews;
 using SyncHub.Testing.Redis;

@@ -1,6 +1,6 @@
 using SyncHub.Domain;
+using SyncHub.InMemory;
 using SyncHub.Storage;
-using SyncHub.Storage.InMemory;
 
 namespace SyncHub.Testing.Doubles;
 

@@ -1,4 +1,6 @@
-namespace SyncHub.Leases;
+using SyncHub.Leases;
+
+namespace SyncHub.InMemory;
 
 /// <summary>
 /// Leases in process memory, expiring on the injected <see cref="TimeProvider"/>: for the zero-setup run (one instance)

@@ -1,7 +1,8 @@
+using SyncHub.Outbox;
 using System.Globalization;
 using SyncHub.Storage;
 
-namespace SyncHub.Outbox;
+namespace SyncHub.InMemory;
 
 /// <summary>Consumer groups over the in-memory store's outbox, for the zero-setup run and tests.</summary>
 public sealed class InMemoryOutboxQueue(ITicketStore store, TimeProvider time) : IOutboxQueue

@@ -1,7 +1,8 @@
+using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Domain;
 
-namespace SyncHub.Accounts;
+namespace SyncHub.InMemory;
 
 /// <summary>
 /// The account directory in process memory: the zero-setup run and fast tests. Finds a requester's account by

@@ -1,4 +1,6 @@
-namespace SyncHub.Reviews;
+using SyncHub.Reviews;
+
+namespace SyncHub.InMemory;
 
 /// <summary>
 /// The signal counter in process memory: one hub instance, the zero-setup run and tests. One lock makes each call atomic.

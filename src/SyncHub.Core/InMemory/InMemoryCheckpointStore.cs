@@ -1,4 +1,6 @@
-namespace SyncHub.Storage.InMemory;
+using SyncHub.Storage;
+
+namespace SyncHub.InMemory;
 
 /// <summary>Cursors in process memory, each with the highest fencing token it was committed with.</summary>
 public sealed class InMemoryCheckpointStore : ICheckpointStore

@@ -1,7 +1,8 @@
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Storage;
 
-namespace SyncHub.Storage.InMemory;
+namespace SyncHub.InMemory;
 
 /// <summary>
 /// The ticket store in process memory: the zero-setup run and fast tests. Same contract as the Redis store;

@@ -1,6 +1,7 @@
+using SyncHub.Storage;
 using System.Collections.Concurrent;
 
-namespace SyncHub.Storage.InMemory;
+namespace SyncHub.InMemory;
 
 /// <summary>The dead-letter list in process memory.</summary>
 public sealed class InMemoryDeadLetterStore : IDeadLetterStore
