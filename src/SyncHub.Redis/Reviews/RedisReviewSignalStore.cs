@@ -21,7 +21,7 @@ namespace SyncHub.Redis.Reviews;
 /// </summary>
 public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisReviewSignalStore> logger) : IReviewSignalStore
 {
-    private const string Script = """
+    private static readonly RedisScript Script = new("review-signal", """
         local seen, flag = KEYS[1], KEYS[2]
         local member, at, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
         local threshold, most = tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -39,11 +39,7 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         end
         redis.call('PEXPIRE', seen, window * 2)
         return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
-        """;
-
-#pragma warning disable CA5350 // SHA1 is how Redis names cached scripts, not a security measure.
-    private static readonly byte[] Hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(Script));
-#pragma warning restore CA5350
+        """);
 
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix + "reviews:";
@@ -69,7 +65,7 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
             threshold,
             IReviewSignalStore.MaxEntries,
         ];
-        var result = await RedisFailures.GuardAsync(() => EvaluateAsync(keys, arguments), logger, "review signal record");
+        var result = await RedisFailures.GuardAsync(() => Script.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
         var entries = new List<SignalEntry>(flat.Length / 2);
@@ -83,17 +79,5 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         }
 
         return new SignalCount((int)parts[0], (int)parts[1] == 1, entries);
-    }
-
-    private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] arguments)
-    {
-        try
-        {
-            return await database.ScriptEvaluateAsync(Hash, keys, arguments);
-        }
-        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
-        {
-            return await database.ScriptEvaluateAsync(Script, keys, arguments);
-        }
     }
 }
