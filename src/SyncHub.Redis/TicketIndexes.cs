@@ -19,7 +19,7 @@ internal static class TicketIndexes
 
     /// <summary>
     /// The SLA sets, one per <see cref="SlaDeadlineKind"/> in the order of its values (the Lua scripts name them
-    /// in the same order in <c>RedisScripts.SlaSets</c>).
+    /// in the same order in <c>Scripts/sla-sets.lua</c>).
     /// </summary>
     public static IReadOnlyList<string> SlaSets { get; } =
         ["sla:first-response", "sla:resolution", "sla:first-response-at-risk", "sla:resolution-at-risk"];

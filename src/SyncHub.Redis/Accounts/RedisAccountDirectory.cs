@@ -57,7 +57,7 @@ public sealed class RedisAccountDirectory(
             return null;
         }
 
-        var reply = await RunAsync(AccountScripts.Find, [prefix, email ?? "", domain ?? "", phone ?? ""], "account look-up");
+        var reply = await RunAsync(RedisScripts.AccountsFind, [prefix, email ?? "", domain ?? "", phone ?? ""], "account look-up");
         if (reply.IsNull)
         {
             return null;
@@ -139,7 +139,7 @@ public sealed class RedisAccountDirectory(
             AddRecord(args, contact.CrmId, contact.ModifiedAt, null, contact.AccountCrmId, keys);
         }
 
-        var reply = await RunAsync(AccountScripts.Upsert, [.. args], "account upsert");
+        var reply = await RunAsync(RedisScripts.AccountsUpsert, [.. args], "account upsert");
         return (long[])reply!;
     }
 

@@ -24,7 +24,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await RedisFailures.GuardAsync(
-            () => LeaseScripts.Acquire.EvaluateAsync(database, [prefix, name, owner, Milliseconds(ttl)], logger), logger, "lease acquire");
+            () => RedisScripts.LeaseAcquire.EvaluateAsync(database, [prefix, name, owner, Milliseconds(ttl)], logger), logger, "lease acquire");
         if (result.IsNull)
         {
             return null;
@@ -41,7 +41,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await RedisFailures.GuardAsync(
-            () => LeaseScripts.Renew.EvaluateAsync(database, [prefix, lease.Name, Value(lease), Milliseconds(ttl)], logger), logger, "lease renew");
+            () => RedisScripts.LeaseRenew.EvaluateAsync(database, [prefix, lease.Name, Value(lease), Milliseconds(ttl)], logger), logger, "lease renew");
         if ((long)result == 1)
         {
             return true;
@@ -56,7 +56,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentNullException.ThrowIfNull(lease);
         cancellationToken.ThrowIfCancellationRequested();
         await RedisFailures.GuardAsync(
-            () => LeaseScripts.Release.EvaluateAsync(database, [prefix, lease.Name, Value(lease)], logger), logger, "lease release");
+            () => RedisScripts.LeaseRelease.EvaluateAsync(database, [prefix, lease.Name, Value(lease)], logger), logger, "lease release");
     }
 
     /// <summary>What <c>{prefix}lease:{name}</c> holds while <paramref name="lease"/> is held.</summary>

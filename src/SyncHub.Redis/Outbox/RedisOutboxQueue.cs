@@ -60,7 +60,7 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
         var idleMs = (long)Math.Ceiling(minIdle.TotalMilliseconds);
         var reply = await InGroupAsync(
             group,
-            () => OutboxScripts.Claim.EvaluateAsync(database, [key, group, consumer, idleMs, count], logger),
+            () => RedisScripts.OutboxClaim.EvaluateAsync(database, [key, group, consumer, idleMs, count], logger),
             "outbox claim");
 
         var fields = (RedisResult[])reply!;

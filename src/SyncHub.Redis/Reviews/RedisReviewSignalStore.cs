@@ -21,26 +21,6 @@ namespace SyncHub.Redis.Reviews;
 /// </summary>
 public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisReviewSignalStore> logger) : IReviewSignalStore
 {
-    private static readonly RedisScript Script = new("review-signal", """
-        local seen, flag = KEYS[1], KEYS[2]
-        local member, at, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-        local threshold, most = tonumber(ARGV[4]), tonumber(ARGV[5])
-        redis.call('ZREMRANGEBYSCORE', seen, '-inf', at - window)
-        local added = redis.call('ZADD', seen, 'NX', at, member)
-        local count = redis.call('ZCARD', seen)
-        local owner = redis.call('GET', flag)
-        if not owner then
-          if count >= threshold then
-            redis.call('SET', flag, member, 'PX', window)
-            owner = member
-          end
-        elseif added == 1 then
-          redis.call('PEXPIRE', flag, window)
-        end
-        redis.call('PEXPIRE', seen, window * 2)
-        return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
-        """);
-
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix + "reviews:";
 
@@ -65,7 +45,7 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
             threshold,
             IReviewSignalStore.MaxEntries,
         ];
-        var result = await RedisFailures.GuardAsync(() => Script.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
+        var result = await RedisFailures.GuardAsync(() => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
         var entries = new List<SignalEntry>(flat.Length / 2);
