@@ -5,7 +5,8 @@ namespace SyncHub.Redis;
 /// script that uses shared fragments names them, and its text is those fragments and then its own file, in that
 /// order. A file that is missing or empty throws when this class is first used, which
 /// <see cref="RedisServiceCollectionExtensions.AddRedisStore"/> does at registration (<see cref="EnsureLoaded"/>).
-/// Each script starts with a header naming its arguments and reads each fixed position once, into a local of that name.
+/// Each script starts with a header naming its arguments; its builder in <c>Scripts/</c> (create.lua:
+/// <c>CreateScriptArgs</c>) is the only C# that knows their positions.
 /// </summary>
 internal static class RedisScripts
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using SyncHub.Redis.Scripts;
 using SyncHub.Reviews;
 
 namespace SyncHub.Redis.Reviews;
@@ -36,16 +37,15 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         ArgumentException.ThrowIfNullOrEmpty(signature);
         cancellationToken.ThrowIfCancellationRequested();
         var tag = "{" + signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
-        RedisKey[] keys = [prefix + tag + ":seen", prefix + tag + ":frequent"];
-        RedisValue[] arguments =
-        [
+        var keys = ReviewSignalScriptArgs.Keys(seen: prefix + tag + ":seen", flag: prefix + tag + ":frequent");
+        var arguments = ReviewSignalScriptArgs.Build(
             $"{ticketNumber.ToString(CultureInfo.InvariantCulture)}|{version}",
             at.ToUnixTimeMilliseconds(),
             Math.Max(1L, (long)window.TotalMilliseconds),
             threshold,
-            IReviewSignalStore.MaxEntries,
-        ];
-        var result = await RedisFailures.GuardAsync(() => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
+            IReviewSignalStore.MaxEntries);
+        var result = await RedisFailures.GuardAsync(
+            () => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
         var entries = new List<SignalEntry>(flat.Length / 2);

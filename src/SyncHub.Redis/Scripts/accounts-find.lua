@@ -2,7 +2,7 @@
 -- contact with that address whose account is stored, else the most recently modified account with the address's
 -- domain, else the same two by phone (contacts first). Keys as in accounts-upsert.lua.
 --
--- ARGV:
+-- ARGV (AccountsFindScriptArgs):
 --   1  prefix   the key prefix; every key is derived from it
 --   2  email    '' for none
 --   3  domain   '' for none

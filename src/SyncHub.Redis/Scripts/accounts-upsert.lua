@@ -6,7 +6,7 @@
 -- modified record, ties in id order. Meta JSON is {"modified": us, "account": the contact's account id (contacts only),
 -- "keys": [...]}.
 --
--- ARGV:
+-- ARGV (AccountsUpsertScriptArgs):
 --   1  prefix         the key prefix; every key is derived from it
 --   2  accountCount
 --   3  accountsAt     per account: id, modified us, score (-modified us), account JSON, meta JSON, key count, keys;

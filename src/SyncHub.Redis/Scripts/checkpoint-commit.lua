@@ -1,7 +1,7 @@
 -- checkpoint-commit: writes the cursor to {p}checkpoints and the token to {p}checkpoint-tokens unless a higher token
 -- was committed for the source before: 1 when written, else 0.
 --
--- ARGV:
+-- ARGV (CheckpointCommitScriptArgs):
 --   1  prefix   the key prefix; every key is derived from it
 --   2  source   the polling source name
 --   3  cursor

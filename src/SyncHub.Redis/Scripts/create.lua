@@ -4,7 +4,7 @@
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
 -- Runs after append-history.lua (appendHistory) and sla-sets.lua (slaSets), which RedisScripts joins in front.
 --
--- ARGV:
+-- ARGV (CreateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
 --   2  idempotencyField          {source}:{externalId}, the field in {p}idempotency
 --   3  id                        the new ticket's id

@@ -3,7 +3,7 @@
 -- Returns a flat list of {id, kind (0-based index of the set), score} per deadline.
 -- Runs after sla-sets.lua (slaSets), which RedisScripts joins in front.
 --
--- ARGV:
+-- ARGV (DueScriptArgs):
 --   1  prefix    the key prefix; every key is derived from it
 --   2  untilMs   unix milliseconds
 --   3  count

@@ -1,7 +1,7 @@
 -- get: reads one ticket with its history, by id or (id '') by number. Returns nil, or
 -- {id, json, number, version, updatedAt, {history JSON...}}.
 --
--- ARGV:
+-- ARGV (GetScriptArgs):
 --   1  prefix    the key prefix; every key is derived from it
 --   2  id        '' to read by number
 --   3  number    read when id is ''

@@ -3,7 +3,7 @@
 -- while another owner holds it. A lease is {p}lease:{name} = {token}:{owner} with a millisecond expiry;
 -- {p}lease-token:{name} counts the tokens given for the name and never expires.
 --
--- ARGV:
+-- ARGV (LeaseAcquireScriptArgs):
 --   1  prefix   the key prefix; every key is derived from it
 --   2  name     the lease name
 --   3  owner

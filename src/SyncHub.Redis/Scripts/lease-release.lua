@@ -1,6 +1,6 @@
 -- lease-release: deletes the lease if {p}lease:{name} still holds exactly holder: 1, else 0.
 --
--- ARGV:
+-- ARGV (LeaseReleaseScriptArgs):
 --   1  prefix   the key prefix; every key is derived from it
 --   2  name     the lease name
 --   3  holder   {token}:{owner}

@@ -3,7 +3,7 @@
 -- and stops after limit + 1 matches or after examining scanLimit entries (then the cursor is the last number
 -- examined). Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
 --
--- ARGV:
+-- ARGV (ListScriptArgs):
 --   1  prefix      the key prefix; every key is derived from it
 --   2  before      the cursor: only numbers below it; '' for the first page
 --   3  limit

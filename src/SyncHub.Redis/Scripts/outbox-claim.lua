@@ -4,7 +4,7 @@
 -- while pending are dropped from the pending list (Redis 7 does that itself; on 6.2 they come back without fields and
 -- are acknowledged here). Returns {id, delivery count, event JSON, ...}.
 --
--- ARGV:
+-- ARGV (OutboxClaimScriptArgs):
 --   1  streamKey   the outbox stream, {prefix}outbox
 --   2  group
 --   3  consumer

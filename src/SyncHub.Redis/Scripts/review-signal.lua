@@ -4,11 +4,11 @@
 -- each new review, and keeps seen for two windows. Returns {count, 1 when the flag holds this member else 0,
 -- {member, score, ...} of the first most entries}.
 --
--- KEYS:
+-- KEYS (ReviewSignalScriptArgs.Keys):
 --   1  seen        {prefix}reviews:{signature}:seen, member -> the review's instant
 --   2  flag        {prefix}reviews:{signature}:frequent, the member whose review crossed the threshold
 --
--- ARGV:
+-- ARGV (ReviewSignalScriptArgs):
 --   1  member      {ticketNumber}|{version}
 --   2  at          the review's instant, unix ms
 --   3  windowMs

@@ -4,7 +4,7 @@
 -- Runs after append-history.lua (appendHistory) and sla-sets.lua (setSla, setBreached), which RedisScripts joins in
 -- front.
 --
--- ARGV:
+-- ARGV (UpdateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
 --   2  id
 --   3  expectedVersion           the version the change was computed from
