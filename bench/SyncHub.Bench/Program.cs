@@ -6,6 +6,7 @@ using SyncHub.Bench;
 using SyncHub.Domain;
 using SyncHub.Pipeline;
 using SyncHub.Redis;
+using SyncHub.Redis.Scripts;
 using SyncHub.Testing.Redis;
 
 // Intake throughput: SyncHub (producer -> IntakePipeline -> RedisTicketStore) against a plain
@@ -109,7 +110,7 @@ static async Task<Measurement> RunBaselineAsync(ConnectionMultiplexer redis, ISe
     var arguments = new RedisValue[records.Length][];
     for (var i = 0; i < records.Length; i++)
     {
-        arguments[i] = RedisTicketStore.CreateArguments(prefix, await factory.CreateAsync(records[i], CancellationToken.None));
+        arguments[i] = CreateScriptArgs.Build(prefix, await factory.CreateAsync(records[i], CancellationToken.None));
     }
 
     await server.ScriptLoadAsync(RedisScripts.Create.Text);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using SyncHub.Redis.Leases;
+using SyncHub.Redis.Scripts;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis;
@@ -38,7 +38,7 @@ public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, IOptions<
         ArgumentNullException.ThrowIfNull(cursor);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await RedisFailures.GuardAsync(
-            () => LeaseScripts.FencedCommit.EvaluateAsync(database, [prefix, source, cursor, fencingToken], logger), logger, "checkpoint write");
+            () => RedisScripts.CheckpointCommit.EvaluateAsync(database, CheckpointCommitScriptArgs.Build(prefix, source, cursor, fencingToken), logger), logger, "checkpoint write");
         if ((long)result == 1)
         {
             return true;

@@ -27,16 +27,19 @@ internal sealed class RedisScript
 
     public byte[] Hash { get; }
 
-    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger)
+    public Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger) =>
+        EvaluateAsync(database, null, arguments, logger);
+
+    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
     {
         try
         {
-            return await database.ScriptEvaluateAsync(Hash, null, arguments);
+            return await database.ScriptEvaluateAsync(Hash, keys, arguments);
         }
         catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
         {
             Log.ScriptLoaded(logger, Name);
-            return await database.ScriptEvaluateAsync(Text, null, arguments);
+            return await database.ScriptEvaluateAsync(Text, keys, arguments);
         }
     }
 }

@@ -18,12 +18,14 @@ public static class RedisServiceCollectionExtensions
     /// Adds the Redis stores in place of any store registered before (the host calls this instead of
     /// <c>AddInMemoryStore</c>). Reads <c>ConnectionStrings:Redis</c> and <c>SyncHub:Redis</c>, validated at
     /// start. The connection does not abort when Redis is down: the hub starts, reports the store unready
-    /// and reconnects by itself. An <see cref="IConnectionMultiplexer"/> registered before is reused.
+    /// and reconnects by itself. An <see cref="IConnectionMultiplexer"/> registered before is reused. The Lua
+    /// scripts are read here, so one missing from the build throws at registration.
     /// </summary>
     public static IServiceCollection AddRedisStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        RedisScripts.EnsureLoaded();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisStoreOptions>, RedisStoreOptionsValidator>());
         services.AddOptions<RedisStoreOptions>()

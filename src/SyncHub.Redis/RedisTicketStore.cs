@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Domain;
+using SyncHub.Redis.Scripts;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis;
@@ -19,10 +20,6 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    // The arguments before the history count (create: ARGV[1..21], update: ARGV[1..19]; see RedisScripts).
-    private const int CreateFixedArguments = 21;
-    private const int UpdateFixedArguments = 19;
-
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
@@ -37,8 +34,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var args = CreateArguments(prefix, creation);
-        var reply = await RunAsync(RedisScripts.Create, args, "create");
+        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation), "create");
         var fields = (RedisResult[])reply!;
         var outcome = (int)fields[0] switch
         {
@@ -65,16 +61,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         var before = TicketCursor.Parse(query.Cursor);
         var limit = Math.Clamp(query.Limit, 1, TicketQuery.MaxLimit);
         var filters = TicketIndexes.Filters(query);
-        var args = new RedisValue[4 + filters.Count];
-        args[0] = prefix;
-        args[1] = before == long.MaxValue ? RedisValue.EmptyString : before;
-        args[2] = limit;
-        args[3] = scanLimit;
-        for (var f = 0; f < filters.Count; f++)
-        {
-            args[4 + f] = filters[f];
-        }
-
+        var args = ListScriptArgs.Build(prefix, before == long.MaxValue ? null : before, limit, scanLimit, filters);
         var reply = (RedisResult[])(await RunAsync(RedisScripts.List, args, "list"))!;
         var items = new List<Ticket>((reply.Length - 1) / 5);
         for (var at = 1; at + 4 < reply.Length; at += 5)
@@ -149,7 +136,8 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
             return [];
         }
 
-        var reply = (RedisResult[])(await RunAsync(RedisScripts.Due, [prefix, until.ToUnixTimeMilliseconds(), count], "due"))!;
+        var args = DueScriptArgs.Build(prefix, until.ToUnixTimeMilliseconds(), count);
+        var reply = (RedisResult[])(await RunAsync(RedisScripts.Due, args, "due"))!;
         var due = new SlaDeadline[reply.Length / 3];
         for (var d = 0; d < due.Length; d++)
         {
@@ -196,70 +184,14 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         }
     }
 
-    /// <summary>The arguments of <see cref="RedisScripts.Create"/> for <paramref name="creation"/> (the benchmark's baseline sends the same).</summary>
-    internal static RedisValue[] CreateArguments(RedisValue keyPrefix, TicketCreation creation)
-    {
-        var ticket = creation.Ticket;
-        var history = creation.History;
-        var outbox = creation.Outbox;
-        var args = new RedisValue[CreateFixedArguments + 1 + history.Count + 1 + (outbox.Count * 3)];
-        args[0] = keyPrefix;
-        args[1] = IdempotencyField(ticket.Source, ticket.ExternalId);
-        args[2] = ticket.Id;
-        args[4] = StoreJson.WriteTicket(ticket);
-        args[5] = ticket.Version;
-        args[6] = StoreJson.WriteInstant(ticket.UpdatedAt);
-        if (string.IsNullOrEmpty(ticket.ThreadKey))
-        {
-            // Without a thread key the record cannot be threaded: the threaded entry (which repeats the body) is not sent.
-            args[3] = args[7] = args[8] = RedisValue.EmptyString;
-        }
-        else
-        {
-            args[3] = ticket.ThreadKey;
-            args[7] = StoreJson.WriteEntry(creation.ThreadedEntry);
-            args[8] = StoreJson.WriteInstant(creation.ThreadedEntry.At);
-        }
-
-        args[9] = TicketIndexes.Of(ticket.Department);
-        args[10] = TicketIndexes.Of(ticket.Status);
-        args[11] = TicketIndexes.Of(ticket.Priority);
-        args[12] = TicketIndexes.Of(ticket.Channel);
-        var at = TicketIndexes.PutDeadlines(args, 13, ticket);
-        args[at] = TicketIndexes.IsBreached(ticket);
-        args[at + 1] = ThreadKeys.TryTicketNumber(ticket.ThreadKey, out var threadNumber) ? threadNumber : RedisValue.EmptyString;
-        args[at + 2] = TicketNumbers.First;
-
-        // A windowed thread continues only on a ticket updated at or after this instant (ISO 8601 UTC strings of
-        // one format compare in time order).
-        args[at + 3] = ticket.ThreadWindow is { } window ? StoreJson.WriteInstant(ticket.CreatedAt - window) : RedisValue.EmptyString;
-        var i = PutHistory(args, CreateFixedArguments, history);
-        args[i++] = outbox.Count;
-        foreach (var evt in outbox)
-        {
-            var (head, tail) = StoreJson.EventAwaitingNumber(evt);
-            args[i++] = evt.Type;
-            args[i++] = head;
-            args[i++] = tail;
-        }
-
-        return args;
-    }
+    /// <summary>
+    /// The arguments of <see cref="RedisScripts.Create"/> for <paramref name="creation"/>, as <see cref="CreateScriptArgs"/>
+    /// builds them; kept for the load harness (bench/SyncHub.Load), which sends the same call.
+    /// </summary>
+    internal static RedisValue[] CreateArguments(RedisValue keyPrefix, TicketCreation creation) => CreateScriptArgs.Build(keyPrefix, creation);
 
     /// <summary>The idempotency hash field of a record. Source names are configuration keys, so they hold no ':'.</summary>
     internal static string IdempotencyField(string source, string externalId) => $"{source}:{externalId}";
-
-    /// <summary>Puts the history count and the entries' JSON at <paramref name="at"/>; returns the index after them.</summary>
-    private static int PutHistory(RedisValue[] args, int at, IReadOnlyList<HistoryEntry> history)
-    {
-        args[at++] = history.Count;
-        foreach (var entry in history)
-        {
-            args[at++] = StoreJson.WriteEntry(entry);
-        }
-
-        return at;
-    }
 
     /// <summary>Ids are part of keys: one with ':' could name another key (<c>{id}:history</c>), so it is no ticket's id.</summary>
     private static bool IsKeySafe(string id) => id.Length is > 0 and <= 200 && !id.Contains(':', StringComparison.Ordinal);
@@ -285,7 +217,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     private async Task<Ticket?> ReadAsync(string id, long number, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = await RunAsync(RedisScripts.Get, [prefix, id, number], "read");
+        var reply = await RunAsync(RedisScripts.Get, GetScriptArgs.Build(prefix, id, number), "read");
         if (reply.IsNull)
         {
             return null;
@@ -305,33 +237,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     private async Task<long> WriteAsync(Ticket current, Ticket stored, TicketChange update, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var history = update.History;
-        var outbox = update.Outbox;
-        var args = new RedisValue[UpdateFixedArguments + 1 + history.Count + 1 + (outbox.Count * 2)];
-        args[0] = prefix;
-        args[1] = current.Id;
-        args[2] = current.Version;
-        args[3] = StoreJson.WriteTicket(stored);
-        args[4] = StoreJson.WriteInstant(stored.UpdatedAt);
-        args[5] = current.Number;
-        args[6] = TicketIndexes.Of(current.Department);
-        args[7] = TicketIndexes.Of(stored.Department);
-        args[8] = TicketIndexes.Of(current.Status);
-        args[9] = TicketIndexes.Of(stored.Status);
-        args[10] = TicketIndexes.Of(current.Priority);
-        args[11] = TicketIndexes.Of(stored.Priority);
-        args[12] = TicketIndexes.Of(current.Channel);
-        args[13] = TicketIndexes.Of(stored.Channel);
-        args[TicketIndexes.PutDeadlines(args, 14, stored)] = TicketIndexes.IsBreached(stored);
-        var i = PutHistory(args, UpdateFixedArguments, history);
-        args[i++] = outbox.Count;
-        foreach (var evt in outbox)
-        {
-            args[i++] = evt.Type;
-            args[i++] = StoreJson.WriteEvent(evt with { TicketNumber = current.Number });
-        }
-
-        return (long)await RunAsync(RedisScripts.Update, args, "update");
+        return (long)await RunAsync(RedisScripts.Update, UpdateScriptArgs.Build(prefix, current, stored, update), "update");
     }
 
     private async Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation)

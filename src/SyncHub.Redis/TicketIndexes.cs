@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using SyncHub.Domain;
+using SyncHub.Redis.Scripts;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis;
@@ -19,7 +20,7 @@ internal static class TicketIndexes
 
     /// <summary>
     /// The SLA sets, one per <see cref="SlaDeadlineKind"/> in the order of its values (the Lua scripts name them
-    /// in the same order in <c>RedisScripts.SlaSets</c>).
+    /// in the same order in <c>Scripts/sla-sets.lua</c>; a test compares the two).
     /// </summary>
     public static IReadOnlyList<string> SlaSets { get; } =
         ["sla:first-response", "sla:resolution", "sla:first-response-at-risk", "sla:resolution-at-risk"];
@@ -73,23 +74,21 @@ internal static class TicketIndexes
     }
 
     /// <summary>
-    /// Puts the score of each SLA set for <paramref name="ticket"/> at <paramref name="args"/>[<paramref name="at"/> +
-    /// (int)kind]: the instant of its live deadline of that kind (<see cref="SlaDeadlines.Live"/>), or '' when it has
-    /// none, so the scripts add it to or remove it from that set. Returns the index after the four.
+    /// Puts the score of each SLA set for <paramref name="ticket"/> at <paramref name="argv"/>[<paramref name="firstResponseScore"/> +
+    /// (int)kind] (the builders name those four positions so): the instant of its live deadline of that kind
+    /// (<see cref="SlaDeadlines.Live"/>), or '' when it has none, so the scripts add it to or remove it from that set.
     /// </summary>
-    public static int PutDeadlines(RedisValue[] args, int at, Ticket ticket)
+    public static void PutSlaScores(Argv argv, int firstResponseScore, Ticket ticket)
     {
         for (var k = 0; k < SlaSets.Count; k++)
         {
-            args[at + k] = RedisValue.EmptyString;
+            argv[firstResponseScore + k] = RedisValue.EmptyString;
         }
 
         foreach (var (kind, instant) in SlaDeadlines.Live(ticket))
         {
-            args[at + (int)kind] = Score(instant);
+            argv[firstResponseScore + (int)kind] = Score(instant);
         }
-
-        return at + SlaSets.Count;
     }
 
     /// <summary>'1' when the ticket belongs in the breached index, '0' otherwise.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Accounts;
 using SyncHub.Domain;
+using SyncHub.Redis.Scripts;
 
 namespace SyncHub.Redis.Accounts;
 
@@ -58,7 +59,7 @@ public sealed class RedisAccountDirectory(
             return null;
         }
 
-        var reply = await RunAsync(AccountScripts.Find, [prefix, email ?? "", domain ?? "", phone ?? ""], "account look-up");
+        var reply = await RunAsync(RedisScripts.AccountsFind, AccountsFindScriptArgs.Build(prefix, email, domain, phone), "account look-up");
         if (reply.IsNull)
         {
             return null;
@@ -108,39 +109,28 @@ public sealed class RedisAccountDirectory(
     internal static long Microseconds(DateTimeOffset at) =>
         (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
-    private static void AddRecord(List<RedisValue> args, string id, DateTimeOffset modifiedAt, byte[]? json, string? account, List<string> keys)
+    private static UpsertRecord Record(string id, DateTimeOffset modifiedAt, byte[]? json, string? account, List<string> keys)
     {
         var modified = Microseconds(modifiedAt);
-        args.Add(id);
-        args.Add(modified);
-        args.Add(-modified);
-        if (json is not null)
-        {
-            args.Add(json);
-        }
+        return new UpsertRecord(id, modified, json, JsonSerializer.SerializeToUtf8Bytes(new LookupMeta(modified, account, keys), MetaJson), keys);
+    }
 
-        args.Add(JsonSerializer.SerializeToUtf8Bytes(new LookupMeta(modified, account, keys), MetaJson));
-        args.Add(keys.Count);
-        args.AddRange(keys.Select(k => (RedisValue)k));
+    private UpsertRecord AccountRecord(CrmAccount account)
+    {
+        List<string> keys = [.. rules.DomainKeys(account).Select(d => DomainKey + d), .. rules.PhoneKeys(account).Select(n => PhoneKey + n)];
+        return Record(account.CrmId, account.ModifiedAt, JsonSerializer.SerializeToUtf8Bytes(account, StoreJson.Options), null, keys);
+    }
+
+    private UpsertRecord ContactRecord(CrmContact contact)
+    {
+        List<string> keys = [.. AccountDirectoryRules.EmailKeys(contact).Select(e => EmailKey + e), .. rules.PhoneKeys(contact).Select(n => ContactPhoneKey + n)];
+        return Record(contact.CrmId, contact.ModifiedAt, null, contact.AccountCrmId, keys);
     }
 
     private async Task<long[]> UpsertChunkAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts)
     {
-        var args = new List<RedisValue> { prefix, accounts.Count };
-        foreach (var account in accounts)
-        {
-            List<string> keys = [.. rules.DomainKeys(account).Select(d => DomainKey + d), .. rules.PhoneKeys(account).Select(n => PhoneKey + n)];
-            AddRecord(args, account.CrmId, account.ModifiedAt, JsonSerializer.SerializeToUtf8Bytes(account, StoreJson.Options), null, keys);
-        }
-
-        args.Add(contacts.Count);
-        foreach (var contact in contacts)
-        {
-            List<string> keys = [.. AccountDirectoryRules.EmailKeys(contact).Select(e => EmailKey + e), .. rules.PhoneKeys(contact).Select(n => ContactPhoneKey + n)];
-            AddRecord(args, contact.CrmId, contact.ModifiedAt, null, contact.AccountCrmId, keys);
-        }
-
-        var reply = await RunAsync(AccountScripts.Upsert, [.. args], "account upsert");
+        var args = AccountsUpsertScriptArgs.Build(prefix, [.. accounts.Select(AccountRecord)], [.. contacts.Select(ContactRecord)]);
+        var reply = await RunAsync(RedisScripts.AccountsUpsert, args, "account upsert");
         return (long[])reply!;
     }
 

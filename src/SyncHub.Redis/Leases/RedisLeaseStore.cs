@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Leases;
+using SyncHub.Redis.Scripts;
 
 namespace SyncHub.Redis.Leases;
 
@@ -24,7 +25,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await RedisFailures.GuardAsync(
-            () => LeaseScripts.Acquire.EvaluateAsync(database, [prefix, name, owner, Milliseconds(ttl)], logger), logger, "lease acquire");
+            () => RedisScripts.LeaseAcquire.EvaluateAsync(database, LeaseAcquireScriptArgs.Build(prefix, name, owner, Milliseconds(ttl)), logger), logger, "lease acquire");
         if (result.IsNull)
         {
             return null;
@@ -41,7 +42,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var result = await RedisFailures.GuardAsync(
-            () => LeaseScripts.Renew.EvaluateAsync(database, [prefix, lease.Name, Value(lease), Milliseconds(ttl)], logger), logger, "lease renew");
+            () => RedisScripts.LeaseRenew.EvaluateAsync(database, LeaseRenewScriptArgs.Build(prefix, lease.Name, Value(lease), Milliseconds(ttl)), logger), logger, "lease renew");
         if ((long)result == 1)
         {
             return true;
@@ -56,7 +57,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentNullException.ThrowIfNull(lease);
         cancellationToken.ThrowIfCancellationRequested();
         await RedisFailures.GuardAsync(
-            () => LeaseScripts.Release.EvaluateAsync(database, [prefix, lease.Name, Value(lease)], logger), logger, "lease release");
+            () => RedisScripts.LeaseRelease.EvaluateAsync(database, LeaseReleaseScriptArgs.Build(prefix, lease.Name, Value(lease)), logger), logger, "lease release");
     }
 
     /// <summary>What <c>{prefix}lease:{name}</c> holds while <paramref name="lease"/> is held.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Domain;
 using SyncHub.Outbox;
+using SyncHub.Redis.Scripts;
 
 namespace SyncHub.Redis.Outbox;
 
@@ -60,7 +61,7 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
         var idleMs = (long)Math.Ceiling(minIdle.TotalMilliseconds);
         var reply = await InGroupAsync(
             group,
-            () => OutboxScripts.Claim.EvaluateAsync(database, [key, group, consumer, idleMs, count], logger),
+            () => RedisScripts.OutboxClaim.EvaluateAsync(database, OutboxClaimScriptArgs.Build(key, group, consumer, idleMs, count), logger),
             "outbox claim");
 
         var fields = (RedisResult[])reply!;

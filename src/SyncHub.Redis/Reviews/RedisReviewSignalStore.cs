@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using SyncHub.Redis.Scripts;
 using SyncHub.Reviews;
 
 namespace SyncHub.Redis.Reviews;
@@ -21,30 +22,6 @@ namespace SyncHub.Redis.Reviews;
 /// </summary>
 public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisReviewSignalStore> logger) : IReviewSignalStore
 {
-    private const string Script = """
-        local seen, flag = KEYS[1], KEYS[2]
-        local member, at, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-        local threshold, most = tonumber(ARGV[4]), tonumber(ARGV[5])
-        redis.call('ZREMRANGEBYSCORE', seen, '-inf', at - window)
-        local added = redis.call('ZADD', seen, 'NX', at, member)
-        local count = redis.call('ZCARD', seen)
-        local owner = redis.call('GET', flag)
-        if not owner then
-          if count >= threshold then
-            redis.call('SET', flag, member, 'PX', window)
-            owner = member
-          end
-        elseif added == 1 then
-          redis.call('PEXPIRE', flag, window)
-        end
-        redis.call('PEXPIRE', seen, window * 2)
-        return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
-        """;
-
-#pragma warning disable CA5350 // SHA1 is how Redis names cached scripts, not a security measure.
-    private static readonly byte[] Hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(Script));
-#pragma warning restore CA5350
-
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix + "reviews:";
 
@@ -60,16 +37,15 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         ArgumentException.ThrowIfNullOrEmpty(signature);
         cancellationToken.ThrowIfCancellationRequested();
         var tag = "{" + signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
-        RedisKey[] keys = [prefix + tag + ":seen", prefix + tag + ":frequent"];
-        RedisValue[] arguments =
-        [
+        var keys = ReviewSignalScriptArgs.Keys(seen: prefix + tag + ":seen", flag: prefix + tag + ":frequent");
+        var arguments = ReviewSignalScriptArgs.Build(
             $"{ticketNumber.ToString(CultureInfo.InvariantCulture)}|{version}",
             at.ToUnixTimeMilliseconds(),
             Math.Max(1L, (long)window.TotalMilliseconds),
             threshold,
-            IReviewSignalStore.MaxEntries,
-        ];
-        var result = await RedisFailures.GuardAsync(() => EvaluateAsync(keys, arguments), logger, "review signal record");
+            IReviewSignalStore.MaxEntries);
+        var result = await RedisFailures.GuardAsync(
+            () => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
         var entries = new List<SignalEntry>(flat.Length / 2);
@@ -83,17 +59,5 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         }
 
         return new SignalCount((int)parts[0], (int)parts[1] == 1, entries);
-    }
-
-    private async Task<RedisResult> EvaluateAsync(RedisKey[] keys, RedisValue[] arguments)
-    {
-        try
-        {
-            return await database.ScriptEvaluateAsync(Hash, keys, arguments);
-        }
-        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
-        {
-            return await database.ScriptEvaluateAsync(Script, keys, arguments);
-        }
     }
 }

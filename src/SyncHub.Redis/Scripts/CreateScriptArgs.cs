@@ -1,0 +1,87 @@
+using StackExchange.Redis;
+using SyncHub.Domain;
+using SyncHub.Storage;
+
+namespace SyncHub.Redis.Scripts;
+
+/// <summary>
+/// The ARGV of create.lua, the one place that knows their positions: each constant is the position the script reads
+/// under the same name (<c>local idempotencyField = ARGV[2]</c>), and a test checks that the two agree.
+/// </summary>
+internal static class CreateScriptArgs
+{
+    public const int Prefix = 1;
+    public const int IdempotencyField = 2;
+    public const int Id = 3;
+    public const int ThreadKey = 4;
+    public const int TicketJson = 5;
+    public const int Version = 6;
+    public const int UpdatedAt = 7;
+    public const int ThreadedEntry = 8;
+    public const int ThreadedAt = 9;
+    public const int DepartmentIndex = 10;
+    public const int StatusIndex = 11;
+    public const int PriorityIndex = 12;
+    public const int ChannelIndex = 13;
+    public const int FirstResponseScore = 14;
+    public const int ResolutionScore = FirstResponseScore + (int)SlaDeadlineKind.Resolution;
+    public const int FirstResponseAtRiskScore = FirstResponseScore + (int)SlaDeadlineKind.FirstResponseAtRisk;
+    public const int ResolutionAtRiskScore = FirstResponseScore + (int)SlaDeadlineKind.ResolutionAtRisk;
+    public const int Breached = 18;
+    public const int ThreadNumber = 19;
+    public const int FirstNumber = 20;
+    public const int WindowStart = 21;
+
+    /// <summary>The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail.</summary>
+    public const int HistoryAt = 22;
+
+    /// <summary>The arguments of create.lua for <paramref name="creation"/>.</summary>
+    public static RedisValue[] Build(RedisValue prefix, TicketCreation creation)
+    {
+        ArgumentNullException.ThrowIfNull(creation);
+        var ticket = creation.Ticket;
+        var outbox = creation.Outbox;
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3));
+        argv[Prefix] = prefix;
+        argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
+        argv[Id] = ticket.Id;
+        argv[TicketJson] = StoreJson.WriteTicket(ticket);
+        argv[Version] = ticket.Version;
+        argv[UpdatedAt] = StoreJson.WriteInstant(ticket.UpdatedAt);
+        if (string.IsNullOrEmpty(ticket.ThreadKey))
+        {
+            // Without a thread key the record cannot be threaded: the threaded entry (which repeats the body) is not sent.
+            argv[ThreadKey] = argv[ThreadedEntry] = argv[ThreadedAt] = RedisValue.EmptyString;
+        }
+        else
+        {
+            argv[ThreadKey] = ticket.ThreadKey;
+            argv[ThreadedEntry] = StoreJson.WriteEntry(creation.ThreadedEntry);
+            argv[ThreadedAt] = StoreJson.WriteInstant(creation.ThreadedEntry.At);
+        }
+
+        argv[DepartmentIndex] = TicketIndexes.Of(ticket.Department);
+        argv[StatusIndex] = TicketIndexes.Of(ticket.Status);
+        argv[PriorityIndex] = TicketIndexes.Of(ticket.Priority);
+        argv[ChannelIndex] = TicketIndexes.Of(ticket.Channel);
+        TicketIndexes.PutSlaScores(argv, FirstResponseScore, ticket);
+        argv[Breached] = TicketIndexes.IsBreached(ticket);
+        argv[ThreadNumber] = ThreadKeys.TryTicketNumber(ticket.ThreadKey, out var threadNumber) ? threadNumber : RedisValue.EmptyString;
+        argv[FirstNumber] = TicketNumbers.First;
+
+        // A windowed thread continues only on a ticket updated at or after this instant (ISO 8601 UTC strings of
+        // one format compare in time order).
+        argv[WindowStart] = ticket.ThreadWindow is { } window ? StoreJson.WriteInstant(ticket.CreatedAt - window) : RedisValue.EmptyString;
+        var i = argv.PutCounted(HistoryAt, creation.History, static e => StoreJson.WriteEntry(e));
+        argv[i++] = outbox.Count;
+        foreach (var evt in outbox)
+        {
+            var (head, tail) = StoreJson.EventAwaitingNumber(evt);
+            argv[i++] = evt.Type;
+            argv[i++] = head;
+            argv[i++] = tail;
+        }
+
+        return argv.Values;
+    }
+}

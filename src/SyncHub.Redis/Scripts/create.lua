@@ -1,0 +1,116 @@
+-- create: creates a ticket, or answers a replay, or threads a follow-up. Returns {outcome, id, number}:
+-- 0 created, 1 duplicate, 2 threaded.
+-- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
+-- key is looked up in {p}threads. Without a match the record becomes a new ticket.
+-- Runs after append-history.lua (appendHistory) and sla-sets.lua (slaSets), which RedisScripts joins in front.
+--
+-- ARGV (CreateScriptArgs):
+--   1  prefix                    the key prefix; every key is derived from it
+--   2  idempotencyField          {source}:{externalId}, the field in {p}idempotency
+--   3  id                        the new ticket's id
+--   4  threadKey                 '' for none
+--   5  ticketJson                the ticket without number, version, updatedAt and history
+--   6  version
+--   7  updatedAt                 ISO 8601
+--   8  threadedEntry             the history entry (JSON) a threaded follow-up appends; '' without a thread key
+--   9  threadedAt                that entry's time, the parent's new updatedAt; '' without a thread key
+--  10  departmentIndex           the index names (after index:) of the department, status, priority and channel
+--  11  statusIndex
+--  12  priorityIndex
+--  13  channelIndex
+--  14  firstResponseScore        the SLA set scores, in the order of slaSets ('' when that deadline is not live)
+--  15  resolutionScore
+--  16  firstResponseAtRiskScore
+--  17  resolutionAtRiskScore
+--  18  breached                  '1' or '0'
+--  19  threadNumber              the number a ticket:{number} thread key names; '' for any other key
+--  20  firstNumber               the first ticket number given
+--  21  windowStart               the earliest updatedAt a windowed thread may continue on; '' for no window
+--  22  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--                                type, JSON head, JSON tail (the ticket number goes between)
+local prefix = ARGV[1]
+local idempotencyField = ARGV[2]
+local id = ARGV[3]
+local threadKey = ARGV[4]
+local ticketJson = ARGV[5]
+local version = ARGV[6]
+local updatedAt = ARGV[7]
+local threadedEntry = ARGV[8]
+local threadedAt = ARGV[9]
+local departmentIndex = ARGV[10]
+local statusIndex = ARGV[11]
+local priorityIndex = ARGV[12]
+local channelIndex = ARGV[13]
+local firstResponseScore = ARGV[14]
+local resolutionScore = ARGV[15]
+local firstResponseAtRiskScore = ARGV[16]
+local resolutionAtRiskScore = ARGV[17]
+local breached = ARGV[18]
+local threadNumber = ARGV[19]
+local firstNumber = tonumber(ARGV[20])
+local windowStart = ARGV[21]
+local historyAt = 22
+
+local idempotency = prefix .. 'idempotency'
+local existing = redis.call('HGET', idempotency, idempotencyField)
+if existing then
+  return {1, existing, redis.call('HGET', prefix .. 'ticket:' .. existing, 'number')}
+end
+if threadKey ~= '' then
+  local parent
+  if threadNumber ~= '' then
+    parent = redis.call('HGET', prefix .. 'numbers', threadNumber)
+  else
+    parent = redis.call('HGET', prefix .. 'threads', threadKey)
+  end
+  if parent then
+    local parentKey = prefix .. 'ticket:' .. parent
+    local parentNumber = redis.call('HGET', parentKey, 'number')
+    if parentNumber and windowStart ~= '' then
+      -- A windowed thread continues only on an open ticket updated within the window.
+      local closed = redis.call('ZSCORE', prefix .. 'index:status:Solved', parentNumber) or redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
+      if closed or redis.call('HGET', parentKey, 'updatedAt') < windowStart then
+        parentNumber = false
+      end
+    end
+    if parentNumber then
+      redis.call('RPUSH', parentKey .. ':history', threadedEntry)
+      redis.call('HINCRBY', parentKey, 'version', 1)
+      redis.call('HSET', parentKey, 'updatedAt', threadedAt)
+      redis.call('HSET', idempotency, idempotencyField, parent)
+      return {2, parent, parentNumber}
+    end
+  end
+end
+local counter = prefix .. 'counter'
+local n = redis.call('INCR', counter)
+if n < firstNumber then
+  n = firstNumber
+  redis.call('SET', counter, n)
+end
+local ticketKey = prefix .. 'ticket:' .. id
+redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt)
+redis.call('HSET', prefix .. 'numbers', n, id)
+redis.call('HSET', idempotency, idempotencyField, id)
+if threadKey ~= '' and threadNumber == '' then
+  redis.call('HSET', prefix .. 'threads', threadKey, id)
+end
+redis.call('ZADD', prefix .. 'index:all', n, n)
+for _, index in ipairs({departmentIndex, statusIndex, priorityIndex, channelIndex}) do
+  redis.call('ZADD', prefix .. 'index:' .. index, n, n)
+end
+local slaScores = {firstResponseScore, resolutionScore, firstResponseAtRiskScore, resolutionAtRiskScore}
+for k = 1, #slaSets do
+  if slaScores[k] ~= '' then
+    redis.call('ZADD', prefix .. slaSets[k], slaScores[k], n)
+  end
+end
+if breached == '1' then
+  redis.call('ZADD', prefix .. 'index:breached', n, n)
+end
+local i = appendHistory(ticketKey, historyAt)
+for _ = 1, tonumber(ARGV[i]) do
+  redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
+  i = i + 3
+end
+return {0, id, n}
