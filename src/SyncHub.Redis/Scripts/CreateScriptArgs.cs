@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Storage;
 

@@ -1,3 +1,4 @@
+using SyncHub.Adapters;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
