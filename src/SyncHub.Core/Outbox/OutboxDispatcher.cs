@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
@@ -12,8 +14,9 @@ namespace SyncHub.Outbox;
 /// <summary>
 /// Delivers outbox events to every registered notifier. Each notifier is its own consumer group, so one
 /// slow tool never holds another. Events of one ticket are delivered in order; an event is acknowledged
-/// only after the notifier returned, retried with backoff while it fails, and dead-lettered after
-/// <see cref="OutboxOptions.MaxAttempts"/>. Events left pending by a dead instance are claimed after
+/// only after the notifier returned, retried with backoff (Polly) while it fails, and dead-lettered after
+/// <see cref="OutboxOptions.MaxAttempts"/>, or at once when the notifier says the failure is permanent
+/// (<see cref="DeliveryException"/>). Events left pending by a dead instance are claimed after
 /// <see cref="OutboxOptions.ClaimIdle"/>, so a crash between delivery and acknowledgement re-sends
 /// (notifiers use the event id as their idempotency key).
 /// </summary>
@@ -90,45 +93,75 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        var attempt = delivery.DeliveryCount;
-        var delay = settings.RetryDelay;
-        while (true)
+        // Attempts made so far: earlier instances' (the stream's delivery count) and this one's.
+        var attempt = Math.Max(0, delivery.DeliveryCount - 1);
+        try
         {
-            try
-            {
-                await notifier.SendAsync(evt, stoppingToken);
-                await RecordAsync(notifier, evt, delivered: true, $"Delivered {evt.Type} via {notifier.Name}", stoppingToken);
-                await queue.AckAsync(group, delivery.Position, stoppingToken);
-                metrics.Delivered(notifier.Name);
-                Log.Delivered(logger, notifier.Name, evt.Type, evt.Id);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                metrics.Failed(notifier.Name);
-                if (attempt >= settings.MaxAttempts)
+            await Retries(notifier, evt, delivery, group, settings).ExecuteAsync(
+                async ct =>
                 {
-                    Log.DeliveryDeadLettered(logger, ex, notifier.Name, evt.Type, evt.Id, attempt);
-                    await deadLetters.AddAsync(
-                        new DeadLetter($"outbox:{notifier.Name}", evt.Id, $"{attempt} failed deliveries; last: {ex.GetType().Name}: {ex.Message}", JsonSerializer.Serialize(evt, SyncHubJson.Options), time.GetUtcNow()),
-                        stoppingToken);
-                    await RecordAsync(notifier, evt, delivered: false, $"Delivery of {evt.Type} via {notifier.Name} failed after {attempt} attempts: {ex.GetType().Name}", stoppingToken);
-                    await queue.AckAsync(group, delivery.Position, stoppingToken);
-                    return;
-                }
-
-                Log.DeliveryFailed(logger, ex, notifier.Name, evt.Type, evt.Id, attempt, delay);
-                await queue.KeepAsync(group, Consumer, delivery.Position, stoppingToken);
-                await Task.Delay(delay, time, stoppingToken);
-                await queue.KeepAsync(group, Consumer, delivery.Position, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
-                attempt++;
-            }
+                    attempt++;
+                    await notifier.SendAsync(evt, ct);
+                },
+                stoppingToken);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            metrics.Failed(notifier.Name);
+            var reason = ex is DeliveryException { IsPermanent: true }
+                ? $"refused for good: {ex.Message}"
+                : $"{attempt} failed deliveries; last: {ex.GetType().Name}: {ex.Message}";
+            Log.DeliveryDeadLettered(logger, ex, notifier.Name, evt.Type, evt.Id, attempt);
+            await deadLetters.AddAsync(
+                new DeadLetter($"outbox:{notifier.Name}", evt.Id, reason, JsonSerializer.Serialize(evt, SyncHubJson.Options), time.GetUtcNow()),
+                stoppingToken);
+            await RecordAsync(notifier, evt, delivered: false, $"Delivery of {evt.Type} via {notifier.Name} failed after {attempt} attempts: {ex.GetType().Name}", stoppingToken);
+            await queue.AckAsync(group, delivery.Position, stoppingToken);
+            return;
+        }
+
+        await RecordAsync(notifier, evt, delivered: true, $"Delivered {evt.Type} via {notifier.Name}", stoppingToken);
+        await queue.AckAsync(group, delivery.Position, stoppingToken);
+        metrics.Delivered(notifier.Name);
+        Log.Delivered(logger, notifier.Name, evt.Type, evt.Id);
+    }
+
+    /// <summary>
+    /// The retries of one delivery (Polly, on the hub's clock): exponential backoff from <see cref="OutboxOptions.RetryDelay"/>
+    /// up to <see cref="OutboxOptions.MaxRetryDelay"/>, or the wait the tool asked for (<see cref="DeliveryException.RetryAfter"/>),
+    /// until <see cref="OutboxOptions.MaxAttempts"/> attempts in all (earlier instances' attempts count). A failure the notifier
+    /// calls permanent is not retried. The event stays claimed by this consumer while it waits.
+    /// </summary>
+    private ResiliencePipeline Retries(INotifier notifier, OutboxEvent evt, OutboxDelivery delivery, string group, OutboxOptions settings)
+    {
+        var retries = settings.MaxAttempts - Math.Max(1, delivery.DeliveryCount);
+        if (retries <= 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = settings.RetryDelay,
+                MaxDelay = settings.MaxRetryDelay,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException && ex is not DeliveryException { IsPermanent: true }),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is DeliveryException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
+                OnRetry = async args =>
+                {
+                    metrics.Failed(notifier.Name);
+                    Log.DeliveryFailed(logger, args.Outcome.Exception!, notifier.Name, evt.Type, evt.Id, Math.Max(1, delivery.DeliveryCount) + args.AttemptNumber, args.RetryDelay);
+                    await queue.KeepAsync(group, Consumer, delivery.Position, args.Context.CancellationToken);
+                },
+            })
+            .Build();
     }
 
     /// <summary>

@@ -87,6 +87,42 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_NotifierSaysPermanent_DeadLettersAtOnceWithTheToolsReason()
+    {
+        var notifier = new RecordingNotifier { Failure = () => new DeliveryException(DeliveryFailureKind.Permanent, "room 'nowhere' does not exist") };
+        notifier.FailNext(1);
+        await using var harness = CreateSut(notifier, maxAttempts: "50");
+        await harness.StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Records.Web("o-perm"));
+        await Eventually.WaitUntilAsync(() => harness.DeadLetters.CountAsync().Result == 1);
+        await harness.StopAsync();
+
+        Assert.Equal(1, notifier.Attempts);
+        var letter = Assert.Single(await harness.DeadLetters.ListAsync(10));
+        Assert.Contains("room 'nowhere' does not exist", letter.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispatch_NotifierNamesARetryAfter_WaitsThatLongBeforeTheNextAttempt()
+    {
+        var notifier = new RecordingNotifier { Failure = () => new DeliveryException(DeliveryFailureKind.Transient, "rate limited", TimeSpan.FromMilliseconds(400)) };
+        notifier.FailNext(1);
+        await using var harness = CreateSut(notifier, maxAttempts: "5");
+        await harness.StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Records.Web("o-later"));
+        await Eventually.WaitUntilAsync(() => notifier.Attempts == 1);
+        var failedAt = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Count == 1);
+        await harness.StopAsync();
+
+        // The configured backoff is 5 ms; the tool's 400 ms wins.
+        Assert.True(failedAt.Elapsed >= TimeSpan.FromMilliseconds(300), $"retried after {failedAt.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(2, notifier.Attempts);
+    }
+
+    [Fact]
     public async Task Dispatch_EventAConsumerTookAndNeverAcknowledged_IsClaimedAndDelivered()
     {
         var notifier = new RecordingNotifier();

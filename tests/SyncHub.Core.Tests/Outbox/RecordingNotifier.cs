@@ -15,6 +15,9 @@ internal sealed class RecordingNotifier(string name = "Recorder", string? onlyTy
 
     public int Attempts;
 
+    /// <summary>What the next failures throw; a plain transport error by default.</summary>
+    public Func<Exception> Failure { get; set; } = () => new HttpRequestException("chat server down");
+
     public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
 
     public bool Handles(OutboxEvent outboxEvent) => onlyType is null || outboxEvent.Type == onlyType;
@@ -24,7 +27,7 @@ internal sealed class RecordingNotifier(string name = "Recorder", string? onlyTy
         Interlocked.Increment(ref Attempts);
         if (Interlocked.Decrement(ref failuresLeft) >= 0)
         {
-            throw new HttpRequestException("chat server down");
+            throw Failure();
         }
 
         Sent.Enqueue(outboxEvent);
