@@ -1,21 +1,8 @@
 // The tickets table: one row per ticket, reconciled by id so a refresh keeps rows (and focus) that did not change.
-import { el, replace } from "./dom.js";
+import { el } from "./dom.js";
 import { channelBadge } from "./icons.js";
 import { contactOf, departmentLabel, formatInstant, requesterName } from "./format.js";
-import { slaState } from "./sla.js";
-
-/** Fills an SLA element (table cell or ticket view) for the ticket at `now`. */
-export function renderSla(node, ticket, now) {
-  const state = slaState(ticket, now);
-  node.className = `sla sla-${state.kind}${state.breached ? " is-breached" : ""}${state.atRisk ? " is-at-risk" : ""}`;
-  node.title = state.detail;
-  const parts = [el("span", { class: "sla-text", text: state.text })];
-  if (state.target && state.kind !== "paused") {
-    parts.push(el("span", { class: "sla-target", text: state.target }));
-  }
-  replace(node, parts);
-  return state;
-}
+import { renderSla } from "./sla-view.js";
 
 function requesterCell(ticket) {
   const account = ticket.account;

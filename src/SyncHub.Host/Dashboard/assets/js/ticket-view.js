@@ -6,7 +6,7 @@ import {
 } from "./format.js";
 import { postAction } from "./api.js";
 import { actionForm, field } from "./forms.js";
-import { renderSla } from "./table.js";
+import { renderSla } from "./sla-view.js";
 
 const STATUSES = [
   ["Open", "Open"],
