@@ -29,6 +29,9 @@ public abstract class SourceConformance<TSource, TPage> : ConformanceSuite
     /// <summary>How far the fake clock moves per step while a fetch waits (retries, Retry-After).</summary>
     protected virtual TimeSpan PumpStep => TimeSpan.FromSeconds(1);
 
+    /// <summary>How long (real time) a fetch from a tool that answers may take.</summary>
+    protected virtual TimeSpan PlainFetchBound => TimeSpan.FromSeconds(30);
+
     /// <summary>The most pages one sync may take before the kit calls it endless.</summary>
     protected virtual int MaxPages => 50;
 
@@ -52,8 +55,20 @@ public abstract class SourceConformance<TSource, TPage> : ConformanceSuite
     /// <summary>Makes the tool refuse the configured credentials (401/403, a rejected login).</summary>
     protected abstract Task ArrangeCredentialsRefusedAsync();
 
-    /// <summary>One fetch, the fake clock advanced in <see cref="PumpStep"/>s while it waits.</summary>
-    protected Task<TPage> FetchAsync(TSource source, string? cursor) =>
+    /// <summary>
+    /// One fetch on a clock that stands still (a source needs no wait to read a tool that answers); fails when it
+    /// does not finish within a generous real-time bound.
+    /// </summary>
+    protected async Task<TPage> FetchAsync(TSource source, string? cursor)
+    {
+        var fetch = Shape.FetchAsync(source, cursor, CancellationToken.None);
+        var finished = await Task.WhenAny(fetch, Task.Delay(PlainFetchBound));
+        Assert.True(finished == fetch, $"a fetch from a tool that answers did not finish within {PlainFetchBound}: does it wait on the clock?");
+        return await fetch;
+    }
+
+    /// <summary>One fetch, the fake clock advanced in <see cref="PumpStep"/>s while it waits (retries, backoff, Retry-After).</summary>
+    protected Task<TPage> PumpedFetchAsync(TSource source, string? cursor) =>
         Time.PumpAsync(Shape.FetchAsync(source, cursor, CancellationToken.None), PumpStep);
 
     /// <summary>
@@ -63,19 +78,18 @@ public abstract class SourceConformance<TSource, TPage> : ConformanceSuite
     protected async Task<IReadOnlyList<(string? From, TPage Page)>> ReadAllAsync(TSource source, string? cursor)
     {
         var pages = new List<(string?, TPage)>();
-        for (var i = 0; i < MaxPages; i++)
-        {
-            var page = await FetchAsync(source, cursor);
-            pages.Add((cursor, page));
-            if (!Shape.HasMore(page))
+        await SourcePaging.ReadAllAsync(
+            async c =>
             {
-                return pages;
-            }
-
-            cursor = Shape.CursorOf(page) ?? cursor;
-        }
-
-        throw new InvalidOperationException($"the source still said more pages wait after {MaxPages} fetches");
+                var page = await FetchAsync(source, c);
+                pages.Add((c, page));
+                return page;
+            },
+            Shape.CursorOf,
+            Shape.HasMore,
+            cursor,
+            MaxPages);
+        return pages;
     }
 
     /// <summary>A backlog is handed over page by page, every item once, each page moving the cursor on.</summary>
@@ -145,7 +159,7 @@ public abstract class SourceConformance<TSource, TPage> : ConformanceSuite
         await ArrangeUnavailableAsync();
         var source = CreateSource();
 
-        var error = await FailureOfAsync(FetchAsync(source, InitialCursor));
+        var error = await FailureOfAsync(PumpedFetchAsync(source, InitialCursor));
 
         Assert.True(error is not null, "a fetch the tool failed must throw, so that the core retries it from the same cursor");
         AssertNoSecret(error);
@@ -162,7 +176,7 @@ public abstract class SourceConformance<TSource, TPage> : ConformanceSuite
         await ArrangeCredentialsRefusedAsync();
         var source = CreateSource();
 
-        var error = await FailureOfAsync(FetchAsync(source, InitialCursor));
+        var error = await FailureOfAsync(PumpedFetchAsync(source, InitialCursor));
 
         Assert.NotEmpty(Secrets);
         Assert.True(error is not null, "a fetch with refused credentials must throw");

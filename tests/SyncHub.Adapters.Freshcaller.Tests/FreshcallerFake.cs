@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
+using WireMock.Util;
 
 namespace SyncHub.Adapters.Freshcaller.Tests;
 
@@ -45,31 +47,34 @@ internal sealed class FreshcallerFake : IDisposable
             .Given(Request.Create().WithPath(CallsPath).UsingGet().WithParam(query => Query(query, "by_time[from]") == from))
             .RespondWith(Json(200, Answer(1, calls.Length == 0 ? 0 : 1, calls.Length, calls)));
 
-    /// <summary>Answers every calls request with <paramref name="status"/> and a Freshcaller error body.</summary>
-    public void Error(int status, string errorType, string message) =>
+    /// <summary>Answers every calls request with <paramref name="status"/> and a Freshcaller error body (and Retry-After when given).</summary>
+    public void Error(int status, string errorType, string message, string? retryAfter = null)
+    {
+        var response = Json(status, new JsonObject { ["error_type"] = errorType, ["message"] = message, ["errors"] = new JsonArray() });
         server
             .Given(Request.Create().WithPath(CallsPath).UsingGet())
-            .RespondWith(Json(status, new JsonObject { ["error_type"] = errorType, ["message"] = message, ["errors"] = new JsonArray() }));
+            .RespondWith(retryAfter is null ? response : response.WithHeader("Retry-After", retryAfter));
+    }
 
-    /// <summary>Answers the first request with <paramref name="failure"/> (429 with Retry-After or a 5xx), then one page.</summary>
+    /// <summary>Forgets every answer and every logged request.</summary>
+    public void Reset() => server.Reset();
+
+    /// <summary>Answers the first request with <paramref name="status"/> (429 with Retry-After, or a 5xx), then every request with one page.</summary>
     public void FailOnceThen(int status, string? retryAfter, params JsonObject[] calls)
     {
-        var failure = Json(status, new JsonObject { ["error_type"] = status == 429 ? "too_many_requests" : "internal_error", ["message"] = "try later" });
-        if (retryAfter is not null)
-        {
-            failure = failure.WithHeader("Retry-After", retryAfter);
-        }
+        var failed = 0;
+        var failure = new JsonObject { ["error_type"] = status == 429 ? "too_many_requests" : "internal_error", ["message"] = "try later" };
+        server
+            .Given(Request.Create().WithPath(CallsPath).UsingGet())
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                if (Interlocked.Exchange(ref failed, 1) == 1)
+                {
+                    return Message(200, Answer(1, 1, calls.Length, calls), null);
+                }
 
-        server
-            .Given(Request.Create().WithPath(CallsPath).UsingGet())
-            .InScenario("fail-once")
-            .WillSetStateTo("failed")
-            .RespondWith(failure);
-        server
-            .Given(Request.Create().WithPath(CallsPath).UsingGet())
-            .InScenario("fail-once")
-            .WhenStateIs("failed")
-            .RespondWith(Json(200, Answer(1, 1, calls.Length, calls)));
+                return Message(status, failure, retryAfter);
+            }));
     }
 
     /// <summary>A call as Freshcaller's API returns it (the documented attributes, values of a real hotline call).</summary>
@@ -162,9 +167,27 @@ internal sealed class FreshcallerFake : IDisposable
         ["meta"] = new JsonObject { ["total_pages"] = totalPages, ["current"] = page, ["total_count"] = totalCount },
     };
 
+    private static ResponseMessage Message(int status, JsonObject body, string? retryAfter)
+    {
+        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json; charset=utf-8") };
+        if (retryAfter is not null)
+        {
+            headers["Retry-After"] = new(retryAfter);
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = status,
+            Headers = headers,
+            BodyData = new BodyData { BodyAsString = body.ToJsonString(JsonOptions), DetectedBodyType = BodyType.String },
+        };
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static IResponseBuilder Json(int status, JsonObject body) =>
         Response.Create()
             .WithStatusCode(status)
             .WithHeader("Content-Type", "application/json; charset=utf-8")
-            .WithBody(body.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            .WithBody(body.ToJsonString(JsonOptions));
 }

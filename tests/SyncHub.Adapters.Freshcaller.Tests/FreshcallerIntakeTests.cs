@@ -21,15 +21,15 @@ public sealed class FreshcallerIntakeTests : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{FreshcallerHarness.Section}:Enabled"] = "true",
-            [$"{FreshcallerHarness.Section}:BaseUrl"] = freshcaller.ApiUrl,
-            [$"{FreshcallerHarness.Section}:ApiKey"] = FreshcallerFake.ApiKey,
-            [$"{FreshcallerHarness.Section}:WebhookSecret"] = FreshcallerHarness.WebhookSecret,
-            [$"{FreshcallerHarness.Section}:StartFrom"] = "2026-11-30T08:00:00Z",
+            [$"{FreshcallerSettings.Section}:Enabled"] = "true",
+            [$"{FreshcallerSettings.Section}:BaseUrl"] = freshcaller.ApiUrl,
+            [$"{FreshcallerSettings.Section}:ApiKey"] = FreshcallerFake.ApiKey,
+            [$"{FreshcallerSettings.Section}:WebhookSecret"] = FreshcallerSettings.WebhookSecret,
+            [$"{FreshcallerSettings.Section}:StartFrom"] = "2026-11-30T08:00:00Z",
         }).Build();
         var services = new ServiceCollection();
         services.AddFakeLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(FreshcallerHarness.Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(FreshcallerSettings.Now));
         var hub = services.AddSyncHubCore(configuration);
         services.AddInMemoryStore();
         hub.AddModule(new FreshcallerModule());
@@ -50,7 +50,7 @@ public sealed class FreshcallerIntakeTests : IAsyncDisposable
         var posted = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await webhook.ReadAsync(
             new WebhookRequest(
                 "POST",
-                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-Webhook-Secret"] = FreshcallerHarness.WebhookSecret },
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["X-Webhook-Secret"] = FreshcallerSettings.WebhookSecret },
                 new Dictionary<string, string>(),
                 Encoding.UTF8.GetBytes(call.ToJsonString())),
             CancellationToken.None)).Records);

@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
 using static SyncHub.Adapters.Freshcaller.Tests.FreshcallerFake;
 
@@ -7,7 +8,7 @@ public sealed class FreshcallerSourceTests : IDisposable
 {
     private readonly FreshcallerFake freshcaller = new();
 
-    private FreshcallerHarness CreateSut(IDictionary<string, string?>? settings = null) => new(freshcaller, settings);
+    private AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => FreshcallerSettings.Harness(freshcaller, settings);
 
     [Fact]
     public async Task FetchAsync_SeveralPagesThenTheLastPage_ReturnsEveryCallOnceOldestFirst()
@@ -17,7 +18,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(3, 3, 5, Call(105, "2026-11-30T11:00:00Z"));
         using var sut = CreateSut();
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<FreshcallerSource>().ReadAllAsync();
 
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
         Assert.Equal(["101", "102", "103", "104", "105"], pages.SelectMany(p => p.Records).Select(r => r.ExternalId));
@@ -40,7 +41,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(3, 3, 5, Call(101, "2026-11-30T08:05:00Z"));
         using var sut = CreateSut();
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<FreshcallerSource>().ReadAllAsync();
 
         Assert.Equal(["101", "102", "103", "104", "105"], pages.SelectMany(p => p.Records).Select(r => r.ExternalId));
         Assert.Equal(["1", "3", "2", "1"], freshcaller.RequestedPages);
@@ -53,7 +54,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(1, 0, 0);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Empty(page.Records);
         Assert.False(page.HasMore);
@@ -65,7 +66,7 @@ public sealed class FreshcallerSourceTests : IDisposable
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["StartFrom"] = null });
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Empty(page.Records);
         Assert.Equal("2026-11-30T11:55:00Z", page.NextCursor);
@@ -78,7 +79,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Error(401, "unauthenticated", "Invalid API key");
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<FreshcallerAuthenticationException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FreshcallerAuthenticationException>(() => sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Contains("Freshcaller", error.Message, StringComparison.Ordinal);
         Assert.Contains("SyncHub:Adapters:Freshcaller:ApiKey", error.Message, StringComparison.Ordinal);
@@ -94,14 +95,14 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.FailOnceThen(429, "2", Call(101, "2026-11-30T08:05:00Z"), Call(102, "2026-11-30T08:10:00Z"));
         using var sut = CreateSut();
 
-        var page = await sut.PumpAsync(sut.Source.FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(250));
+        var page = await sut.PumpAsync(sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(["101", "102"], page.Records.Select(r => r.ExternalId));
         Assert.Equal(2, freshcaller.Requests.Count);
         Assert.Equal("2026-11-30T11:55:00Z", page.NextCursor);
 
         // The retry waited for Retry-After on the (virtual) clock, not for the 10 ms backoff.
-        Assert.True(sut.Time.GetUtcNow() - FreshcallerHarness.Now >= TimeSpan.FromSeconds(2));
+        Assert.True(sut.Time.GetUtcNow() - FreshcallerSettings.Now >= TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.FailOnceThen(503, null, Call(101, "2026-11-30T08:05:00Z"));
         using var sut = CreateSut();
 
-        var page = await sut.PumpAsync(sut.Source.FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(50));
+        var page = await sut.PumpAsync(sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(50));
 
         Assert.Equal("101", Assert.Single(page.Records).ExternalId);
         Assert.Equal(["1", "1"], freshcaller.RequestedPages);
@@ -122,7 +123,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.FailOnceThen(429, "3600", Call(101, "2026-11-30T08:05:00Z"));
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<FreshcallerException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FreshcallerException>(() => sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Contains("3600", error.Message, StringComparison.Ordinal);
@@ -138,13 +139,13 @@ public sealed class FreshcallerSourceTests : IDisposable
         var seen = new List<string>();
         using (var before = CreateSut())
         {
-            var first = await before.Source.FetchAsync(null, CancellationToken.None);
+            var first = await before.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
             seen.AddRange(first.Records.Select(r => r.ExternalId));
             cursor = first.NextCursor;
         }
 
         using var after = CreateSut();
-        var rest = await after.SyncAsync(cursor);
+        var rest = await after.Get<FreshcallerSource>().ReadAllAsync(cursor);
         seen.AddRange(rest.SelectMany(p => p.Records).Select(r => r.ExternalId));
 
         Assert.Equal(["101", "102", "103", "104", "105"], seen);
@@ -159,11 +160,11 @@ public sealed class FreshcallerSourceTests : IDisposable
         string? cursor;
         using (var before = CreateSut())
         {
-            cursor = (await before.Source.FetchAsync(null, CancellationToken.None)).NextCursor;
+            cursor = (await before.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None)).NextCursor;
         }
 
         using var after = CreateSut(new Dictionary<string, string?> { ["PageSize"] = "100" });
-        var rest = await after.Source.FetchAsync(cursor, CancellationToken.None);
+        var rest = await after.Get<FreshcallerSource>().FetchAsync(cursor, CancellationToken.None);
 
         Assert.Equal("103", Assert.Single(rest.Records).ExternalId);
         Assert.Equal("2", Query(freshcaller.Requests[^1], "per_page"));
@@ -177,7 +178,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         using var sut = CreateSut();
         sut.Time.Advance(TimeSpan.FromHours(1));
 
-        var page = await sut.Source.FetchAsync("2026-11-30T11:55:00Z", CancellationToken.None);
+        var page = await sut.Get<FreshcallerSource>().FetchAsync("2026-11-30T11:55:00Z", CancellationToken.None);
 
         Assert.Equal(["201", "202"], page.Records.Select(r => r.ExternalId));
         Assert.Equal("2026-11-30T12:55:00Z", page.NextCursor);
@@ -192,9 +193,9 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Window("2026-11-30T11:55:00Z", Call(102, "2026-11-30T11:55:00Z"), Call(103, "2026-11-30T12:00:00Z"));
         using var sut = CreateSut();
 
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var first = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
         sut.Time.Advance(TimeSpan.FromMinutes(10));
-        var second = await sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
+        var second = await sut.Get<FreshcallerSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Equal(["101"], first.Records.Select(r => r.ExternalId));
         Assert.Equal(["102", "103"], second.Records.Select(r => r.ExternalId));
@@ -208,7 +209,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Window("2026-11-30T00:00:00Z", Call(3, "2026-11-30T10:00:00Z"));
         using var sut = CreateSut(new Dictionary<string, string?> { ["StartFrom"] = "2026-11-28T00:00:00Z", ["MaxWindow"] = "1.00:00:00" });
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<FreshcallerSource>().ReadAllAsync();
 
         Assert.Equal(["1", "2", "3"], pages.SelectMany(p => p.Records).Select(r => r.ExternalId));
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
@@ -222,8 +223,8 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(2, 2, 4, Call(104, "2026-11-30T09:30:00Z"));
         using var sut = CreateSut();
 
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
-        var second = await sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
+        var first = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
+        var second = await sut.Get<FreshcallerSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Empty(second.Records);
         Assert.True(second.HasMore);
@@ -236,7 +237,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(1, 1, 2, Call(101, "2026-11-30T08:05:00Z"), Call(102, "2026-11-30T08:06:00Z", parentCallId: 101));
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal("101", Assert.Single(page.Records).ExternalId);
     }
@@ -248,7 +249,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(1, 1, 1, call);
         using var sut = CreateSut();
 
-        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var record = Assert.Single((await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None)).Records);
 
         Assert.Equal("Freshcaller", record.Source);
         Assert.Equal("131489691", record.ExternalId);
@@ -279,7 +280,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         freshcaller.Page(1, 1, 1, Call(7, "2026-11-30T08:05:00Z", direction: "outgoing", notes: null, customerName: "+5521999990000", customerNumber: "+5521999990000"));
         using var sut = CreateSut();
 
-        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var record = Assert.Single((await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None)).Records);
 
         Assert.Equal("Hotline call to +5521999990000", record.Subject);
         Assert.Equal("", record.Body);
@@ -296,7 +297,7 @@ public sealed class FreshcallerSourceTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<FreshcallerException>(() => sut.Source.FetchAsync(cursor, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FreshcallerException>(() => sut.Get<FreshcallerSource>().FetchAsync(cursor, CancellationToken.None));
 
         Assert.Contains("Freshcaller cursor", error.Message, StringComparison.Ordinal);
         Assert.Empty(freshcaller.Requests);

@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using SyncHub.Adapters;
@@ -9,9 +10,9 @@ public sealed class FreshcallerWebhookTests : IDisposable
 {
     private readonly FreshcallerFake freshcaller = new();
 
-    private FreshcallerHarness CreateSut(IDictionary<string, string?>? settings = null) => new(freshcaller, settings);
+    private AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => FreshcallerSettings.Harness(freshcaller, settings);
 
-    private static WebhookRequest Request(string json, string? secret = FreshcallerHarness.WebhookSecret, string header = "X-Webhook-Secret", string method = "POST")
+    private static WebhookRequest Request(string json, string? secret = FreshcallerSettings.WebhookSecret, string header = "X-Webhook-Secret", string method = "POST")
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (secret is not null)
@@ -27,12 +28,12 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request(new JsonObject { ["call"] = Call(501, "2026-11-30T11:58:00Z") }.ToJsonString()), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(new JsonObject { ["call"] = Call(501, "2026-11-30T11:58:00Z") }.ToJsonString()), CancellationToken.None);
 
         var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
         Assert.Equal(("Freshcaller", "501"), (record.Source, record.ExternalId));
         Assert.Equal("Hotline call from +5511987654321", record.Subject);
-        Assert.Equal("freshcaller", sut.Webhook.Route);
+        Assert.Equal("freshcaller", sut.Webhook("freshcaller").Route);
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), secret), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), secret), CancellationToken.None);
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -54,7 +55,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), header: "X-Api-Auth"), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), header: "X-Api-Auth"), CancellationToken.None);
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -64,7 +65,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["WebhookSecretHeader"] = "X-Hotline-Token" });
 
-        var result = await sut.Webhook.ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), header: "x-hotline-token"), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), header: "x-hotline-token"), CancellationToken.None);
 
         Assert.IsType<WebhookResult.Accepted>(result);
     }
@@ -74,7 +75,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["WebhookSecret"] = "" });
 
-        var result = await sut.Webhook.ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), secret: ""), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(501, "2026-11-30T11:58:00Z").ToJsonString(), secret: ""), CancellationToken.None);
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -93,7 +94,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
             ["data"] = new JsonObject { ["actor"] = new JsonObject { ["type"] = "system" }, ["associations"] = new JsonObject(), ["call"] = Call(502, "2026-11-30T11:58:00Z") },
         };
 
-        var result = await sut.Webhook.ReadAsync(Request(payload.ToJsonString()), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(payload.ToJsonString()), CancellationToken.None);
 
         Assert.Equal("502", Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records).ExternalId);
     }
@@ -103,7 +104,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request(Call(503, "2026-11-30T11:58:00Z", parentCallId: 501).ToJsonString()), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(503, "2026-11-30T11:58:00Z", parentCallId: 501).ToJsonString()), CancellationToken.None);
 
         Assert.Empty(Assert.IsType<WebhookResult.Accepted>(result).Records);
     }
@@ -117,7 +118,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request(json), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request(json), CancellationToken.None);
 
         var rejected = Assert.IsType<WebhookResult.Rejected>(result);
         Assert.Equal(400, rejected.Status);
@@ -129,7 +130,7 @@ public sealed class FreshcallerWebhookTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var result = await sut.Webhook.ReadAsync(Request("{}", method: "GET"), CancellationToken.None);
+        var result = await sut.Webhook("freshcaller").ReadAsync(Request("{}", method: "GET"), CancellationToken.None);
 
         Assert.Equal(405, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -141,9 +142,9 @@ public sealed class FreshcallerWebhookTests : IDisposable
         freshcaller.Page(1, 1, 1, call);
         using var sut = CreateSut();
 
-        var polled = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var polled = Assert.Single((await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None)).Records);
         var posted = Assert.Single(Assert.IsType<WebhookResult.Accepted>(
-            await sut.Webhook.ReadAsync(Request(call.ToJsonString()), CancellationToken.None)).Records);
+            await sut.Webhook("freshcaller").ReadAsync(Request(call.ToJsonString()), CancellationToken.None)).Records);
 
         Assert.Equal((polled.Source, polled.ExternalId), (posted.Source, posted.ExternalId));
         Assert.Equal(polled.IdempotencyKey, posted.IdempotencyKey);
