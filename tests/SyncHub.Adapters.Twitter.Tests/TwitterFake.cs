@@ -55,6 +55,7 @@ internal sealed class TwitterFake : IDisposable
             .Given(Request.Create().WithPath(MentionsPath).UsingGet().WithParam(q => Get(q, "since_id") == sinceId && Get(q, "pagination_token") == token))
             .InScenario("rate-limited")
             .WhenStateIs("window reset")
+            .WillSetStateTo("window reset")
             .RespondWith(Json(200, Answer(tweets, nextToken), 449, reset.AddMinutes(15)));
     }
 
@@ -81,7 +82,16 @@ internal sealed class TwitterFake : IDisposable
         server.Given(request).RespondWith(Json(status, body, 449, DefaultReset));
     }
 
-    public static readonly DateTimeOffset DefaultReset = TwitterHarness.Now.AddMinutes(15);
+    /// <summary>Answers every mentions request with 429, the window resetting at <paramref name="reset"/>.</summary>
+    public void RateLimited(DateTimeOffset reset) =>
+        server
+            .Given(Request.Create().WithPath(MentionsPath).UsingGet())
+            .RespondWith(Json(429, new JsonObject { ["title"] = "Too Many Requests", ["detail"] = "Too Many Requests", ["type"] = "about:blank", ["status"] = 429 }, 0, reset));
+
+    /// <summary>Forgets every answer, scenario state and logged request.</summary>
+    public void Reset() => server.Reset();
+
+    public static readonly DateTimeOffset DefaultReset = TwitterSettings.Now.AddMinutes(15);
 
     /// <summary>A mention as X returns it with the adapter's fields.</summary>
     public static JsonObject Tweet(

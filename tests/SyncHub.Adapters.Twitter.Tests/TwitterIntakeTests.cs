@@ -19,14 +19,14 @@ public sealed class TwitterIntakeTests : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{TwitterHarness.Section}:Enabled"] = "true",
-            [$"{TwitterHarness.Section}:BaseUrl"] = x.ApiUrl,
-            [$"{TwitterHarness.Section}:BearerToken"] = BearerToken,
-            [$"{TwitterHarness.Section}:UserId"] = SupportUserId,
+            [$"{TwitterSettings.Section}:Enabled"] = "true",
+            [$"{TwitterSettings.Section}:BaseUrl"] = x.ApiUrl,
+            [$"{TwitterSettings.Section}:BearerToken"] = BearerToken,
+            [$"{TwitterSettings.Section}:UserId"] = SupportUserId,
         }).Build();
         var services = new ServiceCollection();
         services.AddFakeLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TwitterHarness.Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TwitterSettings.Now));
         var hub = services.AddSyncHubCore(configuration);
         services.AddInMemoryStore();
         hub.AddModule(new TwitterModule());

@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
 using static SyncHub.Adapters.Twitter.Tests.TwitterFake;
 
@@ -7,7 +8,7 @@ public sealed class TwitterSourceTests : IDisposable
 {
     private readonly TwitterFake x = new();
 
-    private TwitterHarness CreateSut(IDictionary<string, string?>? settings = null) => new(x, settings);
+    private AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => TwitterSettings.Harness(x, settings);
 
     [Fact]
     public async Task FetchAsync_BacklogOfSeveralPages_FollowsEveryPageAndCommitsSinceIdOnlyAfterTheLast()
@@ -17,7 +18,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page(null, "t-page3", null, [Tweet("1106", "@RocketChat one")]);
         using var sut = CreateSut();
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<TwitterSource>().ReadAllAsync();
 
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
         Assert.Equal(["|1110|t-page2", "|1110|t-page3", "1110"], pages.Select(p => p.NextCursor));
@@ -41,7 +42,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page("1110", "t-older", null, [Tweet("1111", "@RocketChat new")]);
         using var sut = CreateSut();
 
-        var pages = await sut.SyncAsync("1110");
+        var pages = await sut.Get<TwitterSource>().ReadAllAsync("1110");
 
         Assert.Equal(["1110|1113|t-older", "1113"], pages.Select(p => p.NextCursor));
         Assert.Equal(["1110", "1110"], x.RequestedSinceIds);
@@ -55,8 +56,8 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page("1110", null, null, [Tweet("1111", "@RocketChat second")]);
         using var sut = CreateSut();
 
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
-        var second = await sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
+        var first = await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None);
+        var second = await sut.Get<TwitterSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Equal("1110", first.NextCursor);
         Assert.Equal("1111", Assert.Single(second.Records).ExternalId);
@@ -70,7 +71,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page("1110", null, null, []);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync("1110", CancellationToken.None);
+        var page = await sut.Get<TwitterSource>().FetchAsync("1110", CancellationToken.None);
 
         Assert.Empty(page.Records);
         Assert.False(page.HasMore);
@@ -87,16 +88,16 @@ public sealed class TwitterSourceTests : IDisposable
         string committed;
         using (var before = CreateSut())
         {
-            var page = await before.Source.FetchAsync("1100", CancellationToken.None);
+            var page = await before.Get<TwitterSource>().FetchAsync("1100", CancellationToken.None);
             stored.AddRange(page.Records.Select(r => r.ExternalId));
             committed = page.NextCursor!;
 
             // The process dies here: page 2 is fetched but never stored, so its cursor is never committed.
-            _ = await before.Source.FetchAsync(committed, CancellationToken.None);
+            _ = await before.Get<TwitterSource>().FetchAsync(committed, CancellationToken.None);
         }
 
         using var after = CreateSut();
-        var rest = await after.SyncAsync(committed);
+        var rest = await after.Get<TwitterSource>().ReadAllAsync(committed);
         stored.AddRange(rest.SelectMany(p => p.Records).Select(r => r.ExternalId));
 
         Assert.Equal("1100|1106|t-2", committed);
@@ -108,11 +109,11 @@ public sealed class TwitterSourceTests : IDisposable
     [Fact]
     public async Task FetchAsync_RateLimitedWithReset_WaitsUntilTheResetOnTheClockAndContinuesFromTheCursor()
     {
-        var reset = TwitterHarness.Now.AddSeconds(90);
+        var reset = TwitterSettings.Now.AddSeconds(90);
         x.RateLimitedOnceThen(reset, "1110", "t-2", null, Tweet("1108", "@RocketChat rate limited but not lost"));
         using var sut = CreateSut();
 
-        var page = await sut.PumpAsync(sut.Source.FetchAsync("1110|1112|t-2", CancellationToken.None), TimeSpan.FromSeconds(5));
+        var page = await sut.PumpAsync(sut.Get<TwitterSource>().FetchAsync("1110|1112|t-2", CancellationToken.None), TimeSpan.FromSeconds(5));
 
         Assert.Equal("1108", Assert.Single(page.Records).ExternalId);
         Assert.Equal("1112", page.NextCursor);
@@ -124,13 +125,13 @@ public sealed class TwitterSourceTests : IDisposable
     [Fact]
     public async Task FetchAsync_RemainingZero_PausesTheNextRequestUntilTheWindowResets()
     {
-        var reset = TwitterHarness.Now.AddSeconds(120);
+        var reset = TwitterSettings.Now.AddSeconds(120);
         x.Page("1110", null, "t-2", [Tweet("1112", "@RocketChat page one")], remaining: 0, reset: reset);
         x.Page("1110", "t-2", null, [Tweet("1111", "@RocketChat page two")]);
         using var sut = CreateSut();
-        var first = await sut.Source.FetchAsync("1110", CancellationToken.None);
+        var first = await sut.Get<TwitterSource>().FetchAsync("1110", CancellationToken.None);
 
-        var second = sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
+        var second = sut.Get<TwitterSource>().FetchAsync(first.NextCursor, CancellationToken.None);
         Assert.False(second.IsCompleted);
         sut.Time.Advance(TimeSpan.FromSeconds(119));
         await Task.Delay(20);
@@ -147,12 +148,12 @@ public sealed class TwitterSourceTests : IDisposable
     [Fact]
     public async Task FetchAsync_ResetLaterThanMaxRateLimitWait_FailsWithTheResetInstantAndKeepsTheCursor()
     {
-        var reset = TwitterHarness.Now.AddHours(3);
+        var reset = TwitterSettings.Now.AddHours(3);
         x.Page("1110", null, "t-2", [Tweet("1112", "@RocketChat page one")], remaining: 0, reset: reset);
         using var sut = CreateSut();
-        var first = await sut.Source.FetchAsync("1110", CancellationToken.None);
+        var first = await sut.Get<TwitterSource>().FetchAsync("1110", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<TwitterRateLimitedException>(() => sut.Source.FetchAsync(first.NextCursor, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TwitterRateLimitedException>(() => sut.Get<TwitterSource>().FetchAsync(first.NextCursor, CancellationToken.None));
 
         Assert.Equal(reset, error.ResetAt);
         Assert.Contains("SyncHub:Adapters:Twitter:MaxRateLimitWait", error.Message, StringComparison.Ordinal);
@@ -171,7 +172,7 @@ public sealed class TwitterSourceTests : IDisposable
         ]);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None);
 
         var records = page.Records.ToDictionary(r => r.ExternalId);
         Assert.Equal(emoji, records["1120"].Body);
@@ -189,7 +190,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page(null, null, null, [Tweet("1130", "@RocketChat login fails with 2FA &amp; SSO &lt;6.4&gt;", lang: "pt", created: "2026-11-30T11:45:10.000Z")]);
         using var sut = CreateSut();
 
-        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var record = Assert.Single((await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None)).Records);
 
         Assert.Equal(("Twitter", "1130"), (record.Source, record.ExternalId));
         Assert.Equal(Channel.Twitter, record.Channel);
@@ -213,7 +214,7 @@ public sealed class TwitterSourceTests : IDisposable
         ]);
         using var sut = CreateSut();
 
-        var records = (await sut.Source.FetchAsync(null, CancellationToken.None)).Records;
+        var records = (await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None)).Records;
 
         Assert.Equal(["1140", "1142"], records.Select(r => r.ExternalId));
         Assert.All(records, r => Assert.Equal("twitter:conv:1140", r.ThreadKey));
@@ -232,7 +233,7 @@ public sealed class TwitterSourceTests : IDisposable
         ]);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal("1150", Assert.Single(page.Records).ExternalId);
         Assert.Equal("1152", page.NextCursor);
@@ -245,8 +246,8 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page("1160", null, null, []);
         using var sut = CreateSut(new Dictionary<string, string?> { ["StartTime"] = "2026-11-29T00:00:00Z" });
 
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
-        await sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
+        var first = await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None);
+        await sut.Get<TwitterSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Equal(["2026-11-29T00:00:00Z", null], x.Requests.Select(r => Query(r, "start_time")));
     }
@@ -258,7 +259,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page("1110", null, null, [Tweet("1112", "@RocketChat again"), Tweet("1111", "@RocketChat once more")]);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync("1110|1112|t-stale", CancellationToken.None);
+        var page = await sut.Get<TwitterSource>().FetchAsync("1110|1112|t-stale", CancellationToken.None);
 
         Assert.Equal(["1111", "1112"], page.Records.Select(r => r.ExternalId));
         Assert.Equal("1112", page.NextCursor);
@@ -272,7 +273,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Problem(401, "Unauthorized", "Unauthorized");
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<TwitterAuthenticationException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TwitterAuthenticationException>(() => sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Contains("SyncHub:Adapters:Twitter:BearerToken", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(BearerToken, error.Message, StringComparison.Ordinal);
@@ -285,7 +286,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Problem(503, "Service Unavailable", "Service Unavailable");
         using var sut = CreateSut(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "0" });
 
-        var error = await Assert.ThrowsAsync<TwitterException>(() => sut.Source.FetchAsync("1110", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TwitterException>(() => sut.Get<TwitterSource>().FetchAsync("1110", CancellationToken.None));
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
     }
@@ -298,7 +299,7 @@ public sealed class TwitterSourceTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<TwitterException>(() => sut.Source.FetchAsync(cursor, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TwitterException>(() => sut.Get<TwitterSource>().FetchAsync(cursor, CancellationToken.None));
 
         Assert.Contains("Twitter checkpoint", error.Message, StringComparison.Ordinal);
         Assert.Empty(x.Requests);
@@ -310,7 +311,7 @@ public sealed class TwitterSourceTests : IDisposable
         x.Page(null, null, null, [Tweet("1170", "@RocketChat my secret server address is chat.internal.example")]);
         using var sut = CreateSut();
 
-        await sut.Source.FetchAsync(null, CancellationToken.None);
+        await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("chat.internal.example", StringComparison.Ordinal));
     }
