@@ -16,6 +16,11 @@ public sealed class JsonFeedModule : IAdapterModule
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
+        if (hub.Services.Any(d => d.ServiceType == typeof(JsonFeedSource)))
+        {
+            return;
+        }
+
         hub.AddPollingSource<JsonFeedSource, JsonFeedOptions>(section);
         hub.Services.TryAddSingleton(TimeProvider.System);
 
