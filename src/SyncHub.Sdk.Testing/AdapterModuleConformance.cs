@@ -132,8 +132,9 @@ public abstract class AdapterModuleConformance<TModule>
         var once = Registrations(services);
         module.Register(hub, section);
 
+        var twice = Registrations(services);
         Assert.NotEmpty(once);
-        Assert.Equal(once, Registrations(services));
+        Assert.True(once.SequenceEqual(twice), "registering again added: " + string.Join(", ", twice.Except(once)));
     }
 
     /// <summary>The valid settings pass the validation the host runs at start.</summary>
@@ -187,7 +188,12 @@ public abstract class AdapterModuleConformance<TModule>
 
     private static List<string> Registrations(IServiceCollection services) =>
         [.. services
-            .GroupBy(d => $"{d.ServiceType.FullName} {d.ServiceKey}")
+            .GroupBy(d => d.ServiceKey is null ? Describe(d.ServiceType) : $"{Describe(d.ServiceType)} ({d.ServiceKey})")
             .Select(g => $"{g.Key} x{g.Count()}")
             .Order(StringComparer.Ordinal)];
+
+    private static string Describe(Type type) =>
+        type.IsGenericType
+            ? $"{type.Name.Split('`')[0]}<{string.Join(",", type.GetGenericArguments().Select(Describe))}>"
+            : type.Name;
 }

@@ -15,9 +15,9 @@ public sealed class JsonFeedSourceTests : IDisposable
         feed.Serve(
             FeedFake.Item(2, "2026-03-10T09:30:00Z", "Invoice is wrong", channel: "email"),
             FeedFake.Item(1, "2026-03-10T05:15:00-03:00", "Export fails"));
-        using var harness = new FeedHarness(feed);
+        using var harness = FeedSettings.Harness(feed);
 
-        var page = await harness.FetchAsync();
+        var page = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal(["req-1", "req-2"], page.Records.Select(r => r.ExternalId));
         var first = page.Records[0];
@@ -39,10 +39,10 @@ public sealed class JsonFeedSourceTests : IDisposable
             FeedFake.Item(3, "2026-03-10T10:00:00Z"),
             FeedFake.Item(2, "2026-03-10T09:30:00Z"),
             FeedFake.Item(1, "2026-03-10T08:15:00Z"));
-        using var harness = new FeedHarness(feed);
+        using var harness = FeedSettings.Harness(feed);
 
-        var page = await harness.FetchAsync("2026-03-10T09:30:00Z");
-        var caughtUp = await harness.FetchAsync(page.NextCursor);
+        var page = await harness.Get<JsonFeedSource>().FetchAsync("2026-03-10T09:30:00Z", CancellationToken.None);
+        var caughtUp = await harness.Get<JsonFeedSource>().FetchAsync(page.NextCursor, CancellationToken.None);
 
         Assert.Equal(["req-3"], page.Records.Select(r => r.ExternalId));
         Assert.Equal("2026-03-10T10:00:00Z", page.NextCursor);
@@ -54,9 +54,9 @@ public sealed class JsonFeedSourceTests : IDisposable
     public async Task FetchAsync_NumericCursor_ComparesByValueNotText()
     {
         feed.Serve(FeedFake.Item(9, "2026-03-10T08:00:00Z"), FeedFake.Item(10, "2026-03-10T08:01:00Z"), FeedFake.Item(11, "2026-03-10T08:02:00Z"));
-        using var harness = new FeedHarness(feed, new Dictionary<string, string?> { ["CursorField"] = "$.seq" });
+        using var harness = FeedSettings.Harness(feed, new Dictionary<string, string?> { ["CursorField"] = "$.seq" });
 
-        var page = await harness.FetchAsync("9");
+        var page = await harness.Get<JsonFeedSource>().FetchAsync("9", CancellationToken.None);
 
         Assert.Equal(["req-10", "req-11"], page.Records.Select(r => r.ExternalId));
         Assert.Equal("11", page.NextCursor);
@@ -70,10 +70,10 @@ public sealed class JsonFeedSourceTests : IDisposable
             FeedFake.Item(2, "2026-03-10T08:01:00Z"),
             FeedFake.Item(3, "2026-03-10T08:01:00Z"),
             FeedFake.Item(4, "2026-03-10T08:02:00Z"));
-        using var harness = new FeedHarness(feed, new Dictionary<string, string?> { ["MaxItemsPerPoll"] = "2" });
+        using var harness = FeedSettings.Harness(feed, new Dictionary<string, string?> { ["MaxItemsPerPoll"] = "2" });
 
-        var first = await harness.FetchAsync();
-        var second = await harness.FetchAsync(first.NextCursor);
+        var first = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
+        var second = await harness.Get<JsonFeedSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         // The second and third item share a cursor value: cutting between them would skip the third for good.
         Assert.Equal(["req-1", "req-2", "req-3"], first.Records.Select(r => r.ExternalId));
@@ -86,10 +86,10 @@ public sealed class JsonFeedSourceTests : IDisposable
     public async Task FetchAsync_HeadersAndCursorParameter_AreSent()
     {
         feed.Serve(FeedFake.Item(5, "2026-03-10T08:00:00Z"));
-        using var harness = new FeedHarness(feed, new Dictionary<string, string?> { ["CursorParameter"] = "since" });
+        using var harness = FeedSettings.Harness(feed, new Dictionary<string, string?> { ["CursorParameter"] = "since" });
 
-        await harness.FetchAsync();
-        await harness.FetchAsync("2026-03-10T07:00:00Z");
+        await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
+        await harness.Get<JsonFeedSource>().FetchAsync("2026-03-10T07:00:00Z", CancellationToken.None);
 
         var requests = feed.Requests;
         Assert.All(requests, r => Assert.Equal(FeedFake.ApiKey, r.RequestMessage.Headers!["X-Api-Key"].Single()));
@@ -101,10 +101,10 @@ public sealed class JsonFeedSourceTests : IDisposable
     public async Task FetchAsync_NoCursorField_ReadsTheWholeFeedEveryTime()
     {
         feed.Serve(FeedFake.Item(1, "2026-03-10T08:00:00Z"), FeedFake.Item(2, "2026-03-10T08:01:00Z"));
-        using var harness = new FeedHarness(feed, new Dictionary<string, string?> { ["CursorField"] = "" });
+        using var harness = FeedSettings.Harness(feed, new Dictionary<string, string?> { ["CursorField"] = "" });
 
-        var first = await harness.FetchAsync();
-        var again = await harness.FetchAsync(first.NextCursor);
+        var first = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
+        var again = await harness.Get<JsonFeedSource>().FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Equal(2, first.Records.Count);
         Assert.Null(first.NextCursor);
@@ -117,10 +117,10 @@ public sealed class JsonFeedSourceTests : IDisposable
         var item = FeedFake.Item(7, "2026-03-10T08:00:00Z");
         item.Remove("id");
         feed.Serve(item);
-        using var harness = new FeedHarness(feed);
+        using var harness = FeedSettings.Harness(feed);
 
-        var first = await harness.FetchAsync();
-        var again = await harness.FetchAsync();
+        var first = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
+        var again = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.StartsWith("sha256:", first.Records[0].ExternalId, StringComparison.Ordinal);
         Assert.Equal(first.Records[0].ExternalId, again.Records[0].ExternalId);
@@ -132,9 +132,9 @@ public sealed class JsonFeedSourceTests : IDisposable
         var noCursor = FeedFake.Item(8, "2026-03-10T08:00:00Z");
         noCursor.Remove("updatedAt");
         feed.ServeBody(new JsonObject { ["data"] = new JsonObject { ["items"] = new JsonArray(noCursor, JsonValue.Create(42), FeedFake.Item(9, "2026-03-10T08:05:00Z")) } }.ToJsonString());
-        using var harness = new FeedHarness(feed);
+        using var harness = FeedSettings.Harness(feed);
 
-        var page = await harness.FetchAsync();
+        var page = await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal(["req-9"], page.Records.Select(r => r.ExternalId));
         var warnings = harness.Logs.GetSnapshot().Where(l => l.Id.Id == 9002).Select(l => l.Message).ToList();
@@ -147,13 +147,13 @@ public sealed class JsonFeedSourceTests : IDisposable
     public async Task FetchAsync_MissingOptionalFields_FallBackToBodyLineAndReadTime()
     {
         feed.Serve(new JsonObject { ["id"] = "bare-1", ["description"] = "Printer offline\nsince the update", ["updatedAt"] = "2026-03-10T08:00:00Z" });
-        using var harness = new FeedHarness(feed, new Dictionary<string, string?> { ["Fields:ReceivedAt"] = "$.receivedAt" });
+        using var harness = FeedSettings.Harness(feed, new Dictionary<string, string?> { ["Fields:ReceivedAt"] = "$.receivedAt" });
 
-        var record = (await harness.FetchAsync()).Records.Single();
+        var record = (await harness.Get<JsonFeedSource>().FetchAsync(null, CancellationToken.None)).Records.Single();
 
         Assert.Equal("Printer offline since the update", record.Subject);
         Assert.Equal(Requester.Unknown, record.Requester with { Name = null, Email = null });
-        Assert.Equal(FeedHarness.Now, record.ReceivedAt);
+        Assert.Equal(FeedSettings.Now, record.ReceivedAt);
     }
 
     [Theory]
@@ -164,9 +164,9 @@ public sealed class JsonFeedSourceTests : IDisposable
     public async Task FetchAsync_BadAnswer_ThrowsSoTheCoreRetriesFromTheSameCursor(int status, string body)
     {
         feed.ServeBody(body, status);
-        using var harness = new FeedHarness(feed);
+        using var harness = FeedSettings.Harness(feed);
 
-        var error = await Assert.ThrowsAsync<JsonFeedException>(() => harness.FetchAsync("2026-03-10T08:00:00Z"));
+        var error = await Assert.ThrowsAsync<JsonFeedException>(() => harness.Get<JsonFeedSource>().FetchAsync("2026-03-10T08:00:00Z", CancellationToken.None));
 
         Assert.DoesNotContain(FeedFake.ApiKey, error.Message, StringComparison.Ordinal);
     }
