@@ -125,6 +125,22 @@ public sealed class AdapterHarness : IDisposable
         return values;
     }
 
+    /// <summary>
+    /// <typeparamref name="TOptions"/> bound from <paramref name="settings"/> under <c>SyncHub:Adapters:&lt;<paramref name="adapterName"/>&gt;</c>
+    /// and validated the way the host binds an adapter's options, whether or not the adapter is enabled; throws
+    /// <see cref="OptionsValidationException"/> when they are invalid.
+    /// </summary>
+    public static TOptions BindOptions<TOptions>(string adapterName, IEnumerable<KeyValuePair<string, string?>> settings)
+        where TOptions : AdapterOptions
+    {
+        var section = $"{HubHost.AdaptersSection}:{adapterName}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Qualify(section, settings)).Build();
+        var services = new ServiceCollection();
+        HubHost.CreateBuilder(services, configuration).AddAdapterOptions<TOptions>(configuration.GetSection(section));
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<TOptions>>().Value;
+    }
+
     /// <summary>The registered service of type <typeparamref name="T"/>.</summary>
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();

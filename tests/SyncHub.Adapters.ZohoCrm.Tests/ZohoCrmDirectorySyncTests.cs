@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,7 @@ public sealed class ZohoCrmDirectorySyncTests : IDisposable
                 more: true)
             .Page("Accounts", 2, [Account("a3", "Initech", "2025-05-20T12:00:00-03:00", plan: "Community", type: "Potential Customer", phone: "(21) 2222-1111")], more: false)
             .Page("Contacts", 1, [Contact("c1", "a1", "Acme Ltda", "2025-05-20T10:00:00-03:00", email: "Maria.Silva@gmail.com", phone: "11 98888-7777")], more: false);
-        using var harness = new ZohoHarness(zoho, time);
+        using var harness = ZohoSettings.Harness(zoho, time);
         var target = harness.PollTarget();
 
         string? cursor = null;
@@ -55,7 +56,7 @@ public sealed class ZohoCrmDirectorySyncTests : IDisposable
         zoho.Tokens(FirstToken)
             .Page("Accounts", 1, [Account("a1", "Acme Ltda", "2025-05-20T10:00:00-03:00", website: "acme.com")], more: false)
             .Status("Contacts", 1, HttpStatusCode.NoContent);
-        using var harness = new ZohoHarness(zoho, time);
+        using var harness = ZohoSettings.Harness(zoho, time);
         var target = harness.PollTarget();
         var first = await target.PollAsync(null, CancellationToken.None);
         var second = await target.PollAsync(first.NextCursor, CancellationToken.None);

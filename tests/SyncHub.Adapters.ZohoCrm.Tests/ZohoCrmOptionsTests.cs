@@ -1,14 +1,9 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SyncHub.Hosting;
+using SyncHub.Sdk.Testing;
 
 namespace SyncHub.Adapters.ZohoCrm.Tests;
 
 public sealed class ZohoCrmOptionsTests
 {
-    private const string Section = "SyncHub:Adapters:ZohoCrm";
-
     [Fact]
     public void Defaults_AreZohosUsDataCentreAndTheDocumentedFields()
     {
@@ -21,32 +16,6 @@ public sealed class ZohoCrmOptionsTests
         Assert.Equal(["Accounts", "Contacts"], options.Modules());
         Assert.Equal(("Plan", "Account_Type", "Support_Expiry", "Website", "Phone"), (options.Fields.Plan, options.Fields.Status, options.Fields.SupportExpiry, options.Fields.Domains, options.Fields.AccountPhones));
         Assert.Null(options.InitialSyncFrom);
-    }
-
-    [Fact]
-    public void Value_EnabledWithoutCredentials_FailsNamingEveryFullKey()
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Enabled"] = "true" }));
-
-        Assert.Contains($"{Section}:ClientId: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{Section}:ClientSecret: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{Section}:RefreshToken: ", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("PageSize", "500", "PageSize")]
-    [InlineData("PageSize", "0", "PageSize")]
-    [InlineData("ApiVersion", "latest", "ApiVersion")]
-    [InlineData("BaseUrl", "/relative", "BaseUrl")]
-    [InlineData("Fields:Plan", "Plan Name", "Fields:Plan")]
-    [InlineData("Fields:AccountName", "", "Fields:AccountName")]
-    [InlineData("ContactsModule", "Contacts!", "ContactsModule")]
-    [InlineData("Timeout", "00:00:00", "Timeout")]
-    public void Value_InvalidSetting_FailsNamingTheFullKey(string key, string value, string reported)
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(Complete(new() { [key] = value })));
-
-        Assert.Contains($"{Section}:{reported}: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,14 +64,6 @@ public sealed class ZohoCrmOptionsTests
         return values;
     }
 
-    private static ZohoCrmOptions Resolve(Dictionary<string, string?> values)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(values.ToDictionary(kv => $"{Section}:{kv.Key}", kv => kv.Value))
-            .Build();
-        var services = new ServiceCollection();
-        new SyncHubBuilder(services, configuration).AddAdapterOptions<ZohoCrmOptions>(configuration.GetSection(Section));
-        using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<ZohoCrmOptions>>().Value;
-    }
+    private static ZohoCrmOptions Resolve(Dictionary<string, string?> values) =>
+        AdapterHarness.BindOptions<ZohoCrmOptions>(ZohoCrmModule.AdapterName, values);
 }

@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
@@ -10,14 +11,14 @@ public sealed class ZohoCrmSourceTests : IDisposable
 {
     private readonly ZohoFake zoho = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 2, 12, 0, 0, TimeSpan.Zero));
-    private ZohoHarness? harness;
+    private AdapterHarness? harness;
 
     [Fact]
     public async Task FetchAsync_FirstSync_FollowsEveryPageOfAccountsThenContacts()
     {
         StubTwoPagesEach();
 
-        var pages = await CreateSut().SyncAsync();
+        var pages = await CreateSut().Get<ZohoCrmSource>().ReadAllAsync();
 
         Assert.Equal([true, true, true, false], pages.Select(p => p.HasMore));
         Assert.Equal(["a1", "a2", "a3"], pages.SelectMany(p => p.Accounts).Select(a => a.CrmId));
@@ -44,7 +45,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         StubTwoPagesEach();
 
-        var pages = await CreateSut().SyncAsync();
+        var pages = await CreateSut().Get<ZohoCrmSource>().ReadAllAsync();
 
         var acme = pages.SelectMany(p => p.Accounts).Single(a => a.CrmId == "a1");
         Assert.Equal("Acme Ltda", acme.Name);
@@ -65,11 +66,11 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         StubTwoPagesEach();
         var sut = CreateSut();
-        var first = await sut.SyncAsync();
+        var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
         zoho.Server.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NotModified);
 
-        var second = await sut.SyncAsync(first[^1].NextCursor);
+        var second = await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);
 
         Assert.Equal("2025-05-21T09:30:00-03:00", Header(Assert.Single(zoho.RecordRequests("Accounts")), "If-Modified-Since"));
         Assert.Equal("2025-05-22T08:00:00+00:00", Header(Assert.Single(zoho.RecordRequests("Contacts")), "If-Modified-Since"));
@@ -82,12 +83,12 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         StubTwoPagesEach();
         var sut = CreateSut();
-        var first = await sut.SyncAsync();
+        var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
         zoho.Server.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NoContent);
 
-        var second = await sut.SyncAsync(first[^1].NextCursor);
-        await sut.SyncAsync(second[^1].NextCursor);
+        var second = await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);
+        await sut.Get<ZohoCrmSource>().ReadAllAsync(second[^1].NextCursor);
 
         Assert.Equal(
             ["2025-05-21T09:30:00-03:00", "2025-05-21T09:30:00-03:00"],
@@ -103,11 +104,11 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .Page("Accounts", 1, [Account("a1", "Acme", now.AddMinutes(-1).ToString("O"))], more: false)
             .Status("Contacts", 1, HttpStatusCode.NoContent);
         var sut = CreateSut(new() { ["ClockSkew"] = "00:10:00" });
-        var first = await sut.SyncAsync();
+        var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
         zoho.Server.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NoContent);
 
-        await sut.SyncAsync(first[^1].NextCursor);
+        await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);
 
         Assert.Equal(
             now.AddMinutes(-10).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
@@ -119,7 +120,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NoContent);
 
-        await CreateSut(new() { ["InitialSyncFrom"] = "2025-01-01T00:00:00-03:00" }).SyncAsync();
+        await CreateSut(new() { ["InitialSyncFrom"] = "2025-01-01T00:00:00-03:00" }).Get<ZohoCrmSource>().ReadAllAsync();
 
         Assert.Equal("2025-01-01T00:00:00-03:00", Header(Assert.Single(zoho.RecordRequests("Accounts")), "If-Modified-Since"));
         Assert.Equal("2025-01-01T00:00:00-03:00", Header(Assert.Single(zoho.RecordRequests("Contacts")), "If-Modified-Since"));
@@ -134,7 +135,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .Page("Accounts", 2, [Account("a2", "Globex", "2025-05-20T11:00:00-03:00")], more: false, token: SecondToken)
             .Status("Contacts", 1, HttpStatusCode.NoContent, token: SecondToken);
 
-        var pages = await CreateSut().SyncAsync();
+        var pages = await CreateSut().Get<ZohoCrmSource>().ReadAllAsync();
 
         Assert.Equal(["a1", "a2"], pages.SelectMany(p => p.Accounts).Select(a => a.CrmId));
         Assert.Equal(2, zoho.TokenRequests().Count);
@@ -151,7 +152,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .Error("Accounts", 1, HttpStatusCode.Unauthorized, "INVALID_TOKEN", "invalid oauth token", token: SecondToken);
         var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal("INVALID_TOKEN", error.Code);
         Assert.Contains("rejected a freshly refreshed access token", error.Message, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
         zoho.Tokens(FirstToken, SecondToken)
             .Error("Accounts", 1, HttpStatusCode.Unauthorized, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL");
 
-        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => CreateSut().Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ZohoAuthenticationException>(() => CreateSut().Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal("OAUTH_SCOPE_MISMATCH", error.Code);
         Assert.Contains("ZohoCRM.modules.accounts.READ", error.Message, StringComparison.Ordinal);
@@ -191,9 +192,9 @@ public sealed class ZohoCrmSourceTests : IDisposable
                 .WithStatusCode(HttpStatusCode.OK)
                 .WithBody(_ => Answer(answeredAt, """{"data":[{"id":"a2","Account_Name":"Globex","Modified_Time":"2025-05-20T11:00:00-03:00"}],"info":{"per_page":2,"count":1,"page":2,"more_records":false}}""")));
         var sut = CreateSut();
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var first = await sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None);
 
-        var second = await ZohoHarness.PumpAsync(time, sut.Source.FetchAsync(first.NextCursor, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var second = await time.PumpAsync(sut.Get<ZohoCrmSource>().FetchAsync(first.NextCursor, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(["a2"], second.Accounts.Select(a => a.CrmId));
         Assert.Equal(2, answeredAt.Count);
@@ -211,8 +212,8 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .RespondWith(Json(HttpStatusCode.OK, new Dictionary<string, object?> { ["data"] = new[] { Account("a1", "Acme", "2025-05-20T10:00:00-03:00") }, ["info"] = new Dictionary<string, object?> { ["more_records"] = false } }));
         var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<ZohoRateLimitedException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
-        var retried = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ZohoRateLimitedException>(() => sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None));
+        var retried = await sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
         Assert.Equal("TOO_MANY_REQUESTS", error.Code);
@@ -230,7 +231,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .RespondWith(Json(HttpStatusCode.OK, new Dictionary<string, object?> { ["data"] = new[] { Account("a1", "Acme", "2025-05-20T10:00:00-03:00") }, ["info"] = new Dictionary<string, object?> { ["more_records"] = false } }));
         var sut = CreateSut();
 
-        var page = await ZohoHarness.PumpAsync(time, sut.Source.FetchAsync(null, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var page = await time.PumpAsync(sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(["a1"], page.Accounts.Select(a => a.CrmId));
         Assert.Equal(2, zoho.RecordRequests("Accounts").Count);
@@ -241,7 +242,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         zoho.Tokens(FirstToken).Error("Accounts", 1, HttpStatusCode.BadRequest, "INVALID_MODULE", "the module name given seems to be invalid");
 
-        var error = await Assert.ThrowsAsync<ZohoApiException>(() => CreateSut().Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ZohoApiException>(() => CreateSut().Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal("INVALID_MODULE", error.Code);
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
@@ -257,10 +258,10 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .Page("Accounts", 1, [Account("a1", "Acme", "2025-05-20T10:00:00-03:00")], more: true, nextPageToken: "stale")
             .Error("Accounts", 0, HttpStatusCode.BadRequest, "EXPIRED_VALUE", "the given page token has expired", pageToken: "stale");
         var sut = CreateSut(new() { ["ContactsModule"] = "" });
-        var first = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var first = await sut.Get<ZohoCrmSource>().FetchAsync(null, CancellationToken.None);
 
-        var second = await sut.Source.FetchAsync(first.NextCursor, CancellationToken.None);
-        var third = await sut.Source.FetchAsync(second.NextCursor, CancellationToken.None);
+        var second = await sut.Get<ZohoCrmSource>().FetchAsync(first.NextCursor, CancellationToken.None);
+        var third = await sut.Get<ZohoCrmSource>().FetchAsync(second.NextCursor, CancellationToken.None);
 
         Assert.Equal(0, second.Count);
         Assert.True(second.HasMore);
@@ -273,7 +274,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
     {
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent);
 
-        var page = await CreateSut().Source.FetchAsync("{not a cursor", CancellationToken.None);
+        var page = await CreateSut().Get<ZohoCrmSource>().FetchAsync("{not a cursor", CancellationToken.None);
 
         Assert.True(page.HasMore);
         Assert.Null(Header(Assert.Single(zoho.RecordRequests("Accounts")), "If-Modified-Since"));
@@ -309,7 +310,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
             ["Fields:AccountPhones"] = "Phone,Hotline",
         });
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<ZohoCrmSource>().ReadAllAsync();
 
         var account = Assert.Single(pages.SelectMany(p => p.Accounts));
         Assert.Equal("Enterprise", account.Plan);
@@ -330,7 +331,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
         zoho.Dispose();
     }
 
-    private ZohoHarness CreateSut(Dictionary<string, string?>? settings = null) => harness = new ZohoHarness(zoho, time, settings);
+    private AdapterHarness CreateSut(Dictionary<string, string?>? settings = null) => harness = ZohoSettings.Harness(zoho, time, settings);
 
     private void StubTwoPagesEach() =>
         zoho.Tokens(FirstToken)

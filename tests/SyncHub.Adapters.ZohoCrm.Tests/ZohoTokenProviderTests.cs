@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Net;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public sealed class ZohoTokenProviderTests : IDisposable
 {
     private readonly ZohoFake zoho = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 2, 12, 0, 0, TimeSpan.Zero));
-    private ZohoHarness? harness;
+    private AdapterHarness? harness;
 
     [Fact]
     public async Task GetTokenAsync_FirstCall_PostsTheRefreshTokenGrantForm()
@@ -111,7 +112,7 @@ public sealed class ZohoTokenProviderTests : IDisposable
 
     private ZohoTokenProvider CreateSut()
     {
-        harness = new ZohoHarness(zoho, time);
+        harness = ZohoSettings.Harness(zoho, time);
         return harness.Provider.GetRequiredService<ZohoTokenProvider>();
     }
 }
