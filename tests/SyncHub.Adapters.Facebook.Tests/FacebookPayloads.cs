@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using SyncHub.Sdk.Testing;
 
 namespace SyncHub.Adapters.Facebook.Tests;
 
@@ -11,6 +12,15 @@ internal static class FacebookPayloads
     public const string VerifyToken = "synchub-verify-4f2a";
     public const string PageId = "106358284731337";
     public const string CustomerPsid = "6754123987654321";
+
+    /// <summary>A POST of <paramref name="body"/> with <paramref name="signature"/> in <c>X-Hub-Signature-256</c> (none when null).</summary>
+    public static WebhookRequest Post(string body, string? signature) => WebhookRequests.Post(body, ("X-Hub-Signature-256", signature));
+
+    /// <summary>A POST of <paramref name="body"/> signed with the app secret, as Facebook sends it.</summary>
+    public static WebhookRequest Signed(string body) => Post(body, Sign(body));
+
+    /// <summary>A GET with <paramref name="query"/> (the subscription handshake).</summary>
+    public static WebhookRequest Get(IDictionary<string, string> query) => WebhookRequests.Get(query);
 
     /// <summary>The signature Facebook sends: <c>sha256=</c> and the hex HMAC-SHA256 of the raw body keyed with the app secret.</summary>
     public static string Sign(string body, string secret = AppSecret) =>

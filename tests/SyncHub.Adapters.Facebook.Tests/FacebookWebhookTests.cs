@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Text.Json.Nodes;
 using SyncHub.Domain;
 using static SyncHub.Adapters.Facebook.Tests.FacebookPayloads;
@@ -6,7 +7,7 @@ namespace SyncHub.Adapters.Facebook.Tests;
 
 public sealed class FacebookWebhookTests
 {
-    private static FacebookHarness CreateSut(IDictionary<string, string?>? settings = null) => new(settings);
+    private static AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => FacebookSettings.Harness(settings);
 
     private static Dictionary<string, string> Handshake(string mode = "subscribe", string token = VerifyToken, string? challenge = "1158201444") =>
         challenge is null
@@ -18,7 +19,7 @@ public sealed class FacebookWebhookTests
     {
         using var sut = CreateSut();
 
-        var result = await sut.ReadAsync(FacebookHarness.Get(Handshake()));
+        var result = await sut.ReadAsync(Get(Handshake()));
 
         var answer = Assert.IsType<WebhookResult.Immediate>(result);
         Assert.Equal((200, "text/plain", "1158201444"), (answer.Status, answer.ContentType, answer.Body));
@@ -32,7 +33,7 @@ public sealed class FacebookWebhookTests
     {
         using var sut = CreateSut();
 
-        var result = await sut.ReadAsync(FacebookHarness.Get(Handshake(mode, token)));
+        var result = await sut.ReadAsync(Get(Handshake(mode, token)));
 
         Assert.Equal(403, Assert.IsType<WebhookResult.Rejected>(result).Status);
         Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains(VerifyToken, StringComparison.Ordinal));
@@ -43,7 +44,7 @@ public sealed class FacebookWebhookTests
     {
         using var sut = CreateSut();
 
-        var result = await sut.ReadAsync(FacebookHarness.Get(Handshake(challenge: null)));
+        var result = await sut.ReadAsync(Get(Handshake(challenge: null)));
 
         Assert.Equal("hub.challenge", Assert.IsType<WebhookResult.Rejected>(result).Field);
     }
@@ -54,7 +55,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P", "Hi, our workspace is down since this morning")])).ToJsonString();
 
-        var result = await sut.ReadAsync(FacebookHarness.Signed(body));
+        var result = await sut.ReadAsync(Signed(body));
 
         var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
         Assert.Equal(("Facebook", "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P"), (record.Source, record.ExternalId));
@@ -73,7 +74,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut(new Dictionary<string, string?> { ["ThreadWindow"] = "12:00:00" });
         var body = Page(Entry(messaging: [Message("m_1", "first"), Message("m_2", "second", timestamp: 1796126460000L)])).ToJsonString();
 
-        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records;
+        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records;
 
         Assert.Equal(2, records.Count);
         Assert.All(records, r =>
@@ -89,7 +90,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
 
         Assert.Equal(TimeSpan.FromHours(24), record.ThreadWindow);
     }
@@ -100,7 +101,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut(new Dictionary<string, string?> { ["ThreadWindow"] = "00:00:00" });
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
 
         Assert.Null(record.ThreadKey);
         Assert.Null(record.ThreadWindow);
@@ -117,7 +118,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var result = await sut.ReadAsync(FacebookHarness.Post(body, signature));
+        var result = await sut.ReadAsync(Post(body, signature));
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -128,7 +129,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var result = await sut.ReadAsync(FacebookHarness.Post(body, Sign(body, "someone-elses-secret")));
+        var result = await sut.ReadAsync(Post(body, Sign(body, "someone-elses-secret")));
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -139,7 +140,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var result = await sut.ReadAsync(FacebookHarness.Post(body.Replace("hello", "hellO", StringComparison.Ordinal), Sign(body)));
+        var result = await sut.ReadAsync(Post(body.Replace("hello", "hellO", StringComparison.Ordinal), Sign(body)));
 
         Assert.Equal(401, Assert.IsType<WebhookResult.Rejected>(result).Status);
     }
@@ -150,7 +151,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        var result = await sut.ReadAsync(FacebookHarness.Post(body, "sha256=" + Sign(body)["sha256=".Length..].ToUpperInvariant()));
+        var result = await sut.ReadAsync(Post(body, "sha256=" + Sign(body)["sha256=".Length..].ToUpperInvariant()));
 
         Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
     }
@@ -161,7 +162,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(changes: [Comment("987654321_1122334455", "The Android app does not show new messages after the update")])).ToJsonString();
 
-        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
 
         Assert.Equal("987654321_1122334455", record.ExternalId);
         Assert.Equal(Channel.Facebook, record.Channel);
@@ -183,7 +184,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(changes: [Comment("c_1", "text", verb: verb, item: item)])).ToJsonString();
 
-        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
     }
 
     [Fact]
@@ -192,7 +193,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(changes: [Comment("c_1", "Thanks, we are looking into it", fromId: PageId, fromName: "Rocket.Chat")])).ToJsonString();
 
-        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
     }
 
     [Fact]
@@ -201,7 +202,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_echo", "Our reply", echo: true), Delivery(), Read(), Message("m_real", "customer text")])).ToJsonString();
 
-        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records;
+        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records;
 
         Assert.Equal("m_real", Assert.Single(records).ExternalId);
     }
@@ -213,7 +214,7 @@ public sealed class FacebookWebhookTests
         var attachments = new JsonArray(new JsonObject { ["type"] = "image", ["payload"] = new JsonObject { ["url"] = "https://scontent.xx.fbcdn.net/v/t1.15752-9/screenshot.png" } });
         var body = Page(Entry(messaging: [Message("m_img", "", attachments: attachments)])).ToJsonString();
 
-        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
 
         Assert.Equal("[image] https://scontent.xx.fbcdn.net/v/t1.15752-9/screenshot.png", record.Body);
         Assert.Equal("Facebook message with an attachment", record.Subject);
@@ -227,7 +228,7 @@ public sealed class FacebookWebhookTests
         var text = "Olá! 👋 " + string.Concat(Enumerable.Repeat("O servidor caiu de novo depois da atualização. ", 5)) + "🔥";
         var body = Page(Entry(messaging: [Message("m_long", text)])).ToJsonString();
 
-        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
 
         Assert.Equal(text, record.Body);
         Assert.True(record.Subject.Length <= 80);
@@ -241,7 +242,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "hello")]), Entry(messaging: [Message("m_1", "hello")])).ToJsonString();
 
-        Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut(new Dictionary<string, string?> { ["PageIds:0"] = PageId });
         var body = Page(Entry(messaging: [Message("m_other", "hello")], pageId: "999"), Entry(messaging: [Message("m_ours", "hello")])).ToJsonString();
 
-        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records;
+        var records = Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records;
 
         Assert.Equal("m_ours", Assert.Single(records).ExternalId);
     }
@@ -261,7 +262,7 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = new JsonObject { ["object"] = "instagram", ["entry"] = new JsonArray() }.ToJsonString();
 
-        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(FacebookHarness.Signed(body))).Records);
+        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
     }
 
     [Theory]
@@ -272,7 +273,7 @@ public sealed class FacebookWebhookTests
     {
         using var sut = CreateSut();
 
-        var rejected = Assert.IsType<WebhookResult.Rejected>(await sut.ReadAsync(FacebookHarness.Signed(body)));
+        var rejected = Assert.IsType<WebhookResult.Rejected>(await sut.ReadAsync(Signed(body)));
 
         Assert.Equal((400, field), (rejected.Status, rejected.Field));
     }
@@ -293,8 +294,8 @@ public sealed class FacebookWebhookTests
         using var sut = CreateSut();
         var body = Page(Entry(messaging: [Message("m_1", "my password is hunter2")])).ToJsonString();
 
-        await sut.ReadAsync(FacebookHarness.Signed(body));
-        await sut.ReadAsync(FacebookHarness.Post(body, "sha256=00"));
+        await sut.ReadAsync(Signed(body));
+        await sut.ReadAsync(Post(body, "sha256=00"));
 
         Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("hunter2", StringComparison.Ordinal) || l.Message.Contains(AppSecret, StringComparison.Ordinal));
     }
