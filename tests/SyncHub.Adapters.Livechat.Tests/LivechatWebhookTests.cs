@@ -1,16 +1,13 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SyncHub.Domain;
-using SyncHub.Hosting;
-using static SyncHub.Adapters.Livechat.Tests.LivechatHarness;
+using SyncHub.Sdk.Testing;
+using static SyncHub.Adapters.Livechat.Tests.LivechatPayloads;
 
 namespace SyncHub.Adapters.Livechat.Tests;
 
 public sealed class LivechatWebhookTests
 {
-    private static LivechatHarness CreateSut(IDictionary<string, string?>? settings = null) => new(settings);
+    private static AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => LivechatSettings.Harness(settings);
 
     [Fact]
     public async Task ReadAsync_OfflineMessageWithTheRightToken_BecomesAChatRecordWithTheVisitorAsRequester()
@@ -28,7 +25,7 @@ public sealed class LivechatWebhookTests
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 11, 58, 1, 123, TimeSpan.Zero), record.ReceivedAt);
         Assert.StartsWith("sha256:", record.ExternalId, StringComparison.Ordinal);
         Assert.Null(record.DepartmentHint);
-        Assert.Equal("livechat", sut.Webhook.Route);
+        Assert.Equal("livechat", sut.Webhook("livechat").Route);
     }
 
     [Fact]
@@ -144,29 +141,5 @@ public sealed class LivechatWebhookTests
         await sut.ReadAsync(Post(OfflineMessage(message: "our admin password leaked").ToJsonString()));
 
         Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("password leaked", StringComparison.Ordinal) || l.Message.Contains("maria@acme.example", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Register_EnabledAndCalledTwice_AddsTheWebhookOnceAtRouteLivechat()
-    {
-        using var harness = CreateSut();
-        var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().Build();
-        new LivechatModule().Register(new SyncHubBuilder(services, configuration), configuration.GetSection(Section));
-        new LivechatModule().Register(new SyncHubBuilder(services, configuration), configuration.GetSection(Section));
-
-        Assert.True(harness.Registered);
-        Assert.Equal(("Livechat", "livechat"), (harness.Webhook.Name, harness.Webhook.Route));
-        Assert.Single(services, d => d.ServiceType == typeof(IWebhookSource));
-    }
-
-    [Fact]
-    public void Options_NoSecret_FailValidationNamingTheFullKey()
-    {
-        using var harness = CreateSut(new Dictionary<string, string?> { ["Secret"] = "" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => harness.Options);
-
-        Assert.Contains(error.Failures, f => f.StartsWith("SyncHub:Adapters:Livechat:Secret:", StringComparison.Ordinal));
     }
 }
