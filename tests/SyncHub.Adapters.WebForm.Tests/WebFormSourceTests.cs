@@ -1,30 +1,18 @@
-using System.Text;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Adapters;
 using SyncHub.Adapters.WebForm;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
+using static SyncHub.Adapters.WebForm.Tests.WebFormSettings;
 
 namespace SyncHub.Adapters.WebForm.Tests;
 
-public sealed class WebFormSourceTests
+public sealed class WebFormSourceTests : IDisposable
 {
-    private const string Token = "form-secret-1";
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+    private readonly AdapterHarness harness = new(new WebFormModule(), WebFormSettings.For(), new FakeTimeProvider(Now));
 
-    private static WebFormSource CreateSut() =>
-        new(new StaticMonitor(new WebFormOptions { Enabled = true, Token = Token }), new FakeTimeProvider(Now));
-
-    private static WebhookRequest Request(string json, string? authorization = "Bearer " + Token)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (authorization is not null)
-        {
-            headers["Authorization"] = authorization;
-        }
-
-        return new WebhookRequest("POST", headers, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(json));
-    }
+    private IWebhookSource CreateSut() => harness.Webhook("web");
 
     [Fact]
     public async Task ReadAsync_ValidForm_MapsEveryFieldToAWebRecord()
@@ -84,23 +72,5 @@ public sealed class WebFormSourceTests
         Assert.Equal(field, rejected.Field);
     }
 
-    [Fact]
-    public void Options_EnabledWithoutToken_FailValidationOnToken()
-    {
-        var options = new WebFormOptions { Enabled = true };
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
-
-        Assert.Contains(results, r => r.MemberNames.Contains(nameof(WebFormOptions.Token)));
-    }
-
-    private sealed class StaticMonitor(WebFormOptions value) : IOptionsMonitor<WebFormOptions>
-    {
-        public WebFormOptions CurrentValue => value;
-
-        public WebFormOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<WebFormOptions, string?> listener) => null;
-    }
+    public void Dispose() => harness.Dispose();
 }
