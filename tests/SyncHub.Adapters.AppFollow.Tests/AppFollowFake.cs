@@ -26,8 +26,13 @@ internal sealed class AppFollowFake : IDisposable
 
     private readonly WireMockServer server = WireMockServer.Start();
 
-    public AppFollowFake()
+    public AppFollowFake() => Reset();
+
+    /// <summary>Forgets every answer, scenario state and logged request; only the 401 for a wrong token stays.</summary>
+    public void Reset()
     {
+        server.Reset();
+
         // Any request without the configured token: AppFollow's 401.
         server
             .Given(Request.Create().WithPath(ReviewsPath, ReplyPath))
@@ -84,6 +89,7 @@ internal sealed class AppFollowFake : IDisposable
             .AtPriority(1)
             .InScenario("fail-once")
             .WhenStateIs("failed")
+            .WillSetStateTo("failed")
             .RespondWith(Json(200, Answer(1, null, 1, reviews)));
     }
 

@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -172,17 +173,17 @@ public sealed class AppFollowIntakeTests : IAsyncDisposable
 
     private async Task StartAsync(TimeProvider? time = null, bool hosted = false)
     {
-        var settings = AppFollowHarness.Settings(appFollow, new Dictionary<string, string?>
+        var settings = AdapterHarness.Qualify(AppFollowSettings.Section, AppFollowSettings.For(appFollow, new Dictionary<string, string?>
         {
             ["SyncHub:Reviews:TicketLink"] = "https://support.example.com/#/tickets/{number}",
             ["SyncHub:Outbox:PollInterval"] = "00:00:00.010",
             ["SyncHub:Outbox:RetryDelay"] = "00:00:00.010",
             ["SyncHub:Outbox:MaxRetryDelay"] = "00:00:00.050",
-        });
+        }));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddFakeLogging();
-        services.AddSingleton(time ?? new FakeTimeProvider(AppFollowHarness.Now));
+        services.AddSingleton(time ?? new FakeTimeProvider(AppFollowSettings.Now));
         var hub = services.AddSyncHubCore(configuration);
         services.AddInMemoryStore();
         hub.AddModule(new AppFollowModule());

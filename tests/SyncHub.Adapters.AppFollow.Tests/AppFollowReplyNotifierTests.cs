@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
 
@@ -9,7 +10,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
 
     private readonly AppFollowFake appFollow = new();
 
-    private AppFollowHarness CreateSut() => new(appFollow);
+    private AdapterHarness CreateSut() => AppFollowSettings.Harness(appFollow);
 
     [Fact]
     public async Task SendAsync_UnansweredReview_PostsTheAnswerOnceWithTheDocumentedBody()
@@ -17,7 +18,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
         appFollow.Answerable(Android, Review("gp:AOqpTOF1"));
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(AppFollowHarness.Reply(ReviewKey), CancellationToken.None);
+        await sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply(ReviewKey), CancellationToken.None);
 
         var post = Assert.Single(appFollow.ReplyRequests);
         var body = Body(post);
@@ -33,10 +34,10 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         appFollow.Answerable(Ios, Review(884964243, store: "as"), failures: 1);
         using var sut = CreateSut();
-        var reply = AppFollowHarness.Reply("as:1148741252:884964243");
+        var reply = AppFollowSettings.Reply("as:1148741252:884964243");
 
-        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Notifier.SendAsync(reply, CancellationToken.None));
-        await sut.Notifier.SendAsync(reply, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None));
+        await sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None);
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.IsNotType<AppFollowRejectedException>(error);
@@ -50,15 +51,15 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     public async Task SendAsync_RetriedByAnotherInstanceAfterTheAnswerWasPosted_DoesNotPostTwice()
     {
         appFollow.Answerable(Android, Review("gp:AOqpTOF1"));
-        var reply = AppFollowHarness.Reply(ReviewKey);
+        var reply = AppFollowSettings.Reply(ReviewKey);
         using (var first = CreateSut())
         {
-            await first.Notifier.SendAsync(reply, CancellationToken.None);
+            await first.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None);
         }
 
         // The first instance died before the outbox acknowledged the event: a new instance gets it again.
         using var second = CreateSut();
-        await second.Notifier.SendAsync(reply, CancellationToken.None);
+        await second.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None);
 
         Assert.Single(appFollow.ReplyRequests);
         Assert.Contains(second.Logs.GetSnapshot(), l => l.Id.Id == 8102);
@@ -69,7 +70,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         appFollow.Answerable(Ios, Review(884964243, store: "as"));
         using var sut = CreateSut();
-        var reply = AppFollowHarness.Reply("884964243") with
+        var reply = AppFollowSettings.Reply("884964243") with
         {
             Data = new Dictionary<string, string>
             {
@@ -80,7 +81,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
             },
         };
 
-        await sut.Notifier.SendAsync(reply, CancellationToken.None);
+        await sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None);
 
         Assert.Equal(Ios, (string?)Body(Assert.Single(appFollow.AcceptedReplies))["ext_id"]);
     }
@@ -90,7 +91,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Notifier.SendAsync(AppFollowHarness.Reply("10423"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply("10423"), CancellationToken.None));
 
         Assert.Contains("appId", error.Message, StringComparison.Ordinal);
         Assert.Empty(appFollow.ReplyRequests);
@@ -102,7 +103,7 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
         using var sut = CreateSut();
 
         var error = await Assert.ThrowsAsync<AppFollowRejectedException>(
-            () => sut.Notifier.SendAsync(AppFollowHarness.Reply(ReviewKey, new string('a', 351)), CancellationToken.None));
+            () => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply(ReviewKey, new string('a', 351)), CancellationToken.None));
 
         Assert.Contains("350", error.Message, StringComparison.Ordinal);
         Assert.Empty(appFollow.ReviewRequests);
@@ -113,10 +114,10 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        Assert.True(sut.Notifier.Handles(AppFollowHarness.Reply(ReviewKey)));
-        Assert.False(sut.Notifier.Handles(AppFollowHarness.Reply(ReviewKey) with { Type = ChatEvents.Message }));
-        Assert.False(sut.Notifier.Handles(AppFollowHarness.Reply(ReviewKey) with { Target = "RocketChat" }));
-        Assert.Equal("AppFollowReply", sut.Notifier.Name);
+        Assert.True(sut.Notifier(AppFollowReplyNotifier.NotifierName).Handles(AppFollowSettings.Reply(ReviewKey)));
+        Assert.False(sut.Notifier(AppFollowReplyNotifier.NotifierName).Handles(AppFollowSettings.Reply(ReviewKey) with { Type = ChatEvents.Message }));
+        Assert.False(sut.Notifier(AppFollowReplyNotifier.NotifierName).Handles(AppFollowSettings.Reply(ReviewKey) with { Target = "RocketChat" }));
+        Assert.Equal("AppFollowReply", sut.Notifier(AppFollowReplyNotifier.NotifierName).Name);
     }
 
     public void Dispose() => appFollow.Dispose();

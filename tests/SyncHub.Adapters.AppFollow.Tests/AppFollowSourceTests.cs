@@ -1,3 +1,4 @@
+using SyncHub.Sdk.Testing;
 using System.Net;
 using SyncHub.Domain;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
@@ -8,7 +9,7 @@ public sealed class AppFollowSourceTests : IDisposable
 {
     private readonly AppFollowFake appFollow = new();
 
-    private AppFollowHarness CreateSut(IDictionary<string, string?>? settings = null) => new(appFollow, settings);
+    private AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => AppFollowSettings.Harness(appFollow, settings);
 
     [Fact]
     public async Task FetchAsync_SeveralPagesOfTwoStores_ReadsOnePageOfOneAppPerFetchAndEveryReviewOnce()
@@ -18,7 +19,7 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Page(Ios, 1, null, 1, Review(884964243, store: "as", title: "Login broken"));
         using var sut = CreateSut();
 
-        var pages = await sut.SyncAsync();
+        var pages = await sut.Get<AppFollowSource>().ReadAllAsync();
 
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
         Assert.Equal(
@@ -44,10 +45,10 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1"));
         appFollow.Page(Ios, 1, null, 0);
         using var sut = CreateSut();
-        var first = await sut.SyncAsync();
+        var first = await sut.Get<AppFollowSource>().ReadAllAsync();
 
         sut.Time.Advance(TimeSpan.FromDays(1));
-        var second = await sut.SyncAsync(first[^1].NextCursor);
+        var second = await sut.Get<AppFollowSource>().ReadAllAsync(first[^1].NextCursor);
 
         Assert.Equal(2, second.Count);
         var requests = appFollow.ReviewRequests.Skip(2).ToList();
@@ -63,7 +64,7 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Page(Android, 1, null, 0);
         using var sut = CreateSut();
 
-        var page = await sut.Source.FetchAsync(null, CancellationToken.None);
+        var page = await sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Empty(page.Records);
         Assert.True(page.HasMore);
@@ -76,11 +77,11 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.FailOnceThen(429, "2", Android, Review("gp:AOqpTOF1"));
         using var sut = CreateSut();
 
-        var page = await sut.PumpAsync(sut.Source.FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(250));
+        var page = await sut.PumpAsync(sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal("gp:chat.rocket.android:gp:AOqpTOF1", Assert.Single(page.Records).ExternalId);
         Assert.Equal(2, appFollow.ReviewRequests.Count);
-        Assert.True(sut.Time.GetUtcNow() - AppFollowHarness.Now >= TimeSpan.FromSeconds(2));
+        Assert.True(sut.Time.GetUtcNow() - AppFollowSettings.Now >= TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Error(429, "Rate limit exceeded", retryAfter: "3600");
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Contains("Retry-After 3600", error.Message, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class AppFollowSourceTests : IDisposable
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["ApiToken"] = "expired-token-0000" });
 
-        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Source.FetchAsync(null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("SyncHub:Adapters:AppFollow:ApiToken", error.Message, StringComparison.Ordinal);
@@ -118,7 +119,7 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF9", title: "", content: text, rating: 4));
         using var sut = CreateSut();
 
-        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var record = Assert.Single((await sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None)).Records);
 
         Assert.Equal(text, record.Body);
         Assert.StartsWith("Adoro o app 👨‍👩‍👧‍👦🚀 mas", record.Subject, StringComparison.Ordinal);
@@ -141,7 +142,7 @@ public sealed class AppFollowSourceTests : IDisposable
         appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1", rating: 1, wasChanged: 1, updated: "2026-11-30 11:02:03", track: "beta"));
         using var sut = CreateSut();
 
-        var record = Assert.Single((await sut.Source.FetchAsync(null, CancellationToken.None)).Records);
+        var record = Assert.Single((await sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None)).Records);
 
         Assert.Equal("gp:chat.rocket.android:gp:AOqpTOF1@20261130T110203Z", record.ExternalId);
         Assert.Equal("appfollow:review:gp:chat.rocket.android:gp:AOqpTOF1", record.ThreadKey);
@@ -156,7 +157,7 @@ public sealed class AppFollowSourceTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Source.FetchAsync("2026-11-30T00:00:00Z", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AppFollowException>(() => sut.Get<AppFollowSource>().FetchAsync("2026-11-30T00:00:00Z", CancellationToken.None));
 
         Assert.Contains("AppFollow checkpoint", error.Message, StringComparison.Ordinal);
     }
