@@ -1,4 +1,5 @@
-using SyncHub.Accounts;
+using SyncHub.Adapters;
+
 
 namespace SyncHub.Sdk.Testing;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SyncHub.Accounts;
 using SyncHub.Adapters;
 
 namespace SyncHub.Sdk.Testing;

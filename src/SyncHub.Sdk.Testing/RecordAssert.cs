@@ -1,5 +1,5 @@
+using SyncHub.Adapters;
 using SyncHub.Domain;
-using SyncHub.Pipeline;
 
 namespace SyncHub.Sdk.Testing;
 
@@ -16,22 +16,22 @@ public static class RecordAssert
         Assert.Equal(sourceName, record.Source);
         Assert.False(string.IsNullOrWhiteSpace(record.ExternalId), $"{sourceName}: a record has no external id");
         Assert.True(record.ExternalId.Trim() == record.ExternalId, $"{sourceName}: external id '{record.ExternalId}' has surrounding white space");
-        Assert.True(record.ExternalId.Length <= RecordValidator.MaxIdLength, $"{sourceName}: external id is longer than {RecordValidator.MaxIdLength}");
-        Assert.True(record.ThreadKey is null || (record.ThreadKey.Length > 0 && record.ThreadKey.Length <= RecordValidator.MaxIdLength), $"{sourceName}: record {record.ExternalId} has an empty or too long thread key");
+        Assert.True(record.ExternalId.Length <= RecordLimits.MaxIdLength, $"{sourceName}: external id is longer than {RecordLimits.MaxIdLength}");
+        Assert.True(record.ThreadKey is null || (record.ThreadKey.Length > 0 && record.ThreadKey.Length <= RecordLimits.MaxIdLength), $"{sourceName}: record {record.ExternalId} has an empty or too long thread key");
         Assert.True(Enum.IsDefined(record.Channel), $"{sourceName}: record {record.ExternalId} has channel {record.Channel}, which is not defined");
         Assert.True(record.PriorityHint is null || Enum.IsDefined(record.PriorityHint.Value), $"{sourceName}: record {record.ExternalId} has an undefined priority");
         Assert.NotEqual(default, record.ReceivedAt);
-        Assert.True(record.Subject.Length <= RecordValidator.MaxSubjectLength, $"{sourceName}: the subject of record {record.ExternalId} is longer than {RecordValidator.MaxSubjectLength}");
-        Assert.True(record.Body.Length <= RecordValidator.MaxBodyLength, $"{sourceName}: the body of record {record.ExternalId} is longer than {RecordValidator.MaxBodyLength}");
-        Assert.True(record.Diagnostics.Count <= RecordValidator.MaxDiagnostics, $"{sourceName}: record {record.ExternalId} has more than {RecordValidator.MaxDiagnostics} diagnostics");
+        Assert.True(record.Subject.Length <= RecordLimits.MaxSubjectLength, $"{sourceName}: the subject of record {record.ExternalId} is longer than {RecordLimits.MaxSubjectLength}");
+        Assert.True(record.Body.Length <= RecordLimits.MaxBodyLength, $"{sourceName}: the body of record {record.ExternalId} is longer than {RecordLimits.MaxBodyLength}");
+        Assert.True(record.Diagnostics.Count <= RecordLimits.MaxDiagnostics, $"{sourceName}: record {record.ExternalId} has more than {RecordLimits.MaxDiagnostics} diagnostics");
         foreach (var (field, value, max) in new (string, string?, int)[]
         {
-            ("requester.name", record.Requester.Name, RecordValidator.MaxFieldLength),
-            ("requester.handle", record.Requester.Handle, RecordValidator.MaxFieldLength),
-            ("requester.email", record.Requester.Email, RecordValidator.MaxAddressLength),
-            ("requester.phone", record.Requester.Phone, RecordValidator.MaxAddressLength),
-            ("product", record.Product, RecordValidator.MaxFieldLength),
-            ("departmentHint", record.DepartmentHint, RecordValidator.MaxFieldLength),
+            ("requester.name", record.Requester.Name, RecordLimits.MaxFieldLength),
+            ("requester.handle", record.Requester.Handle, RecordLimits.MaxFieldLength),
+            ("requester.email", record.Requester.Email, RecordLimits.MaxAddressLength),
+            ("requester.phone", record.Requester.Phone, RecordLimits.MaxAddressLength),
+            ("product", record.Product, RecordLimits.MaxFieldLength),
+            ("departmentHint", record.DepartmentHint, RecordLimits.MaxFieldLength),
         })
         {
             Assert.True(value is null || value.Length <= max, $"{sourceName}: {field} of record {record.ExternalId} is longer than {max}");
@@ -39,7 +39,7 @@ public static class RecordAssert
 
         foreach (var (key, value) in record.Diagnostics)
         {
-            Assert.True(key.Length <= RecordValidator.MaxFieldLength && value.Length <= RecordValidator.MaxDiagnosticLength, $"{sourceName}: diagnostic '{key}' of record {record.ExternalId} is too long");
+            Assert.True(key.Length <= RecordLimits.MaxFieldLength && value.Length <= RecordLimits.MaxDiagnosticLength, $"{sourceName}: diagnostic '{key}' of record {record.ExternalId} is too long");
         }
     }
 }

@@ -1,4 +1,3 @@
-using SyncHub.Accounts;
 using SyncHub.Adapters;
 
 namespace SyncHub.Sdk.Testing;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using SyncHub.Accounts;
 using SyncHub.Sdk.Testing;
 using WireMock.ResponseBuilders;
 using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
