@@ -11,8 +11,8 @@ namespace SyncHub.Adapters.AppFollow;
 /// carry the plain review id with <c>appId</c> and <c>store</c>. Delivery is at least once, so before posting the
 /// notifier reads the review: when AppFollow already shows this very answer (an earlier attempt got through, on this
 /// instance or another, before a crash or a lost answer), the event counts as delivered and nothing is posted again.
-/// Failures throw for the outbox dispatcher to retry; <see cref="AppFollowRejectedException"/> marks those a retry will
-/// not fix.
+/// Failures throw for the outbox dispatcher to retry; those a retry will not fix throw <see cref="DeliveryException"/>
+/// (permanent, or unauthorized for a refused token).
 /// </summary>
 public sealed class AppFollowReplyNotifier(
     IHttpClientFactory httpClients,
@@ -36,6 +36,22 @@ public sealed class AppFollowReplyNotifier(
     public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
+        try
+        {
+            await DeliverAsync(outboxEvent, cancellationToken);
+        }
+        catch (AppFollowRejectedException ex)
+        {
+            throw new DeliveryException(
+                ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? DeliveryFailureKind.Unauthorized : DeliveryFailureKind.Permanent,
+                ex.Message,
+                null,
+                ex);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
         var key = Review(outboxEvent);
         var answer = outboxEvent.Data.GetValueOrDefault(ReviewEvents.Text)?.Trim();
         if (string.IsNullOrEmpty(answer))

@@ -12,7 +12,8 @@ namespace SyncHub.Adapters.Email;
 /// Sends <see cref="EmailEvents.Reply"/> and <see cref="EmailEvents.FollowUp"/> outbox events as e-mail: threaded
 /// with In-Reply-To and References, the ticket tag <c>[#N]</c> in the subject, <c>Auto-Submitted: auto-replied</c>
 /// on automatic mail, and a Message-ID derived from the event id so a retried send is recognisable. A failure
-/// throws; retrying with backoff is the outbox consumer's job.
+/// throws; retrying with backoff is the outbox consumer's job. Unusable event data and 5xx refusals throw a permanent
+/// <see cref="DeliveryException"/>, refused credentials an unauthorized one.
 /// </summary>
 public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvider time, ILogger<SmtpNotifier> logger) : INotifier
 {
@@ -32,7 +33,34 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
         ArgumentNullException.ThrowIfNull(outboxEvent);
         Charsets.EnsureRegistered();
         var settings = options.CurrentValue;
-        var message = Compose(outboxEvent, settings, time.GetUtcNow());
+        MimeMessage message;
+        try
+        {
+            message = Compose(outboxEvent, settings, time.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The event's data cannot make a message: no retry changes that.
+            throw new DeliveryException(DeliveryFailureKind.Permanent, ex.Message, null, ex);
+        }
+
+        try
+        {
+            await DeliverAsync(outboxEvent, message, settings, cancellationToken);
+        }
+        catch (MailKit.Security.AuthenticationException ex)
+        {
+            throw new DeliveryException(DeliveryFailureKind.Unauthorized, "the SMTP server refused SyncHub:Adapters:Smtp:User and :Password", null, ex);
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 500 and < 600)
+        {
+            // A 5xx reply refuses this message for good (an unknown mailbox, a message too large).
+            throw new DeliveryException(DeliveryFailureKind.Permanent, $"the SMTP server refused the message ({(int)ex.StatusCode}: {ex.Message})", null, ex);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxEvent outboxEvent, MimeMessage message, SmtpOptions settings, CancellationToken cancellationToken)
+    {
 
         using var smtp = new SmtpClient { Timeout = (int)Math.Min(int.MaxValue, settings.Timeout.TotalMilliseconds) };
         await smtp.ConnectAsync(settings.Host, settings.Port, settings.Security.ToSocketOptions(), cancellationToken);

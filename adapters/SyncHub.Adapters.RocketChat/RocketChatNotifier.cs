@@ -11,7 +11,7 @@ namespace SyncHub.Adapters.RocketChat;
 /// Through the REST API the message is sent with <c>chat.sendMessage</c> and an id derived from
 /// <see cref="OutboxEvent.Id"/>, so a retried delivery finds its message already posted and counts as delivered. With only
 /// an incoming-webhook URL the message is posted there, without that protection. Failures throw so the outbox
-/// dispatcher retries; <see cref="RocketChatRejectedException"/> marks those a retry will not fix.
+/// dispatcher retries; those a retry will not fix throw <see cref="DeliveryException"/> (permanent, or unauthorized for refused credentials).
 /// </summary>
 public sealed class RocketChatNotifier(
     IHttpClientFactory httpClients,
@@ -33,6 +33,22 @@ public sealed class RocketChatNotifier(
     public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
+        try
+        {
+            await DeliverAsync(outboxEvent, cancellationToken);
+        }
+        catch (RocketChatRejectedException ex)
+        {
+            throw new DeliveryException(
+                ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? DeliveryFailureKind.Unauthorized : DeliveryFailureKind.Permanent,
+                ex.Message,
+                null,
+                ex);
+        }
+    }
+
+    private async Task DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue;
         var client = new RocketChatClient(httpClients, settings);
         var text = RocketChatMessage.Format(outboxEvent, settings);
