@@ -164,6 +164,9 @@ public sealed class AdapterHarness : IDisposable
     /// <summary>Advances <see cref="Time"/> in steps of <paramref name="step"/> until <paramref name="task"/> completes (bounded).</summary>
     public Task<T> PumpAsync<T>(Task<T> task, TimeSpan step) => Time.PumpAsync(task, step);
 
+    /// <summary>Advances <see cref="Time"/> in steps of <paramref name="step"/> until <paramref name="task"/> completes (bounded).</summary>
+    public Task PumpAsync(Task task, TimeSpan step) => Time.PumpAsync(task, step);
+
     /// <summary>
     /// Disposes the container. Resilience pipelines wait (on the fake clock) for calls still in flight, so a test that
     /// left a call hanging must not hang the run: disposal gets a bounded real-time wait.

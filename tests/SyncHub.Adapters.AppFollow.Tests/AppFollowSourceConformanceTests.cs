@@ -9,9 +9,12 @@ public sealed class AppFollowSourceConformanceTests : PollingSourceConformance<A
 
     public AppFollowSourceConformanceTests() => appFollow = Track(new AppFollowFake());
 
+    /// <summary>Calls far longer than the fake clock moves while a test waits for a cold WireMock.</summary>
+    private static readonly Dictionary<string, string?> LongCalls = new() { ["Timeout"] = "00:10:00" };
+
     protected override IEnumerable<string> Secrets => [Token];
 
-    protected override AppFollowSource CreateSource() => Harness(new AppFollowModule(), AppFollowSettings.For(appFollow)).Get<AppFollowSource>();
+    protected override AppFollowSource CreateSource() => Harness(new AppFollowModule(), AppFollowSettings.For(appFollow, LongCalls)).Get<AppFollowSource>();
 
     protected override Task<IReadOnlyCollection<string>> ArrangeBacklogAsync()
     {

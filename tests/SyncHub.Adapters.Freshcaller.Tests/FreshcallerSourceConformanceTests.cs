@@ -9,10 +9,13 @@ public sealed class FreshcallerSourceConformanceTests : PollingSourceConformance
 
     public FreshcallerSourceConformanceTests() => freshcaller = Track(new FreshcallerFake());
 
+    /// <summary>Calls far longer than the fake clock moves while a test waits for a cold WireMock.</summary>
+    private static readonly Dictionary<string, string?> LongCalls = new() { ["Timeout"] = "00:10:00" };
+
     protected override IEnumerable<string> Secrets => [FreshcallerFake.ApiKey, FreshcallerSettings.WebhookSecret];
 
     protected override FreshcallerSource CreateSource() =>
-        Harness(new FreshcallerModule(), FreshcallerSettings.For(freshcaller)).Get<FreshcallerSource>();
+        Harness(new FreshcallerModule(), FreshcallerSettings.For(freshcaller, LongCalls)).Get<FreshcallerSource>();
 
     protected override Task<IReadOnlyCollection<string>> ArrangeBacklogAsync()
     {

@@ -14,7 +14,7 @@ public sealed class JsonFeedSourceConformanceTests : PollingSourceConformance<Js
     protected override IEnumerable<string> Secrets => [FeedFake.ApiKey];
 
     protected override JsonFeedSource CreateSource() =>
-        Harness(new JsonFeedModule(), FeedSettings.For(feed, new Dictionary<string, string?> { ["MaxItemsPerPoll"] = "2" })).Get<JsonFeedSource>();
+        Harness(new JsonFeedModule(), FeedSettings.For(feed, new Dictionary<string, string?> { ["MaxItemsPerPoll"] = "2", ["Timeout"] = "00:10:00" })).Get<JsonFeedSource>();
 
     protected override Task<IReadOnlyCollection<string>> ArrangeBacklogAsync()
     {

@@ -1,7 +1,8 @@
+using SyncHub.Sdk.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using SyncHub.Domain;
-using static SyncHub.Adapters.RocketChat.Tests.RocketChatHarness;
+using static SyncHub.Adapters.RocketChat.Tests.RocketChatSettings;
 using SyncHub.Testing.Fakes;
 
 namespace SyncHub.Adapters.RocketChat.Tests;
@@ -12,7 +13,7 @@ public sealed class RocketChatNotifierTests : IDisposable
 
     private readonly RocketChatFake rocketChat = new();
 
-    private RocketChatHarness CreateSut(IDictionary<string, string?>? settings = null) => new(rocketChat, settings);
+    private AdapterHarness CreateSut(IDictionary<string, string?>? settings = null) => RocketChatSettings.Harness(rocketChat, settings);
 
     [Fact]
     public async Task SendAsync_RestApi_PostsTheFormattedMessageToTheRoomWithAStableId()
@@ -20,7 +21,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.AcceptMessages();
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(Escalation(), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None);
 
         var send = Assert.Single(rocketChat.Sends);
         Assert.Equal(RocketChatFake.UserId, send.RequestMessage.Headers!["X-User-Id"].Single());
@@ -47,9 +48,9 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.AcceptMessages();
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(Escalation("1796122680000-0"), CancellationToken.None);
-        await sut.Notifier.SendAsync(Escalation("1796122680000-0"), CancellationToken.None);
-        await sut.Notifier.SendAsync(Escalation("1796122680000-1"), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation("1796122680000-0"), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation("1796122680000-0"), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation("1796122680000-1"), CancellationToken.None);
 
         var ids = rocketChat.Sends.Select(s => (string?)RocketChatFake.Body(s)["message"]!["_id"]).ToList();
         Assert.Equal(ids[0], ids[1]);
@@ -64,8 +65,8 @@ public sealed class RocketChatNotifierTests : IDisposable
         using var sut = CreateSut();
         var alert = Escalation();
 
-        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.Notifier.SendAsync(alert, CancellationToken.None));
-        await sut.Notifier.SendAsync(alert, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(alert, CancellationToken.None));
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(alert, CancellationToken.None);
 
         Assert.IsNotType<RocketChatRejectedException>(error);
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
@@ -85,7 +86,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         });
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(Escalation(), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None);
 
         Assert.Single(rocketChat.Sends);
         Assert.Contains(sut.Logs.GetSnapshot(), l => l.Id.Id == 6502);
@@ -99,7 +100,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.HasMessage(id);
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(Escalation(), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None);
 
         Assert.Equal(id, RocketChatFake.Query(Assert.Single(rocketChat.Requests("/api/v1/chat.getMessage")), "msgId"));
     }
@@ -110,7 +111,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.AnswerMessages(400, new JsonObject { ["success"] = false, ["error"] = "error-not-allowed" });
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<RocketChatRejectedException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None));
 
         Assert.Contains("error-not-allowed", error.Message, StringComparison.Ordinal);
     }
@@ -121,9 +122,10 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.RejectCredentials();
         using var sut = CreateSut(new Dictionary<string, string?> { ["Timeout"] = "00:00:30" });
 
-        var error = await Assert.ThrowsAsync<RocketChatRejectedException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal(DeliveryFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(HttpStatusCode.Unauthorized, Assert.IsType<RocketChatRejectedException>(error.InnerException).StatusCode);
         Assert.Contains("SyncHub:Adapters:RocketChat:UserId", error.Message, StringComparison.Ordinal);
         Assert.Contains(":AuthToken", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(RocketChatFake.AuthToken, error.Message, StringComparison.Ordinal);
@@ -136,7 +138,8 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.AnswerSlowly(TimeSpan.FromSeconds(5));
         using var sut = CreateSut(new Dictionary<string, string?> { ["Timeout"] = "00:00:00.200" });
 
-        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
+        // The per-call timeout runs on the adapter's clock.
+        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.PumpAsync(sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None), TimeSpan.FromMilliseconds(100)));
 
         Assert.IsNotType<RocketChatRejectedException>(error);
         Assert.Contains("did not answer within", error.Message, StringComparison.Ordinal);
@@ -147,7 +150,7 @@ public sealed class RocketChatNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<RocketChatRejectedException>(() => sut.Notifier.SendAsync(Escalation(channel: "#nowhere"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(channel: "#nowhere"), CancellationToken.None));
 
         Assert.Contains("'#nowhere'", error.Message, StringComparison.Ordinal);
         Assert.Empty(rocketChat.Sends);
@@ -159,7 +162,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.AcceptMessages();
         using var sut = CreateSut();
 
-        await sut.Notifier.SendAsync(Escalation(channel: "@ana.souza"), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(channel: "@ana.souza"), CancellationToken.None);
 
         Assert.Equal("ana.souza", (string?)RocketChatFake.Body(Assert.Single(rocketChat.Requests("/api/v1/im.create")))["username"]);
         Assert.Equal(RocketChatFake.DirectRoomId, (string?)RocketChatFake.Body(Assert.Single(rocketChat.Sends))["message"]!["rid"]);
@@ -177,7 +180,7 @@ public sealed class RocketChatNotifierTests : IDisposable
             ["WebhookUrl"] = rocketChat.HookUrl,
         });
 
-        await sut.Notifier.SendAsync(Escalation(channel: "escalations"), CancellationToken.None);
+        await sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(channel: "escalations"), CancellationToken.None);
 
         var post = Assert.Single(rocketChat.Requests(RocketChatFake.HookPath));
         var body = RocketChatFake.Body(post);
@@ -193,7 +196,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.Hook(404);
         using var sut = CreateSut(new Dictionary<string, string?> { ["UserId"] = "", ["AuthToken"] = "", ["WebhookUrl"] = rocketChat.HookUrl });
 
-        var error = await Assert.ThrowsAsync<RocketChatRejectedException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None));
 
         Assert.Contains("SyncHub:Adapters:RocketChat:WebhookUrl", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(RocketChatFake.HookPath, error.Message, StringComparison.Ordinal);
@@ -205,7 +208,7 @@ public sealed class RocketChatNotifierTests : IDisposable
         rocketChat.Hook(502);
         using var sut = CreateSut(new Dictionary<string, string?> { ["UserId"] = "", ["AuthToken"] = "", ["WebhookUrl"] = rocketChat.HookUrl });
 
-        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.Notifier.SendAsync(Escalation(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RocketChatException>(() => sut.Notifier(RocketChatNotifier.NotifierName).SendAsync(Escalation(), CancellationToken.None));
 
         Assert.IsNotType<RocketChatRejectedException>(error);
     }
@@ -220,8 +223,8 @@ public sealed class RocketChatNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        Assert.Equal(expected, sut.Notifier.Handles(Escalation() with { Type = type, Target = target }));
-        Assert.Equal("RocketChat", sut.Notifier.Name);
+        Assert.Equal(expected, sut.Notifier(RocketChatNotifier.NotifierName).Handles(Escalation() with { Type = type, Target = target }));
+        Assert.Equal("RocketChat", sut.Notifier(RocketChatNotifier.NotifierName).Name);
     }
 
     public void Dispose() => rocketChat.Dispose();

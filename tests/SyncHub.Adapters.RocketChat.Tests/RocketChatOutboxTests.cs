@@ -23,11 +23,11 @@ public sealed class RocketChatOutboxTests : IAsyncDisposable
             ["SyncHub:Outbox:PollInterval"] = "00:00:00.010",
             ["SyncHub:Outbox:RetryDelay"] = "00:00:00.010",
             ["SyncHub:Outbox:MaxRetryDelay"] = "00:00:00.050",
-            [$"{RocketChatHarness.Section}:Enabled"] = "true",
-            [$"{RocketChatHarness.Section}:BaseUrl"] = rocketChat.Url,
-            [$"{RocketChatHarness.Section}:UserId"] = RocketChatFake.UserId,
-            [$"{RocketChatHarness.Section}:AuthToken"] = RocketChatFake.AuthToken,
-            [$"{RocketChatHarness.Section}:DefaultChannel"] = "support",
+            [$"{RocketChatSettings.Section}:Enabled"] = "true",
+            [$"{RocketChatSettings.Section}:BaseUrl"] = rocketChat.Url,
+            [$"{RocketChatSettings.Section}:UserId"] = RocketChatFake.UserId,
+            [$"{RocketChatSettings.Section}:AuthToken"] = RocketChatFake.AuthToken,
+            [$"{RocketChatSettings.Section}:DefaultChannel"] = "support",
         }).Build();
         var services = new ServiceCollection();
         services.AddFakeLogging();
@@ -47,7 +47,7 @@ public sealed class RocketChatOutboxTests : IAsyncDisposable
         await provider.GetRequiredService<ITicketStore>().UpdateAsync(created.TicketId!, ticket => new TicketChange(
             ticket,
             [],
-            [RocketChatHarness.Escalation(id: $"{ticket.Id}:escalated", number: ticket.Number) with { TicketId = ticket.Id }]));
+            [RocketChatSettings.Escalation(id: $"{ticket.Id}:escalated", number: ticket.Number) with { TicketId = ticket.Id }]));
         await Eventually.WaitUntilAsync(() => rocketChat.Sends.Count >= 2);
         await StopAsync();
 

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace SyncHub.Testing.Fakes;
 
@@ -20,6 +23,7 @@ public sealed class RocketChatFake : IDisposable
     public const string SendPath = "/api/v1/chat.sendMessage";
 
     private readonly WireMockServer server = WireMockServer.Start();
+    private readonly List<(string Id, string Text)> stored = [];
 
     public RocketChatFake()
     {
@@ -82,6 +86,44 @@ public sealed class RocketChatFake : IDisposable
                 ["success"] = true,
             }));
 
+    /// <summary>
+    /// chat.sendMessage stores each message as Rocket.Chat does: a message whose <c>_id</c> is already stored is refused
+    /// with Mongo's duplicate-key error and not stored again (see <see cref="Stored"/>).
+    /// </summary>
+    public void StoreMessages()
+    {
+        server
+            .Given(Request.Create().WithPath(SendPath).UsingPost())
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                var message = JsonNode.Parse(request.Body!)!["message"]!.AsObject();
+                var id = message["_id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N");
+                lock (stored)
+                {
+                    if (stored.Any(m => m.Id == id))
+                    {
+                        return Message(400, new JsonObject { ["success"] = false, ["error"] = $"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{id}\" }}" });
+                    }
+
+                    stored.Add((id, message["msg"]?.GetValue<string>() ?? ""));
+                }
+
+                return Message(200, new JsonObject { ["message"] = message.DeepClone(), ["success"] = true });
+            }));
+    }
+
+    /// <summary>The messages <see cref="StoreMessages"/> stored: id and text.</summary>
+    public IReadOnlyList<(string Id, string Text)> Stored
+    {
+        get
+        {
+            lock (stored)
+            {
+                return [.. stored];
+            }
+        }
+    }
+
     /// <summary>chat.sendMessage answers <paramref name="status"/> with <paramref name="body"/>.</summary>
     public void AnswerMessages(int status, JsonObject body) =>
         server.Given(Request.Create().WithPath(SendPath).UsingPost()).RespondWith(Json(status, body));
@@ -141,6 +183,13 @@ public sealed class RocketChatFake : IDisposable
                 : new JsonObject { ["success"] = false, ["error"] = "Invalid integration id or token provided." }));
 
     public void Dispose() => server.Dispose();
+
+    private static ResponseMessage Message(int status, JsonObject body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
+    };
 
     private static IResponseBuilder Json(int status, JsonObject body) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
