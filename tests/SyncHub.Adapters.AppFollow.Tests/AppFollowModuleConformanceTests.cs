@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using SyncHub.Reviews;
 using SyncHub.Sdk.Testing;
 
 namespace SyncHub.Adapters.AppFollow.Tests;
@@ -21,20 +19,13 @@ public sealed class AppFollowModuleConformanceTests : AdapterModuleConformance<A
         InvalidSetting.Of("Apps", null),
         InvalidSetting.Of("Timeout", "00:00:00"),
         InvalidSetting.Of("MaxRetryAttempts", "11"),
-        InvalidSetting.Of("SyncHub:Reviews:BetaVersionPattern", "beta("),
-        InvalidSetting.Of("SyncHub:Reviews:Frequent:Threshold", "1"),
-        InvalidSetting.Of("SyncHub:Reviews:Critical:MaxRating", "6"),
-        InvalidSetting.Of("SyncHub:Reviews:PriorityRules:low-rating:Priority", "Urgent"),
-        InvalidSetting.Of("SyncHub:Reviews:Critical:Concepts:0", "lag"),
     ];
 
     [Fact]
-    public void Register_Enabled_AddsTheReviewPoliciesAndDefaults()
+    public void Options_Defaults_PollEveryFiveMinutes()
     {
         using var harness = CreateHarness();
 
-        Assert.NotNull(harness.Provider.GetService<ReviewRules>());
-        Assert.IsType<InMemoryReviewSignalStore>(harness.Provider.GetService<IReviewSignalStore>());
         Assert.Equal(TimeSpan.FromMinutes(5), harness.Options<AppFollowOptions>().PollInterval);
         Assert.Equal(2, harness.Options<AppFollowOptions>().Apps.Count);
     }

@@ -91,8 +91,9 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(() => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply("10423"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply("10423"), CancellationToken.None));
 
+        Assert.True(error.IsPermanent);
         Assert.Contains("appId", error.Message, StringComparison.Ordinal);
         Assert.Empty(appFollow.ReplyRequests);
     }
@@ -102,9 +103,10 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     {
         using var sut = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AppFollowRejectedException>(
+        var error = await Assert.ThrowsAsync<DeliveryException>(
             () => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(AppFollowSettings.Reply(ReviewKey, new string('a', 351)), CancellationToken.None));
 
+        Assert.True(error.IsPermanent);
         Assert.Contains("350", error.Message, StringComparison.Ordinal);
         Assert.Empty(appFollow.ReviewRequests);
     }
