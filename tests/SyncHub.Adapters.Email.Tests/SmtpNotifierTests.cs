@@ -138,7 +138,9 @@ public sealed class SmtpNotifierTests(SmtpSink smtp) : IClassFixture<SmtpSink>
     [InlineData(EmailEventData.Body)]
     public async Task SendAsync_RequiredDataMissing_ThrowsNamingTheKey(string missing)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSut().SendAsync(Event(EmailEvents.Reply, "evt-bad", (missing, "")), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => CreateSut().SendAsync(Event(EmailEvents.Reply, "evt-bad", (missing, "")), CancellationToken.None));
+
+        Assert.True(error.IsPermanent);
 
         Assert.Contains($"'{missing}'", error.Message, StringComparison.Ordinal);
     }
@@ -149,7 +151,9 @@ public sealed class SmtpNotifierTests(SmtpSink smtp) : IClassFixture<SmtpSink>
     [InlineData(EmailEventData.TicketNumber, "abc")]
     public async Task SendAsync_UnusableData_ThrowsNamingTheKey(string key, string value)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSut().SendAsync(Event(EmailEvents.Reply, "evt-bad-data", (key, value)), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => CreateSut().SendAsync(Event(EmailEvents.Reply, "evt-bad-data", (key, value)), CancellationToken.None));
+
+        Assert.True(error.IsPermanent);
 
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
     }
@@ -163,7 +167,7 @@ public sealed class SmtpNotifierTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var error = await Record.ExceptionAsync(() => CreateSut(options).SendAsync(Event(EmailEvents.Reply, "evt-down"), CancellationToken.None));
 
         Assert.NotNull(error);
-        Assert.IsNotType<InvalidOperationException>(error);
+        Assert.False(error is DeliveryException { Kind: not DeliveryFailureKind.Transient });
     }
 
     [Fact]

@@ -50,6 +50,10 @@ public sealed class SmtpSink : IAsyncLifetime
     public string RawOf(string messageId) =>
         System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Directory.GetFiles(Inbox).Single(file => MimeMessage.Load(file).MessageId == messageId)));
 
+    /// <summary>Every message received so far.</summary>
+    public IReadOnlyList<MimeMessage> ReceivedAll() =>
+        (Directory.Exists(Inbox) ? Directory.GetFiles(Inbox) : []).Select(file => MimeMessage.Load(file)).ToList();
+
     /// <summary>Every message received so far with this Message-ID (the server has stored it before it answers the send).</summary>
     public IReadOnlyList<MimeMessage> Received(string messageId) =>
         (Directory.Exists(Inbox) ? Directory.GetFiles(Inbox) : [])

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SyncHub.Adapters;
 using SyncHub.Adapters.Email;
 using SyncHub.Domain;
 using SyncHub.Resilience.Tests.Fakes;
@@ -59,7 +60,7 @@ public sealed class SmtpNotifierInjectionTests : IAsyncLifetime
         {
             await notifier.SendAsync(evt, CancellationToken.None);
         }
-        catch (InvalidOperationException)
+        catch (DeliveryException refused) when (refused.IsPermanent)
         {
             // Refused: the outbox dead-letters it; nothing reached the server.
             Assert.Empty(smtp.Deliveries);
