@@ -42,11 +42,9 @@ public sealed class AppFollowReplyNotifier(
         }
         catch (AppFollowRejectedException ex)
         {
-            throw new DeliveryException(
-                ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? DeliveryFailureKind.Unauthorized : DeliveryFailureKind.Permanent,
-                ex.Message,
-                null,
-                ex);
+            throw new DeliveryException(ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden
+                ? DeliveryFailureKind.Unauthorized
+                : DeliveryFailureKind.Permanent, ex.Message, null, ex);
         }
     }
 
