@@ -42,9 +42,7 @@ public sealed class AppFollowReplyNotifier(
         }
         catch (AppFollowRejectedException ex)
         {
-            throw new DeliveryException(ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden
-                ? DeliveryFailureKind.Unauthorized
-                : DeliveryFailureKind.Permanent, ex.Message, null, ex);
+            throw DeliveryException.Refused(ex.StatusCode, ex.Message, ex);
         }
     }
 

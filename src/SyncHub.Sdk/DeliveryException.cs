@@ -38,6 +38,21 @@ public class DeliveryException : Exception
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// A refusal a retry will not fix, as the tool answered it: 401 and 403 (or a refusal of the credentials without a
+    /// status) are the notifier's credentials (<see cref="DeliveryFailureKind.Unauthorized"/>); anything else is this
+    /// message's (<see cref="DeliveryFailureKind.Permanent"/>: an unknown room or review, a text the tool does not take).
+    /// </summary>
+    /// <param name="status">The HTTP status the tool refused with, if it answered one.</param>
+    /// <param name="reason">The tool's reason.</param>
+    /// <param name="innerException">The adapter's own exception.</param>
+    public static DeliveryException Refused(System.Net.HttpStatusCode? status, string reason, Exception? innerException = null) =>
+        new(
+            status is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? DeliveryFailureKind.Unauthorized : DeliveryFailureKind.Permanent,
+            reason,
+            null,
+            innerException);
+
     /// <summary>True when retrying the same message can never succeed.</summary>
     public bool IsPermanent => Kind == DeliveryFailureKind.Permanent;
 }

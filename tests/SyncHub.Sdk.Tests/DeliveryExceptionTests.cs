@@ -34,4 +34,21 @@ public sealed class DeliveryExceptionTests
     {
         Assert.Equal(DeliveryFailureKind.Transient, new DeliveryException("try later").Kind);
     }
+
+    [Theory]
+    [InlineData(401, DeliveryFailureKind.Unauthorized)]
+    [InlineData(403, DeliveryFailureKind.Unauthorized)]
+    [InlineData(400, DeliveryFailureKind.Permanent)]
+    [InlineData(404, DeliveryFailureKind.Permanent)]
+    [InlineData(null, DeliveryFailureKind.Permanent)]
+    public void Refused_Status_CredentialsOrThisMessage(int? status, DeliveryFailureKind expected)
+    {
+        var cause = new InvalidOperationException("refused");
+
+        var failure = DeliveryException.Refused((System.Net.HttpStatusCode?)status, "refused", cause);
+
+        Assert.Equal(expected, failure.Kind);
+        Assert.Same(cause, failure.InnerException);
+        Assert.Null(failure.RetryAfter);
+    }
 }
