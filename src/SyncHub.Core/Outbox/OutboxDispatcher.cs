@@ -30,13 +30,21 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly ResiliencePropertyKey<DeliveryAttempt> DeliveryKey = new("synchub.outbox.delivery");
+
+    /// <summary>Built once when the dispatcher starts (<see cref="BuildRetries"/>).</summary>
+    private ResiliencePipeline retries = ResiliencePipeline.Empty;
+
     /// <summary>The consumer name of this instance within every group.</summary>
     public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^24];
 
     public static string GroupOf(INotifier notifier) => $"notifier:{notifier.Name}";
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(notifiers.Select(n => RunAsync(n, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        retries = BuildRetries();
+        return Task.WhenAll(notifiers.Select(n => RunAsync(n, stoppingToken)));
+    }
 
     private async Task RunAsync(INotifier notifier, CancellationToken stoppingToken)
     {
@@ -85,7 +93,6 @@ public sealed class OutboxDispatcher(
 
     private async Task DeliverAsync(INotifier notifier, string group, OutboxDelivery delivery, CancellationToken stoppingToken)
     {
-        var settings = options.Value;
         var evt = delivery.Event;
         if (!notifier.Handles(evt))
         {
@@ -95,15 +102,17 @@ public sealed class OutboxDispatcher(
 
         // Attempts made so far: earlier instances' (the stream's delivery count) and this one's.
         var attempt = Math.Max(0, delivery.DeliveryCount - 1);
+        var context = ResilienceContextPool.Shared.Get(stoppingToken);
+        context.Properties.Set(DeliveryKey, new DeliveryAttempt(notifier, group, delivery));
         try
         {
-            await Retries(notifier, evt, delivery, group, settings).ExecuteAsync(
-                async ct =>
+            await retries.ExecuteAsync(
+                async ctx =>
                 {
                     attempt++;
-                    await notifier.SendAsync(evt, ct);
+                    await notifier.SendAsync(evt, ctx.CancellationToken);
                 },
-                stoppingToken);
+                context);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -123,6 +132,10 @@ public sealed class OutboxDispatcher(
             await queue.AckAsync(group, delivery.Position, stoppingToken);
             return;
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
 
         await RecordAsync(notifier, evt, delivered: true, $"Delivered {evt.Type} via {notifier.Name}", stoppingToken);
         await queue.AckAsync(group, delivery.Position, stoppingToken);
@@ -131,38 +144,41 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// The retries of one delivery (Polly, on the hub's clock): exponential backoff from <see cref="OutboxOptions.RetryDelay"/>
-    /// up to <see cref="OutboxOptions.MaxRetryDelay"/>, or the wait the tool asked for (<see cref="DeliveryException.RetryAfter"/>),
-    /// until <see cref="OutboxOptions.MaxAttempts"/> attempts in all (earlier instances' attempts count). A failure the notifier
-    /// calls permanent is not retried. The event stays claimed by this consumer while it waits.
+    /// The retries of every delivery, built once (Polly, on the hub's clock): exponential backoff from
+    /// <see cref="OutboxOptions.RetryDelay"/> up to <see cref="OutboxOptions.MaxRetryDelay"/>, or the wait the tool asked for
+    /// (<see cref="DeliveryException.RetryAfter"/>), until <see cref="OutboxOptions.MaxAttempts"/> attempts in all (earlier
+    /// instances' attempts count). A failure the notifier calls permanent is not retried. The event stays claimed by this
+    /// consumer while it waits. The delivery travels in the context (<see cref="DeliveryKey"/>).
     /// </summary>
-    private ResiliencePipeline Retries(INotifier notifier, OutboxEvent evt, OutboxDelivery delivery, string group, OutboxOptions settings)
+    private ResiliencePipeline BuildRetries()
     {
-        var retries = settings.MaxAttempts - Math.Max(1, delivery.DeliveryCount);
-        if (retries <= 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
+        var settings = options.Value;
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = retries,
+                MaxRetryAttempts = Math.Max(1, settings.MaxAttempts - 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
                 Delay = settings.RetryDelay,
                 MaxDelay = settings.MaxRetryDelay,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException && ex is not DeliveryException { IsPermanent: true }),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex and not OperationCanceledException and not DeliveryException { IsPermanent: true }
+                    && AttemptsMade(args.Context, args.AttemptNumber) < settings.MaxAttempts),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is DeliveryException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
                 OnRetry = async args =>
                 {
+                    var (notifier, group, delivery) = args.Context.Properties.GetValue(DeliveryKey, null!);
                     metrics.Failed(notifier.Name);
-                    Log.DeliveryFailed(logger, args.Outcome.Exception!, notifier.Name, evt.Type, evt.Id, Math.Max(1, delivery.DeliveryCount) + args.AttemptNumber, args.RetryDelay);
+                    Log.DeliveryFailed(logger, args.Outcome.Exception!, notifier.Name, delivery.Event.Type, delivery.Event.Id, AttemptsMade(args.Context, args.AttemptNumber), args.RetryDelay);
                     await queue.KeepAsync(group, Consumer, delivery.Position, args.Context.CancellationToken);
                 },
             })
             .Build();
     }
+
+    /// <summary>Attempts made once attempt <paramref name="attemptNumber"/> (zero-based, this instance's) has failed.</summary>
+    private static int AttemptsMade(ResilienceContext context, int attemptNumber) =>
+        Math.Max(1, context.Properties.GetValue(DeliveryKey, null!).Delivery.DeliveryCount) + attemptNumber;
 
     /// <summary>
     /// Writes the delivery (or its failure) into the ticket's history, once per event and notifier, so agents see
@@ -203,4 +219,7 @@ public sealed class OutboxDispatcher(
         {
         }
     }
+
+    /// <summary>What one delivery's retries need to know: whose, in which consumer group, and the stream entry.</summary>
+    private sealed record DeliveryAttempt(INotifier Notifier, string Group, OutboxDelivery Delivery);
 }
