@@ -4,12 +4,13 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Pipeline;
 using SyncHub.Redis;
+using SyncHub.Redis.Scripts;
 
 namespace SyncHub.Load;
 
 /// <summary>
 /// The store's creation script call for one web-form ticket, as redis-benchmark arguments: <c>EVALSHA sha 0 args...</c>
-/// built by the real <see cref="TicketFactory"/> and <c>RedisTicketStore.CreateArguments</c>, with the external id and
+/// built by the real <see cref="TicketFactory"/> and <c>CreateScriptArgs</c> (the builder the store uses), with the external id and
 /// the ticket id turned into <c>__rand_int__</c> so every call creates a new ticket.
 /// </summary>
 internal static class TicketArguments
@@ -43,7 +44,7 @@ internal static class TicketArguments
             },
             CancellationToken.None);
         var id = creation.Ticket.Id;
-        var arguments = RedisTicketStore.CreateArguments(keyPrefix, creation)
+        var arguments = CreateScriptArgs.Build(keyPrefix, creation)
             .Select(a => ((string?)a ?? "").Replace(id, "rb__rand_int__", StringComparison.Ordinal))
             .ToList();
         return (RedisScripts.Create.Text, arguments);

@@ -184,12 +184,6 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         }
     }
 
-    /// <summary>
-    /// The arguments of <see cref="RedisScripts.Create"/> for <paramref name="creation"/>, as <see cref="CreateScriptArgs"/>
-    /// builds them; kept for the load harness (bench/SyncHub.Load), which sends the same call.
-    /// </summary>
-    internal static RedisValue[] CreateArguments(RedisValue keyPrefix, TicketCreation creation) => CreateScriptArgs.Build(keyPrefix, creation);
-
     /// <summary>The idempotency hash field of a record. Source names are configuration keys, so they hold no ':'.</summary>
     internal static string IdempotencyField(string source, string externalId) => $"{source}:{externalId}";
 
