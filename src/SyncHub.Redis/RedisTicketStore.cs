@@ -1,8 +1,8 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
 using SyncHub.Storage;

@@ -1,4 +1,3 @@
-using SyncHub.Sdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +6,7 @@ using SyncHub.Domain;
 using SyncHub.Hosting;
 using SyncHub.Pipeline;
 using SyncHub.Reviews;
+using SyncHub.Sdk.Testing;
 using SyncHub.Storage;
 using SyncHub.Testing.Doubles;
 using SyncHub.Workflow;

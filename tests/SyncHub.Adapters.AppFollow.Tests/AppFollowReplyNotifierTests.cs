@@ -1,5 +1,5 @@
-using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
 
 namespace SyncHub.Adapters.AppFollow.Tests;

@@ -1,6 +1,6 @@
-using SyncHub.Sdk.Testing;
 using System.Net;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
 
 namespace SyncHub.Adapters.AppFollow.Tests;

@@ -1,6 +1,6 @@
-using SyncHub.Sdk.Testing;
 using System.Text.Json.Nodes;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.Facebook.Tests.FacebookPayloads;
 
 namespace SyncHub.Adapters.Facebook.Tests;

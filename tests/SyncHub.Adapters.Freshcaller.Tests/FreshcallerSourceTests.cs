@@ -1,5 +1,5 @@
-using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.Freshcaller.Tests.FreshcallerFake;
 
 namespace SyncHub.Adapters.Freshcaller.Tests;

@@ -1,7 +1,7 @@
-using SyncHub.Sdk.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using SyncHub.Adapters;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.Freshcaller.Tests.FreshcallerFake;
 
 namespace SyncHub.Adapters.Freshcaller.Tests;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using WireMock;
 using WireMock.Logging;
-using WireMock.Types;
-using WireMock.Util;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace SyncHub.Adapters.JsonFeed.Tests;
 

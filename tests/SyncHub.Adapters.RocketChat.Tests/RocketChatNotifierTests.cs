@@ -1,7 +1,7 @@
-using SyncHub.Sdk.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.RocketChat.Tests.RocketChatSettings;
 using SyncHub.Testing.Fakes;
 

@@ -1,5 +1,5 @@
-using SyncHub.Sdk.Testing;
 using SyncHub.Domain;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.Twitter.Tests.TwitterFake;
 
 namespace SyncHub.Adapters.Twitter.Tests;

@@ -1,10 +1,10 @@
-using SyncHub.Sdk.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
 using SyncHub.Domain;
 using SyncHub.Policies;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
 
 namespace SyncHub.Adapters.ZohoCrm.Tests;

@@ -1,7 +1,7 @@
-using SyncHub.Sdk.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
+using SyncHub.Sdk.Testing;
 using WireMock.ResponseBuilders;
 using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
 

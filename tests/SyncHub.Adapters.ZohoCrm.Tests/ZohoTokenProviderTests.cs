@@ -1,8 +1,8 @@
-using SyncHub.Sdk.Testing;
 using System.Net;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
 
 namespace SyncHub.Adapters.ZohoCrm.Tests;

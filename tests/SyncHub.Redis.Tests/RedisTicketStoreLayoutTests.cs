@@ -1,7 +1,7 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Storage;
 using SyncHub.Testing.Redis;

@@ -1,6 +1,6 @@
-using SyncHub.Adapters;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 
 namespace SyncHub.Accounts;

@@ -1,5 +1,5 @@
-using SyncHub.Storage;
 using System.Collections.Concurrent;
+using SyncHub.Storage;
 
 namespace SyncHub.InMemory;
 

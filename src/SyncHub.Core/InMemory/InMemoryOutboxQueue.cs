@@ -1,5 +1,5 @@
-using SyncHub.Outbox;
 using System.Globalization;
+using SyncHub.Outbox;
 using SyncHub.Storage;
 
 namespace SyncHub.InMemory;

@@ -1,6 +1,6 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Pipeline;
 using SyncHub.Storage;

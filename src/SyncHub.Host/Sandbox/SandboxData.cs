@@ -1,6 +1,6 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Reviews;
 

@@ -1,4 +1,3 @@
-using SyncHub.Adapters;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
 

@@ -1,7 +1,7 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using StackExchange.Redis;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Redis.Accounts;
 using SyncHub.Redis.Tests.Outbox;

@@ -1,9 +1,9 @@
-using SyncHub.Adapters;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
 using SyncHub.Storage;

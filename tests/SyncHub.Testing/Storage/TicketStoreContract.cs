@@ -1,6 +1,6 @@
-using SyncHub.Adapters;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Storage;
 using Xunit;
