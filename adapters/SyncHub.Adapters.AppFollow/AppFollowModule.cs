@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using SyncHub.Domain;
 
 namespace SyncHub.Adapters.AppFollow;
 
 /// <summary>
 /// Registers AppFollow (<c>SyncHub:Adapters:AppFollow</c>): the reviews poller, the reply notifier, validated options,
-/// the two HTTP clients (reads retry transient failures; replies do not), and the app-review policies of the core
-/// (<c>SyncHub:Reviews</c>: team routing, priority, critical and frequent alerts). Idempotent.
+/// and the two HTTP clients (reads retry transient failures; replies do not). The app-review policies
+/// (<c>SyncHub:Reviews</c>) are the core's and apply to every app-review source. Idempotent.
 /// </summary>
 public sealed class AppFollowModule : IAdapterModule
 {

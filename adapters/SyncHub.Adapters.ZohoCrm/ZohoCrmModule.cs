@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SyncHub.Adapters.ZohoCrm;
@@ -21,16 +20,9 @@ public sealed class ZohoCrmModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.AddAccountSource<ZohoCrmSource, ZohoCrmOptions>(section);
 
-        var services = hub.Services;
-        if (services.Any(d => d.ServiceType == typeof(ZohoCrmApiClient)))
-        {
-            return;
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ZohoOAuthClient>();
-        services.AddSingleton<ZohoTokenProvider>();
-        services.AddSingleton<ZohoCrmApiClient>();
+        hub.Services.TryAddSingleton<ZohoOAuthClient>();
+        hub.Services.TryAddSingleton<ZohoTokenProvider>();
+        hub.Services.TryAddSingleton<ZohoCrmApiClient>();
         foreach (var name in new[] { ZohoHttp.AccountsClientName, ZohoHttp.ApiClientName })
         {
             hub.AddToolHttpClient<ZohoCrmOptions>(name, o => new HttpRetrySettings(o.Timeout, o.MaxRetryAttempts, o.RetryDelay, o.MaxRetryAfter), ["Authorization"]);
