@@ -14,4 +14,22 @@ public interface INotifier
     bool Handles(OutboxEvent outboxEvent);
 
     Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Delivers the event and says what the tool answered (the id it gave the message). The outbox calls this one; the
+    /// default sends with <see cref="SendAsync"/> and reports no id. A notifier whose tool answers with an id implements
+    /// it (and lets <see cref="SendAsync"/> call it). Failures are thrown as with <see cref="SendAsync"/>.
+    /// </summary>
+    async Task<DeliveryReceipt> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        await SendAsync(outboxEvent, cancellationToken).ConfigureAwait(false);
+        return DeliveryReceipt.Sent;
+    }
+
+    /// <summary>
+    /// After the tool refused this notifier's credentials (<see cref="DeliveryFailureKind.Unauthorized"/>) the outbox pauses it
+    /// and calls this now and then; true when the credentials work again (the outbox then resumes). The default says
+    /// true, so the outbox retries the held message itself as the probe.
+    /// </summary>
+    Task<bool> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }

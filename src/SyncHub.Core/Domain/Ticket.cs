@@ -40,6 +40,15 @@ public sealed record Ticket
 
     public SlaStamp? Sla { get; init; }
 
+    /// <summary>How an agent's answer goes back (the latest customer message's route); null: by e-mail to the requester.</summary>
+    public ReplyRoute? ReplyRoute { get; init; }
+
+    /// <summary>True from a customer's message on a ticket that was waiting (Pending or Solved) until an agent answers.</summary>
+    public bool CustomerReplied { get; init; }
+
+    /// <summary>The ticket this one follows up, when the customer wrote again after it was closed.</summary>
+    public string? LinkedTicketId { get; init; }
+
     public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = new Dictionary<string, string>();
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -40,6 +40,7 @@ public sealed class TicketFactory(
             ExternalId = record.ExternalId,
             ThreadKey = record.ThreadKey,
             ThreadWindow = record.ThreadWindow,
+            ReplyRoute = record.ReplyRoute,
             Subject = record.Subject,
             Body = record.Body,
             Requester = record.Requester,

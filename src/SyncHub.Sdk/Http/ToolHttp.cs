@@ -120,4 +120,22 @@ public static class ToolHttp
             ? date - now
             : null;
     }
+
+    /// <summary>
+    /// The wait until a rate-limit window resets, from a header holding the reset instant as Unix epoch time (X's
+    /// <c>x-rate-limit-reset</c> in seconds, Rocket.Chat's <c>X-RateLimit-Reset</c> in milliseconds); null when the header is
+    /// absent or not a number. Never negative.
+    /// </summary>
+    public static TimeSpan? RateLimitReset(RestResponse response, string header, EpochUnit unit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var value = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, header, StringComparison.OrdinalIgnoreCase))?.Value;
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return null;
+        }
+
+        var reset = unit == EpochUnit.Seconds ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(epoch, 253_402_300_799L)) : DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(epoch, 253_402_300_799_999L));
+        return reset > now ? reset - now : TimeSpan.Zero;
+    }
 }

@@ -47,6 +47,9 @@ public sealed record IntakeRecord
     /// <summary>A department the source suggests (a livechat department), if any.</summary>
     public string? DepartmentHint { get; init; }
 
+    /// <summary>How an agent's answer goes back to this sender (see <see cref="Domain.ReplyRoute"/>); null: by e-mail to the requester.</summary>
+    public ReplyRoute? ReplyRoute { get; init; }
+
     /// <summary>The key of this record in the idempotency index.</summary>
     public string IdempotencyKey => $"{Source}:{ExternalId}";
 }
