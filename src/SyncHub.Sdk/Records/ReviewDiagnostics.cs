@@ -25,6 +25,12 @@ public static class ReviewDiagnostics
     /// <summary>The store's release track when it tells one (<c>beta</c>, <c>internal</c>, <c>testflight</c>...).</summary>
     public const string Track = "track";
 
+    /// <summary>The answer the review already has in the store (given before SyncHub saw it), if any.</summary>
+    public const string AnswerText = "answerText";
+
+    /// <summary>When that answer was given, ISO 8601 (round-trip <c>O</c>); the ticket's first response is met then.</summary>
+    public const string AnsweredAt = "answeredAt";
+
     /// <summary>A readable store name for a store code: <c>gp</c> is Google Play, <c>as</c> the App Store.</summary>
     public static string StoreName(string? store) => store?.Trim().ToLowerInvariant() switch
     {
