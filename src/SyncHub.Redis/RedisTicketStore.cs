@@ -20,6 +20,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
+    /// <summary>What update.lua answers when the change's action key is already kept with the ticket.</summary>
+    private const long AlreadyDone = -2;
+
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
@@ -106,6 +109,12 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
                 History = [],
             };
             var written = await WriteAsync(current, stored, update, cancellationToken);
+            if (written == AlreadyDone)
+            {
+                // The action was carried out before (a retried request): the ticket as it is now is its result.
+                return await ReadAsync(id, 0, cancellationToken);
+            }
+
             if (written < 0)
             {
                 return null;

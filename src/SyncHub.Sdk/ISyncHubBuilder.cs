@@ -27,6 +27,14 @@ public interface ISyncHubBuilder
         where TNotifier : class, INotifier
         where TOptions : AdapterOptions;
 
+    /// <summary>
+    /// Says that agents answer the tickets of <paramref name="channel"/> this adapter reads with outbox events of
+    /// <paramref name="eventType"/> (the <see cref="Domain.ReplyRoute.EventType"/> its records carry), delivered by a
+    /// notifier that <paramref name="setting"/> enables. <c>check-config</c> and <c>/health/ready</c> list the channels
+    /// no enabled notifier can answer, naming the setting.
+    /// </summary>
+    ISyncHubBuilder AddReplyChannel(Domain.Channel channel, string eventType, string setting);
+
     /// <summary>Registers a CRM-like source of customer accounts, read by polling into the local account directory.</summary>
     ISyncHubBuilder AddAccountSource<TSource, TOptions>(IConfigurationSection section)
         where TSource : class, IAccountSource

@@ -25,6 +25,8 @@ public sealed class ToolHttpRegistrationTests
         public ISyncHubBuilder AddNotifier<TNotifier, TOptions>(IConfigurationSection section) where TNotifier : class, INotifier where TOptions : AdapterOptions => this;
 
         public ISyncHubBuilder AddAccountSource<TSource, TOptions>(IConfigurationSection section) where TSource : class, IAccountSource where TOptions : AdapterOptions => this;
+
+        public ISyncHubBuilder AddReplyChannel(SyncHub.Domain.Channel channel, string eventType, string setting) => this;
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
 using SyncHub.Adapters;
+using SyncHub.Domain;
 using SyncHub.Pipeline;
+using SyncHub.Workflow;
 
 namespace SyncHub.Hosting;
 
@@ -73,6 +75,19 @@ public sealed class SyncHubBuilder(IServiceCollection services, IConfiguration c
     {
         AddAdapterOptions<TOptions>(section);
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TNotifier>());
+        return this;
+    }
+
+    public ISyncHubBuilder AddReplyChannel(Channel channel, string eventType, string setting)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(setting);
+        var declared = new ReplyChannel(channel, eventType, setting);
+        if (!Services.Any(d => d.ServiceType == typeof(ReplyChannel) && Equals(d.ImplementationInstance, declared)))
+        {
+            Services.AddSingleton(declared);
+        }
+
         return this;
     }
 

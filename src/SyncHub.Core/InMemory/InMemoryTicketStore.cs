@@ -17,6 +17,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     private readonly Dictionary<string, string> threads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HistoryEntry>> history = new(StringComparer.Ordinal);
     private readonly List<OutboxEntry> outbox = [];
+    private readonly HashSet<(string Ticket, string Action)> actions = [];
     private long lastNumber = TicketNumbers.First - 1;
 
     public Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
@@ -123,7 +124,7 @@ public sealed class InMemoryTicketStore : ITicketStore
             }
 
             var update = change(current);
-            if (update is null)
+            if (update is null || (update.ActionKey is { } action && !actions.Add((id, action))))
             {
                 return Task.FromResult<Ticket?>(current);
             }

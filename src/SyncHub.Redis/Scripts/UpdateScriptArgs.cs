@@ -30,8 +30,11 @@ internal static class UpdateScriptArgs
     public const int ResolutionAtRiskScore = FirstResponseScore + (int)SlaDeadlineKind.ResolutionAtRisk;
     public const int Breached = 19;
 
+    /// <summary>The action the change carries out (<see cref="TicketChange.ActionKey"/>), or empty.</summary>
+    public const int ActionKey = 20;
+
     /// <summary>The history count, the entries, the outbox count, then per event: type, JSON.</summary>
-    public const int HistoryAt = 20;
+    public const int HistoryAt = 21;
 
     /// <summary>
     /// The arguments of update.lua that store <paramref name="stored"/> (with the history and outbox events of
@@ -60,6 +63,7 @@ internal static class UpdateScriptArgs
         argv[NewChannelIndex] = TicketIndexes.Of(stored.Channel);
         TicketIndexes.PutSlaScores(argv, FirstResponseScore, stored);
         argv[Breached] = TicketIndexes.IsBreached(stored);
+        argv[ActionKey] = update.ActionKey ?? "";
         var i = argv.PutCounted(HistoryAt, update.History, static e => StoreJson.WriteEntry(e));
         argv[i++] = outbox.Count;
         foreach (var evt in outbox)

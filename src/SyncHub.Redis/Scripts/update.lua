@@ -1,5 +1,6 @@
 -- update: stores a computed change if the ticket's version is still the one it was computed from. Returns the new
--- version, 0 when the version moved on (compute again), -1 when the ticket does not exist.
+-- version, 0 when the version moved on (compute again), -1 when the ticket does not exist, -2 when the change's action
+-- was already done.
 -- The SLA sets and the breached index are set from the new state alone, so they follow it whatever the old state was.
 -- Runs after append-history.lua (appendHistory) and sla-sets.lua (setSla, setBreached), which RedisScripts joins in
 -- front.
@@ -24,7 +25,9 @@
 --  17  firstResponseAtRiskScore
 --  18  resolutionAtRiskScore
 --  19  breached                  '1' or '0'
---  20  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--  20  actionKey                 the action the change carries out ('' for none): kept in {p}ticket:{id}:actions; a
+--                                key already there means the action was done, and nothing is written (returns -2)
+--  21  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
 --                                type, JSON
 local prefix = ARGV[1]
 local id = ARGV[2]
@@ -45,17 +48,24 @@ local resolutionScore = ARGV[16]
 local firstResponseAtRiskScore = ARGV[17]
 local resolutionAtRiskScore = ARGV[18]
 local breached = ARGV[19]
-local historyAt = 20
+local actionKey = ARGV[20]
+local historyAt = 21
 
 local ticketKey = prefix .. 'ticket:' .. id
 local version = redis.call('HGET', ticketKey, 'version')
 if not version then
   return -1
 end
+if actionKey ~= '' and redis.call('HEXISTS', ticketKey .. ':actions', actionKey) == 1 then
+  return -2
+end
 if version ~= expectedVersion then
   return 0
 end
 local newVersion = tonumber(version) + 1
+if actionKey ~= '' then
+  redis.call('HSET', ticketKey .. ':actions', actionKey, newVersion)
+end
 redis.call('HSET', ticketKey, 'json', ticketJson, 'version', newVersion, 'updatedAt', updatedAt)
 local function moveIndex(from, to)
   if from ~= to then
