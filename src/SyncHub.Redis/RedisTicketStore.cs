@@ -45,7 +45,8 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
             1 => CreateOutcome.Duplicate,
             _ => CreateOutcome.Threaded,
         };
-        return new CreateResult((string)fields[1]!, (long)fields[2], outcome);
+        var followsUp = fields.Length > 3 ? (string?)fields[3] : null;
+        return new CreateResult((string)fields[1]!, (long)fields[2], outcome, string.IsNullOrEmpty(followsUp) ? null : followsUp);
     }
 
     public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)

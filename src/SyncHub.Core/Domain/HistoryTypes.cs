@@ -15,4 +15,16 @@ public static class HistoryTypes
     public const string Notification = "notification";
     public const string Note = "note";
     public const string FollowUp = "follow-up";
+
+    /// <summary>An agent's internal note: shown in the ticket, never sent to the customer.</summary>
+    public const string InternalNote = "internal-note";
+
+    /// <summary>A reply's delivery reached its end: sent (with the tool's id) or failed for good (with the reason).</summary>
+    public const string Delivery = "delivery";
+
+    /// <summary>A customer's answer set a waiting (Pending or Solved) ticket back to Open.</summary>
+    public const string Reopened = "reopened";
+
+    /// <summary>The ticket follows up an earlier one the customer wrote to after it was closed.</summary>
+    public const string Linked = "linked";
 }

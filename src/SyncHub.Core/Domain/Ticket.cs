@@ -43,8 +43,14 @@ public sealed record Ticket
     /// <summary>How an agent's answer goes back (the latest customer message's route); null: by e-mail to the requester.</summary>
     public ReplyRoute? ReplyRoute { get; init; }
 
+    /// <summary>The agents' replies by outbox event id, with where each delivery stands.</summary>
+    public IReadOnlyDictionary<string, ReplyDelivery> Replies { get; init; } = new Dictionary<string, ReplyDelivery>();
+
     /// <summary>True from a customer's message on a ticket that was waiting (Pending or Solved) until an agent answers.</summary>
     public bool CustomerReplied { get; init; }
+
+    /// <summary>When the ticket was last set Solved (null while it is not Solved): a customer's answer reopens it within the reopen window.</summary>
+    public DateTimeOffset? SolvedAt { get; init; }
 
     /// <summary>The ticket this one follows up, when the customer wrote again after it was closed.</summary>
     public string? LinkedTicketId { get; init; }

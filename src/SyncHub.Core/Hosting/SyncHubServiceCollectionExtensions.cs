@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHub.Accounts;
 using SyncHub.Diagnostics;
+using SyncHub.Domain;
 using SyncHub.InMemory;
 using SyncHub.Leases;
 using SyncHub.Outbox;
@@ -43,10 +44,20 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<TicketFactory>();
         services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
         services.TryAddSingleton<WorkflowMetrics>();
+        services.TryAddSingleton<ReplyChannels>();
+        services.TryAddSingleton<ReplyPlanner>();
         services.TryAddSingleton<TicketWorkflow>();
+        if (!services.Any(d => d.ImplementationInstance is ReplyChannel { Channel: Channel.Internal }))
+        {
+            // Internal requests are the core's own channel: answered by e-mail to the requester.
+            services.AddSingleton(new ReplyChannel(Channel.Internal, MailEvents.Reply, ReplyChannels.MailSetting));
+        }
+
         services.TryAddSingleton<IContactLookup, RequesterEmailLookup>();
         services.AddValidatedOptions<CallFollowUpOptions>(configuration.GetSection(CallFollowUpOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CallFollowUp>());
+        services.AddValidatedOptions<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CustomerReplies>());
 
         if (!services.Any(d => d.ServiceType == typeof(IntakePipeline)))
         {

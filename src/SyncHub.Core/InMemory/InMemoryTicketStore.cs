@@ -32,7 +32,9 @@ public sealed class InMemoryTicketStore : ITicketStore
                 return Task.FromResult(new CreateResult(existingId, tickets[existingId].Number, CreateOutcome.Duplicate));
             }
 
-            if (ticket.ThreadKey is { } threadKey && FindThread(threadKey) is { } threadId && ThreadOpen(tickets[threadId], ticket))
+            string? followsUp = null;
+            if (ticket.ThreadKey is { } threadKey && FindThread(threadKey) is { } threadId && ThreadOpen(tickets[threadId], ticket)
+                && !FollowedUp(tickets[threadId], ticket, creation.ReopenWindow, ref followsUp))
             {
                 var parent = tickets[threadId];
                 idempotency[key] = threadId;
@@ -57,7 +59,7 @@ public sealed class InMemoryTicketStore : ITicketStore
                 AppendOutbox(evt with { TicketNumber = number });
             }
 
-            return Task.FromResult(new CreateResult(ticket.Id, number, CreateOutcome.Created));
+            return Task.FromResult(new CreateResult(ticket.Id, number, CreateOutcome.Created, followsUp));
         }
     }
 
@@ -178,10 +180,23 @@ public sealed class InMemoryTicketStore : ITicketStore
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
 
-    /// <summary>A windowed thread continues only on an open ticket updated within the window.</summary>
+    /// <summary>A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one reopens).</summary>
     private static bool ThreadOpen(Ticket parent, Ticket incoming) =>
         incoming.ThreadWindow is not { } window ||
-        (parent.Status is not (TicketStatus.Solved or TicketStatus.Closed) && incoming.CreatedAt - parent.UpdatedAt <= window);
+        (parent.Status is not TicketStatus.Closed && incoming.CreatedAt - parent.UpdatedAt <= window);
+
+    /// <summary>
+    /// A conversation without window does not continue on a Closed ticket, nor on one solved before the reopen window:
+    /// the record opens a new ticket that follows it up (<paramref name="followsUp"/>).
+    /// </summary>
+    private static bool FollowedUp(Ticket parent, Ticket incoming, TimeSpan? reopenWindow, ref string? followsUp)
+    {
+        var over = incoming.ThreadWindow is null
+            && (parent.Status == TicketStatus.Closed
+                || (parent is { Status: TicketStatus.Solved, SolvedAt: { } solvedAt } && reopenWindow is { } window && solvedAt < incoming.CreatedAt - window));
+        followsUp = over ? parent.Id : null;
+        return over;
+    }
 
     private string? FindThread(string threadKey) =>
         ThreadKeys.TryTicketNumber(threadKey, out var number)

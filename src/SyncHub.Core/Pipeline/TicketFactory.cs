@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using SyncHub.Domain;
 using SyncHub.Policies;
+using SyncHub.Sla;
 using SyncHub.Storage;
+using SyncHub.Workflow;
 
 namespace SyncHub.Pipeline;
 
@@ -15,6 +18,7 @@ public sealed class TicketFactory(
     ISlaPolicy slaPolicy,
     IDepartmentPolicy departmentPolicy,
     IAssignmentPolicy assignmentPolicy,
+    IOptions<ConversationOptions> conversations,
     TimeProvider time)
 {
     private static readonly HistoryEntry NotThreaded = new(DateTimeOffset.UnixEpoch, HistoryTypes.Threaded, "");
@@ -28,6 +32,8 @@ public sealed class TicketFactory(
 
         var priority = priorityPolicy.Decide(context);
         var sla = slaPolicy.Stamp(context, priority.Value);
+        var answeredAt = AnsweredAt(record);
+        var stamp = sla.Value is { } given && answeredAt is { } answered ? SlaClock.RecordFirstResponse(given, answered) : sla.Value;
         var department = departmentPolicy.Route(context, sla.Value);
         var assignment = assignmentPolicy.Assign(context);
 
@@ -50,7 +56,7 @@ public sealed class TicketFactory(
             Team = assignment.Value.Team,
             Assignee = assignment.Value.Assignee,
             Status = TicketStatus.Open,
-            Sla = sla.Value,
+            Sla = stamp,
             Diagnostics = record.Diagnostics,
             CreatedAt = now,
             UpdatedAt = now,
@@ -71,6 +77,15 @@ public sealed class TicketFactory(
             new(now, HistoryTypes.SlaStamped, sla.Value is null ? $"No SLA: {sla.Reason}" : $"SLA {sla.Value.Policy}: {sla.Reason}",
                 SlaData(sla.Value)),
         };
+        if (answeredAt is { } storeAnswer)
+        {
+            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>
+            {
+                ["message"] = record.Diagnostics.GetValueOrDefault(ReviewDiagnostics.AnswerText, ""),
+                ["via"] = "store",
+            }));
+        }
+
         if (account is null)
         {
             history.Add(new(now, HistoryTypes.Note, "The requester is not in the CRM directory: created as Community with no contractual SLA."));
@@ -102,8 +117,15 @@ public sealed class TicketFactory(
             ["from"] = record.Requester.Email ?? record.Requester.Handle ?? record.Requester.Phone ?? record.Requester.Name ?? "",
         });
 
-        return new TicketCreation(ticket, history, [created], threaded);
+        return new TicketCreation(ticket, history, [created], threaded) { ReopenWindow = conversations.Value.ReopenWindow };
     }
+
+    /// <summary>When the record's conversation was already answered in the tool (an app-store answer), if it says.</summary>
+    private static DateTimeOffset? AnsweredAt(IntakeRecord record) =>
+        record.Diagnostics.TryGetValue(ReviewDiagnostics.AnsweredAt, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
 
     private static Dictionary<string, string> RoutingData(AccountSnapshot? account, Priority priority, Department department, Assignment assignment)
     {

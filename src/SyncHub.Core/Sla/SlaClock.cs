@@ -90,6 +90,41 @@ public static class SlaClock
     }
 
     /// <summary>
+    /// A customer's answer reopened the ticket at <paramref name="at"/>. The resolution target runs again with the working
+    /// time that remained when the ticket was solved (a solved stretch counts like a pause), and a new response is due:
+    /// the response fields are reset to <paramref name="nextResponse"/> of working time from <paramref name="at"/> (none
+    /// when null), at risk after <paramref name="atRiskAfter"/> of it. The earlier first response is kept in the history by
+    /// the caller.
+    /// </summary>
+    public static SlaStamp Reopen(SlaStamp stamp, DateTimeOffset at, TimeSpan? nextResponse, TimeSpan? atRiskAfter, SlaCalendars calendars)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(calendars);
+        var reopened = stamp;
+        if (stamp.ResolvedAt is { } solvedAt)
+        {
+            var pausedAt = stamp is { Paused: true, PausedAt: { } p } && p < solvedAt ? p : solvedAt;
+            reopened = stamp with { ResolvedAt = null, ResolutionBreached = false, Paused = true, PausedAt = pausedAt };
+        }
+
+        reopened = Resume(reopened, at, calendars);
+        if (nextResponse is not { } target)
+        {
+            return reopened;
+        }
+
+        var clock = calendars.Get(reopened.Clock ?? AlwaysOpenClock.ClockName);
+        return reopened with
+        {
+            FirstRespondedAt = null,
+            FirstResponseBreached = false,
+            FirstResponseWarned = false,
+            FirstResponseDueAt = clock.AddWorkingTime(at.ToUniversalTime(), target),
+            FirstResponseAtRiskAt = atRiskAfter is { } risk ? clock.AddWorkingTime(at.ToUniversalTime(), risk) : null,
+        };
+    }
+
+    /// <summary>
     /// Breached: an open target whose due instant has passed (or a met one that was met late).
     /// At risk: an open target not yet breached whose at-risk instant has come. A paused stamp is judged at its pause.
     /// </summary>

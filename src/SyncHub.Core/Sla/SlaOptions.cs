@@ -20,6 +20,13 @@ public sealed class SlaOptions : IValidatableObject
     /// <summary>The share of a target after which an open target is at risk (0.8: at 80 % of its working time).</summary>
     public decimal AtRiskShare { get; set; } = 0.8m;
 
+    /// <summary>
+    /// The target of the next agent response after a customer's answer reopens a ticket, per priority
+    /// (<c>SyncHub:Sla:NextResponse:High</c> = <c>01:00:00</c>); a priority not listed takes the first-response target of
+    /// the ticket's row.
+    /// </summary>
+    public Dictionary<SyncHub.Domain.Priority, TimeSpan> NextResponse { get; set; } = [];
+
     /// <summary>Business-hours calendars by name; <c>support</c> is built in and <c>24x7</c> is reserved for the always-on clock.</summary>
     public Dictionary<string, SlaCalendarOptions> Calendars { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

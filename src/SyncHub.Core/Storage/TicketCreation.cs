@@ -11,4 +11,12 @@ public sealed record TicketCreation(
     Ticket Ticket,
     IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<OutboxEvent> Outbox,
-    HistoryEntry ThreadedEntry);
+    HistoryEntry ThreadedEntry)
+{
+    /// <summary>
+    /// How long after being solved a ticket takes a customer's answer back (it reopens); later, or on a Closed ticket, the
+    /// answer opens a new ticket that follows the old one up (<see cref="CreateResult.FollowsUp"/>). Null: no limit.
+    /// Applies to conversations without a <see cref="Ticket.ThreadWindow"/> (those never continue on a solved ticket).
+    /// </summary>
+    public TimeSpan? ReopenWindow { get; init; }
+}

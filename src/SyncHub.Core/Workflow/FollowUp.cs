@@ -12,4 +12,5 @@ public sealed record FollowUp(
     FeatureOutcome Feature,
     string? FeatureRequestLink,
     string? Note,
-    string? By);
+    string? By,
+    string? IdempotencyKey = null);

@@ -15,6 +15,7 @@ public sealed class TicketWorkflow(
     ITicketStore store,
     IOptions<EscalationOptions> escalation,
     SlaCalendars calendars,
+    ReplyPlanner replies,
     WorkflowMetrics metrics,
     TimeProvider time)
 {
@@ -29,11 +30,28 @@ public sealed class TicketWorkflow(
     /// <summary>The longest link on a follow-up.</summary>
     public const int MaxLinkLength = 2_000;
 
+    /// <summary>The longest <c>Idempotency-Key</c>.</summary>
+    public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>
+    /// The action key a change carries (<see cref="TicketChange.ActionKey"/>): the action's name and the agent's
+    /// <c>Idempotency-Key</c>, so one key reused on another route is another action. Null without a key.
+    /// </summary>
+    public static string? ActionKey(string action, string? idempotencyKey) =>
+        string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{action}:{idempotencyKey.Trim()}";
+
+    /// <summary>The problem with an <c>Idempotency-Key</c>, or null: at most 200 visible ASCII characters.</summary>
+    public static string? IdempotencyKeyProblem(string? key) =>
+        key is null || key.Length == 0 ? null
+        : key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~')
+            ? $"must be at most {MaxIdempotencyKeyLength} visible ASCII characters (a UUID is typical)"
+            : null;
+
     /// <summary>
     /// Moves the ticket to <paramref name="status"/>. Pending pauses the SLA clock; leaving Pending resumes it
     /// with the working time that remained; Solved or Closed records the resolution.
     /// </summary>
-    public async Task<WorkflowResult> ChangeStatusAsync(string ticketId, TicketStatus status, string? by, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> ChangeStatusAsync(string ticketId, TicketStatus status, string? by, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         if (TooLong("by", by, MaxByLength) is { } invalid)
         {
@@ -78,16 +96,17 @@ public sealed class TicketWorkflow(
                 }
 
                 var entry = new HistoryEntry(now, HistoryTypes.StatusChanged, $"Status {ticket.Status} → {status}{clockNote}", data);
-                return new TicketChange(ticket with { Status = status, Sla = sla, UpdatedAt = now }, [entry], []);
+                var solvedAt = status == TicketStatus.Solved ? now : (DateTimeOffset?)null;
+                return new TicketChange(ticket with { Status = status, Sla = sla, SolvedAt = solvedAt, UpdatedAt = now }, [entry], []) { ActionKey = ActionKey("status", idempotencyKey) };
             },
             cancellationToken);
         return updated is null ? WorkflowResult.NotFound() : WorkflowResult.Ok(updated);
     }
 
     /// <summary>
-    /// Sends an agent's reply through the ticket's channel (e-mail for mail, web, phone and internal tickets
-    /// with a known address; the review reply for app reviews) via the outbox, records it in the history and
-    /// meets the first-response target.
+    /// Sends an agent's reply through the ticket's own channel (<see cref="ReplyPlanner"/>) via the outbox, records it in
+    /// the history with its delivery state (queued; the outbox marks it sent or failed), meets the response target and
+    /// clears "customer replied". A reply that cannot go is refused (409) and nothing is stored.
     /// </summary>
     public async Task<WorkflowResult> ReplyAsync(string ticketId, Reply reply, CancellationToken cancellationToken = default)
     {
@@ -113,27 +132,24 @@ public sealed class TicketWorkflow(
             ticketId,
             ticket =>
             {
-                var outbound = ReplyEvent(ticket, reply, now);
-                if (outbound is null)
+                var plan = replies.Plan(ticket, reply, now);
+                refusal = plan.Refusal;
+                if (plan.Event is not { } outbound)
                 {
-                    refusal = ticket.Channel is Channel.AppReview
-                        ? "the review has no id to answer"
-                        : string.IsNullOrWhiteSpace(ticket.Requester.Email)
-                            ? $"replies to {ticket.Channel} tickets need the requester's e-mail address, and this requester has none"
-                            : "the requester's e-mail address is not one plain address; a reply is sent to exactly one";
                     return null;
                 }
 
-                refusal = null;
                 var data = new Dictionary<string, string> { ["eventId"] = outbound.Id, ["via"] = outbound.Type, ["message"] = reply.Message };
-                if (!string.IsNullOrWhiteSpace(reply.By))
-                {
-                    data["by"] = reply.By;
-                }
-
-                var entry = new HistoryEntry(now, HistoryTypes.Reply, $"Reply queued via {outbound.Type}", data);
+                AddIfPresent(data, "to", plan.Destination);
+                AddIfPresent(data, "by", reply.By);
+                var entry = new HistoryEntry(now, HistoryTypes.Reply, $"Reply queued: {plan.Destination}", data);
                 var sla = ticket.Sla is null ? null : SlaClock.RecordFirstResponse(ticket.Sla, now);
-                return new TicketChange(ticket with { Sla = sla, UpdatedAt = now }, [entry], [outbound]);
+                var state = new ReplyDelivery { State = ReplyState.Queued, Via = outbound.Type, Destination = plan.Destination, At = now };
+                var replied = new Dictionary<string, ReplyDelivery>(ticket.Replies) { [outbound.Id] = state };
+                return new TicketChange(ticket with { Sla = sla, CustomerReplied = false, Replies = replied, UpdatedAt = now }, [entry], [outbound])
+                {
+                    ActionKey = ActionKey("reply", reply.IdempotencyKey),
+                };
             },
             cancellationToken);
         if (updated is null)
@@ -144,43 +160,35 @@ public sealed class TicketWorkflow(
         return refusal is null ? WorkflowResult.Ok(updated) : WorkflowResult.Conflict(refusal);
     }
 
-    private static OutboxEvent? ReplyEvent(Ticket ticket, Reply reply, DateTimeOffset now)
+    /// <summary>Where a reply to the ticket would go now, or why it cannot go (for the agent's reply box).</summary>
+    public ReplyPlan PlanReply(Ticket ticket) => replies.Plan(ticket, new Reply("(preview)", null), time.GetUtcNow());
+
+    /// <summary>Adds an agent's internal note: in the history, never sent.</summary>
+    public async Task<WorkflowResult> AddNoteAsync(string ticketId, Note note, CancellationToken cancellationToken = default)
     {
-        var id = $"{ticket.Id}:reply:{ticket.Version}";
-        if (ticket.Channel is Channel.AppReview)
+        ArgumentNullException.ThrowIfNull(note);
+        if (string.IsNullOrWhiteSpace(note.Text))
         {
-            return new OutboxEvent
+            return WorkflowResult.Invalid("text", "is required");
+        }
+
+        if ((TooLong("text", note.Text, MaxReplyLength) ?? TooLong("by", note.By, MaxByLength)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = time.GetUtcNow();
+        var updated = await store.UpdateAsync(
+            ticketId,
+            ticket =>
             {
-                Id = id,
-                Type = ReviewEvents.Reply,
-                TicketId = ticket.Id,
-                TicketNumber = ticket.Number,
-                CreatedAt = now,
-                Data = new Dictionary<string, string> { [ReviewEvents.ReviewId] = ticket.ExternalId, [ReviewEvents.Text] = reply.Message },
-            };
-        }
-
-        if (!IsOneAddress(ticket.Requester.Email))
-        {
-            // No address, or one that is not a single plain address (a list, a display name, a line break): a reply
-            // must reach the requester and nobody else.
-            return null;
-        }
-
-        var data = new Dictionary<string, string>
-        {
-            [MailEvents.To] = ticket.Requester.Email!.Trim(),
-            [MailEvents.Subject] = ticket.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? ticket.Subject : $"Re: {ticket.Subject}",
-            [MailEvents.Body] = reply.Message,
-            [MailEvents.Automatic] = "false",
-        };
-        if (ticket.Diagnostics.TryGetValue("messageId", out var messageId))
-        {
-            data[MailEvents.InReplyTo] = messageId;
-            data[MailEvents.References] = messageId;
-        }
-
-        return new OutboxEvent { Id = id, Type = MailEvents.Reply, TicketId = ticket.Id, TicketNumber = ticket.Number, CreatedAt = now, Data = data };
+                var data = new Dictionary<string, string> { ["text"] = note.Text };
+                AddIfPresent(data, "by", note.By);
+                var entry = new HistoryEntry(now, HistoryTypes.InternalNote, "Internal note", data);
+                return new TicketChange(ticket with { UpdatedAt = now }, [entry], []) { ActionKey = ActionKey("note", note.IdempotencyKey) };
+            },
+            cancellationToken);
+        return updated is null ? WorkflowResult.NotFound() : WorkflowResult.Ok(updated);
     }
 
     public async Task<WorkflowResult> EscalateAsync(string ticketId, Escalation request, CancellationToken cancellationToken = default)
@@ -245,7 +253,10 @@ public sealed class TicketWorkflow(
                     CreatedAt = now,
                     Data = chat,
                 };
-                return new TicketChange(ticket with { Team = team, Assignee = assignee, UpdatedAt = now }, [entry], [notify]);
+                return new TicketChange(ticket with { Team = team, Assignee = assignee, UpdatedAt = now }, [entry], [notify])
+                {
+                    ActionKey = ActionKey("escalate", request.IdempotencyKey),
+                };
             },
             cancellationToken);
         if (updated is null)
@@ -310,7 +321,7 @@ public sealed class TicketWorkflow(
                 AddIfPresent(data, "note", followUp.Note);
                 AddIfPresent(data, "by", followUp.By);
                 var entry = new HistoryEntry(now, HistoryTypes.FollowUp, $"Follow-up: documentation {followUp.Documentation}, bug {followUp.Bug}, feature {followUp.Feature}", data);
-                return new TicketChange(ticket with { UpdatedAt = now }, [entry], []);
+                return new TicketChange(ticket with { UpdatedAt = now }, [entry], []) { ActionKey = ActionKey("follow-up", followUp.IdempotencyKey) };
             },
             cancellationToken);
         if (updated is null)
@@ -329,14 +340,6 @@ public sealed class TicketWorkflow(
 
     private static WorkflowResult? TooLong(string field, string? value, int limit) =>
         value?.Length > limit ? WorkflowResult.Invalid(field, $"is longer than {limit} characters") : null;
-
-    /// <summary>True for one plain address (<c>ana@example.com</c>): not a list, no display name, no line break.</summary>
-    private static bool IsOneAddress(string? email) =>
-        !string.IsNullOrWhiteSpace(email)
-        && !email.Any(char.IsControl)
-        && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address)
-        && address.Address == email.Trim()
-        && string.IsNullOrEmpty(address.DisplayName);
 
     private static void AddIfPresent(Dictionary<string, string> data, string key, string? value)
     {

@@ -65,12 +65,17 @@ internal static class TicketEndpoints
             priority = parsed;
         }
 
-        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+        var (idempotencyKey, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var now = time.GetUtcNow();
         var record = new IntakeRecord
         {
             Source = InternalSource,
-            ExternalId = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.CreateVersion7(now).ToString("N") : idempotencyKey.Trim(),
+            ExternalId = idempotencyKey ?? Guid.CreateVersion7(now).ToString("N"),
             Channel = Channel.Internal,
             Requester = new Requester(request.Requester?.Name ?? request.Agent, request.Requester?.Email, request.Requester?.Phone, request.Agent),
             Subject = request.Subject.Trim(),
@@ -183,10 +188,7 @@ internal static class TicketEndpoints
     {
         return await StoreGuard.RunAsync(context, async () =>
         {
-            var number = id.TrimStart('#');
-            var ticket = number.Length > 0 && number.All(char.IsAsciiDigit) && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                ? await store.GetByNumberAsync(n, cancellationToken)
-                : await store.GetAsync(id, cancellationToken);
+            var ticket = await TicketLookup.FindAsync(store, id, cancellationToken);
             return ticket is null
                 ? Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no ticket {id}")
                 : Results.Json(ticket, SyncHubJson.Options);

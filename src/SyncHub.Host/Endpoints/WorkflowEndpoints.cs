@@ -15,10 +15,18 @@ internal static class WorkflowEndpoints
         tickets.MapPost("/{id}/reply", ReplyAsync);
         tickets.MapPost("/{id}/escalate", EscalateAsync);
         tickets.MapPost("/{id}/follow-up", FollowUpAsync);
+        tickets.MapPost("/{id}/note", NoteAsync);
+        tickets.MapGet("/{id}/reply-target", ReplyTargetAsync);
     }
 
     private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (request, problem) = await JsonBody.ReadAsync<StatusRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
         if (request is null)
         {
@@ -30,22 +38,34 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(id, status, request.By, cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(id, status, request.By, key, cancellationToken), id));
     }
 
     private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (request, problem) = await JsonBody.ReadAsync<ReplyRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
         if (request is null)
         {
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(id, new Reply(request.Message ?? "", request.By), cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(id, new Reply(request.Message ?? "", request.By, key, request.Replace ?? false), cancellationToken), id));
     }
 
     private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (request, problem) = await JsonBody.ReadAsync<EscalationRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
         if (request is null)
         {
@@ -53,11 +73,17 @@ internal static class WorkflowEndpoints
         }
 
         return await StoreGuard.RunAsync(context, async () =>
-            WorkflowAnswer.From(await workflow.EscalateAsync(id, new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By), cancellationToken), id));
+            WorkflowAnswer.From(await workflow.EscalateAsync(id, new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By, key), cancellationToken), id));
     }
 
     private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
         var (request, problem) = await JsonBody.ReadAsync<FollowUpRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
         if (request is null)
         {
@@ -71,8 +97,43 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, request.By);
+        var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, request.By, key);
         return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.RecordFollowUpAsync(id, followUp, cancellationToken), id));
+    }
+
+    private static async Task<IResult> NoteAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<NoteRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.AddNoteAsync(id, new Note(request.Text ?? "", request.By, key), cancellationToken), id));
+    }
+
+    /// <summary>Where a reply to the ticket goes now, or why it cannot: what the dashboard's reply box shows.</summary>
+    private static async Task<IResult> ReplyTargetAsync(string id, HttpContext context, ITicketStore store, TicketWorkflow workflow, CancellationToken cancellationToken)
+    {
+        return await StoreGuard.RunAsync(context, async () =>
+        {
+            var ticket = await TicketLookup.FindAsync(store, id, cancellationToken);
+            if (ticket is null)
+            {
+                return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no ticket {id}");
+            }
+
+            var plan = workflow.PlanReply(ticket);
+            return Results.Json(
+                new { channel = ticket.Channel.ToString(), canReply = plan.Refusal is null, via = plan.Event?.Type, destination = plan.Destination, reason = plan.Refusal },
+                SyncHubJson.Options);
+        });
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

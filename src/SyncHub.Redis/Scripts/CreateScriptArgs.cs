@@ -33,8 +33,10 @@ internal static class CreateScriptArgs
     public const int FirstNumber = 20;
     public const int WindowStart = 21;
 
+    public const int ReopenStart = 22;
+
     /// <summary>The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail.</summary>
-    public const int HistoryAt = 22;
+    public const int HistoryAt = 23;
 
     /// <summary>The arguments of create.lua for <paramref name="creation"/>.</summary>
     public static RedisValue[] Build(RedisValue prefix, TicketCreation creation)
@@ -73,6 +75,7 @@ internal static class CreateScriptArgs
         // A windowed thread continues only on a ticket updated at or after this instant (ISO 8601 UTC strings of
         // one format compare in time order).
         argv[WindowStart] = ticket.ThreadWindow is { } window ? StoreJson.WriteInstant(ticket.CreatedAt - window) : RedisValue.EmptyString;
+        argv[ReopenStart] = creation.ReopenWindow is { } reopen ? (ticket.CreatedAt - reopen).ToUnixTimeMilliseconds() : RedisValue.EmptyString;
         var i = argv.PutCounted(HistoryAt, creation.History, static e => StoreJson.WriteEntry(e));
         argv[i++] = outbox.Count;
         foreach (var evt in outbox)

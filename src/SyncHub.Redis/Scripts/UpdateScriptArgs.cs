@@ -33,8 +33,11 @@ internal static class UpdateScriptArgs
     /// <summary>The action the change carries out (<see cref="TicketChange.ActionKey"/>), or empty.</summary>
     public const int ActionKey = 20;
 
+    /// <summary>When a Solved ticket was solved (epoch ms), or empty: the reopen window is measured from it.</summary>
+    public const int SolvedScore = 21;
+
     /// <summary>The history count, the entries, the outbox count, then per event: type, JSON.</summary>
-    public const int HistoryAt = 21;
+    public const int HistoryAt = 22;
 
     /// <summary>
     /// The arguments of update.lua that store <paramref name="stored"/> (with the history and outbox events of
@@ -64,6 +67,7 @@ internal static class UpdateScriptArgs
         TicketIndexes.PutSlaScores(argv, FirstResponseScore, stored);
         argv[Breached] = TicketIndexes.IsBreached(stored);
         argv[ActionKey] = update.ActionKey ?? "";
+        argv[SolvedScore] = stored is { Status: TicketStatus.Solved, SolvedAt: { } solvedAt } ? solvedAt.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
         var i = argv.PutCounted(HistoryAt, update.History, static e => StoreJson.WriteEntry(e));
         argv[i++] = outbox.Count;
         foreach (var evt in outbox)

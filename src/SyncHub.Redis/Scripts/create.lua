@@ -1,5 +1,5 @@
 -- create: creates a ticket, or answers a replay, or threads a follow-up. Returns {outcome, id, number}:
--- 0 created, 1 duplicate, 2 threaded.
+-- 0 created, 1 duplicate, 2 threaded; a created ticket that follows up a closed one adds that ticket's id.
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
 -- Runs after append-history.lua (appendHistory) and sla-sets.lua (slaSets), which RedisScripts joins in front.
@@ -26,7 +26,10 @@
 --  19  threadNumber              the number a ticket:{number} thread key names; '' for any other key
 --  20  firstNumber               the first ticket number given
 --  21  windowStart               the earliest updatedAt a windowed thread may continue on; '' for no window
---  22  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--  22  reopenStart               a conversation without window continues on a Solved ticket only if it was solved at or
+--                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
+--                                continues: the record opens a new ticket that follows it up (the 4th reply value)
+--  23  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
 --                                type, JSON head, JSON tail (the ticket number goes between)
 local prefix = ARGV[1]
 local idempotencyField = ARGV[2]
@@ -49,13 +52,15 @@ local breached = ARGV[18]
 local threadNumber = ARGV[19]
 local firstNumber = tonumber(ARGV[20])
 local windowStart = ARGV[21]
-local historyAt = 22
+local reopenStart = ARGV[22]
+local historyAt = 23
 
 local idempotency = prefix .. 'idempotency'
 local existing = redis.call('HGET', idempotency, idempotencyField)
 if existing then
   return {1, existing, redis.call('HGET', prefix .. 'ticket:' .. existing, 'number')}
 end
+local followsUp = ''
 if threadKey ~= '' then
   local parent
   if threadNumber ~= '' then
@@ -67,9 +72,18 @@ if threadKey ~= '' then
     local parentKey = prefix .. 'ticket:' .. parent
     local parentNumber = redis.call('HGET', parentKey, 'number')
     if parentNumber and windowStart ~= '' then
-      -- A windowed thread continues only on an open ticket updated within the window.
-      local closed = redis.call('ZSCORE', prefix .. 'index:status:Solved', parentNumber) or redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
+      -- A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one
+      -- reopens).
+      local closed = redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
       if closed or redis.call('HGET', parentKey, 'updatedAt') < windowStart then
+        parentNumber = false
+      end
+    elseif parentNumber then
+      -- A conversation without window: a closed ticket, or one solved before the reopen window, is followed up.
+      local solvedAt = redis.call('ZSCORE', prefix .. 'solved', parentNumber)
+      if redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
+          or (solvedAt and reopenStart ~= '' and tonumber(solvedAt) < tonumber(reopenStart)) then
+        followsUp = parent
         parentNumber = false
       end
     end
@@ -113,4 +127,4 @@ for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
   i = i + 3
 end
-return {0, id, n}
+return {0, id, n, followsUp}

@@ -27,7 +27,8 @@
 --  19  breached                  '1' or '0'
 --  20  actionKey                 the action the change carries out ('' for none): kept in {p}ticket:{id}:actions; a
 --                                key already there means the action was done, and nothing is written (returns -2)
---  21  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--  21  solvedScore               when the ticket was solved (epoch ms) while it is Solved, '' otherwise: kept in {p}solved
+--  22  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
 --                                type, JSON
 local prefix = ARGV[1]
 local id = ARGV[2]
@@ -49,7 +50,8 @@ local firstResponseAtRiskScore = ARGV[17]
 local resolutionAtRiskScore = ARGV[18]
 local breached = ARGV[19]
 local actionKey = ARGV[20]
-local historyAt = 21
+local solvedScore = ARGV[21]
+local historyAt = 22
 
 local ticketKey = prefix .. 'ticket:' .. id
 local version = redis.call('HGET', ticketKey, 'version')
@@ -79,6 +81,11 @@ moveIndex(oldPriorityIndex, newPriorityIndex)
 moveIndex(oldChannelIndex, newChannelIndex)
 setSla(prefix, number, {firstResponseScore, resolutionScore, firstResponseAtRiskScore, resolutionAtRiskScore})
 setBreached(prefix, number, breached)
+if solvedScore ~= '' then
+  redis.call('ZADD', prefix .. 'solved', solvedScore, number)
+else
+  redis.call('ZREM', prefix .. 'solved', number)
+end
 local i = appendHistory(ticketKey, historyAt)
 for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2])

@@ -19,8 +19,8 @@ public sealed record IntakeRecord
     public string? ThreadKey { get; init; }
 
     /// <summary>
-    /// When set, the record threads only onto a ticket of its thread key that is still open (not Solved or
-    /// Closed) and was updated within this window; otherwise it opens a new ticket, which takes the thread key
+    /// When set, the record threads only onto a ticket of its thread key that is not Closed and was updated within
+    /// this window (a Solved one reopens); otherwise it opens a new ticket, which takes the thread key
     /// over (messages of one sender within a conversation window). Null: the thread key never expires.
     /// </summary>
     public TimeSpan? ThreadWindow { get; init; }
