@@ -52,6 +52,15 @@ internal static partial class Log
     [LoggerMessage(1305, LogLevel.Warning, "Outbox unavailable for notifier {Notifier}")]
     public static partial void OutboxUnavailable(ILogger logger, Exception exception, string notifier);
 
+    [LoggerMessage(1306, LogLevel.Error, "Notifier {Notifier} paused: its tool refused the credentials ({Reason}); its messages stay queued and it is probed every {Interval}")]
+    public static partial void NotifierPaused(ILogger logger, string notifier, string reason, TimeSpan interval);
+
+    [LoggerMessage(1307, LogLevel.Information, "Notifier {Notifier} resumed: its credentials work again")]
+    public static partial void NotifierResumed(ILogger logger, string notifier);
+
+    [LoggerMessage(1308, LogLevel.Warning, "Notifier {Notifier} refused {EventType} {EventId} for good: {Reason}; dead-lettered")]
+    public static partial void DeliveryRefused(ILogger logger, string notifier, string eventType, string eventId, string reason);
+
     [LoggerMessage(1401, LogLevel.Warning, "SLA breached on ticket #{TicketNumber}: {Target}")]
     public static partial void SlaBreached(ILogger logger, long ticketNumber, string target);
 

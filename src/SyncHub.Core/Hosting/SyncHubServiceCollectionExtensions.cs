@@ -45,6 +45,7 @@ public static class SyncHubServiceCollectionExtensions
         services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
         services.TryAddSingleton<WorkflowMetrics>();
         services.TryAddSingleton<ReplyChannels>();
+        services.TryAddSingleton<NotifierPauses>();
         services.TryAddSingleton<ReplyPlanner>();
         services.TryAddSingleton<TicketWorkflow>();
         if (!services.Any(d => d.ImplementationInstance is ReplyChannel { Channel: Channel.Internal }))
@@ -82,7 +83,8 @@ public static class SyncHubServiceCollectionExtensions
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready])
             .AddCheck<PipelineHealthCheck>("pipeline", tags: [HealthTags.Ready])
             .AddCheck<PollerHealthCheck>("pollers", tags: [HealthTags.Ready])
-            .AddCheck<LeaseHealthCheck>("leases", tags: [HealthTags.Ready]);
+            .AddCheck<LeaseHealthCheck>("leases", tags: [HealthTags.Ready])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [HealthTags.Ready]);
 
         return new SyncHubBuilder(services, configuration);
     }

@@ -29,6 +29,18 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan ClaimIdle { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often a notifier paused on refused credentials is probed (and its held message tried again).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PauseProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most tickets whose messages one notifier works on at once (each ticket's messages in order).</summary>
+    [Range(1, 10_000)]
+    public int MaxTicketsInFlight { get; set; } = 200;
+
+    /// <summary>The team-chat room of the outbox's alerts: a reply that failed for good, a paused notifier.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string AlertChannel { get; set; } = "support-leads";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // The dispatcher renews its claim around each retry wait; a wait longer than ClaimIdle would let
