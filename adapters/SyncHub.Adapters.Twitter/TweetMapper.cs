@@ -35,7 +35,7 @@ internal static class TweetMapper
         var body = Unescape(tweet.NoteTweet?.Text is { Length: > 0 } full ? full : tweet.Text ?? "");
         var handle = string.IsNullOrWhiteSpace(author?.Username) ? null : "@" + author.Username.Trim();
 
-        var diagnostics = new Dictionary<string, string>();
+        var diagnostics = new Dictionary<string, string> { ["xKind"] = "mention" };
         if (!string.IsNullOrWhiteSpace(tweet.Lang))
         {
             diagnostics["lang"] = tweet.Lang;
@@ -63,6 +63,7 @@ internal static class TweetMapper
             Body = body,
             ReceivedAt = tweet.CreatedAt?.ToUniversalTime() ?? now,
             Diagnostics = diagnostics,
+            ReplyRoute = TwitterReplyEvents.PublicReply(tweet.Id!, author?.Username),
         };
         return (record, null);
     }

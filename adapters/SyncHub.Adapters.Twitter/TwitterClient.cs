@@ -75,7 +75,8 @@ internal sealed class TwitterClient(IHttpClientFactory httpClients, TwitterOptio
 
     private TwitterException Failure(RestResponse response, TwitterRateLimit rateLimit)
     {
-        var (title, detail, parameter) = Problem(response.Content);
+        var problem = TwitterProblem.Read(response.Content);
+        var (title, detail) = (problem.Title, problem.Detail);
         var status = (int)response.StatusCode;
         switch (response.StatusCode)
         {
@@ -94,48 +95,11 @@ internal sealed class TwitterClient(IHttpClientFactory httpClients, TwitterOptio
                 return new TwitterException(
                     $"X answered GET /2/users/:id/mentions with HTTP {status}{(title is null ? "" : $" {title}")}{(detail is null ? "" : $": {detail}")}",
                     response.StatusCode,
-                    parameter);
+                    problem.Parameter);
         }
     }
 
-    /// <summary>X's problem body: <c>{title, detail, type, status, errors: [{message, parameters: {name: [...]}}]}</c>.</summary>
-    private static (string? Title, string? Detail, string? Parameter) Problem(string? content)
-    {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return (null, null, null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null, null);
-            }
-
-            string? parameter = null;
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-            {
-                parameter = errors.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object)
-                    .SelectMany(e => e.GetProperty("parameters").EnumerateObject().Select(p => p.Name))
-                    .FirstOrDefault();
-            }
-
-            return (Text(root, "title"), Text(root, "detail"), parameter);
-        }
-        catch (JsonException)
-        {
-            return (null, null, null);
-        }
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static TwitterRateLimit RateLimit(RestResponse response)
+    internal static TwitterRateLimit RateLimit(RestResponse response)
     {
         var limit = Number(response, "x-rate-limit-limit");
         var remaining = Number(response, "x-rate-limit-remaining");

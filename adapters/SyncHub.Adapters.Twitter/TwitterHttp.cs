@@ -11,7 +11,13 @@ internal static class TwitterHttp
 {
     public const string ClientName = "SyncHub.Twitter";
 
+    /// <summary>
+    /// The client of requests that must not run twice on their own (posting a reply, sending a direct message, spending a
+    /// refresh token): one attempt each; the outbox retries a failed delivery.
+    /// </summary>
+    public const string WriteClientName = "SyncHub.Twitter.Write";
+
     /// <summary>A RestSharp client over the factory's X client, rooted at the API base with a trailing slash.</summary>
-    public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl) =>
-        ToolHttp.CreateRestClient(httpClients, ClientName, ToolHttp.WithTrailingSlash(baseUrl));
+    public static RestClient CreateRestClient(IHttpClientFactory httpClients, Uri baseUrl, string clientName = ClientName) =>
+        ToolHttp.CreateRestClient(httpClients, clientName, ToolHttp.WithTrailingSlash(baseUrl));
 }

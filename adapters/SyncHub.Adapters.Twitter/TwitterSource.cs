@@ -16,9 +16,16 @@ namespace SyncHub.Adapters.Twitter;
 /// round is lost (it is after the new since_id). When a page reports <c>x-rate-limit-remaining: 0</c>, or X answers
 /// 429, the source waits on its clock until <c>x-rate-limit-reset</c> and asks again from the same cursor.
 /// </summary>
+/// <remarks>
+/// With user-context credentials (and <see cref="TwitterOptions.DirectMessages"/>), every mentions round is followed by a
+/// round of the account's direct messages (<c>GET /2/dm_events</c>, newest first, no since_id on X's side): its pages are
+/// read until one reaches the committed newest event id, and that round's newest id is committed when it ends. Both
+/// positions live in one cursor (<see cref="TwitterPollCursor"/>), since the poller keeps one checkpoint per source.
+/// </remarks>
 public sealed class TwitterSource(
     IHttpClientFactory httpClients,
     IOptionsMonitor<TwitterOptions> options,
+    TwitterUserContext user,
     TimeProvider time,
     ILogger<TwitterSource> logger) : IPollingSource
 {
@@ -36,7 +43,31 @@ public sealed class TwitterSource(
     public async Task<IntakePage> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var state = TwitterCursor.Parse(cursor);
+        var poll = TwitterPollCursor.Parse(cursor);
+        if (!settings.ReadsDirectMessages)
+        {
+            poll = new TwitterPollCursor(poll.Mentions);
+        }
+        else if (poll.Mentions.Round is null && (poll.DirectMessagesDue || poll.DirectMessages?.Round is not null))
+        {
+            return await FetchDirectMessagesAsync(poll, settings, cancellationToken);
+        }
+
+        var mentions = await FetchMentionsAsync(poll.Mentions, settings, cancellationToken);
+        if (!settings.ReadsDirectMessages)
+        {
+            return mentions;
+        }
+
+        // The mentions round has ended: a round of direct messages is due next, at once.
+        var next = TwitterCursor.Parse(mentions.NextCursor);
+        return next.Round is null
+            ? mentions with { NextCursor = new TwitterPollCursor(next, poll.DirectMessages ?? TwitterCursor.Start, DirectMessagesDue: true).Text, HasMore = true }
+            : mentions with { NextCursor = (poll with { Mentions = next, DirectMessagesDue = false }).Text };
+    }
+
+    private async Task<IntakePage> FetchMentionsAsync(TwitterCursor state, TwitterOptions settings, CancellationToken cancellationToken)
+    {
         var client = new TwitterClient(httpClients, settings, logger);
         var query = new TwitterMentionsQuery(
             settings.UserId.Trim(),
@@ -48,26 +79,95 @@ public sealed class TwitterSource(
         TwitterMentionsPage page;
         try
         {
-            page = await GetAsync(client, query, settings, cancellationToken);
+            page = await CallAsync(ct => client.GetMentionsAsync(query, ct), p => p.RateLimit, settings, cancellationToken);
         }
-        catch (TwitterException ex) when (state.Round is not null && ex.StatusCode == HttpStatusCode.BadRequest && ex.InvalidParameter == "pagination_token")
+        catch (TwitterException ex) when (RoundTokenRefused(state, ex))
         {
-            // The round's token is no longer accepted: read the round again from its since_id (repeats are duplicates).
-            Log.RoundRestarted(logger, state.SinceId ?? "(none)");
             state = state with { Round = null };
-            page = await GetAsync(client, query with { PaginationToken = null }, settings, cancellationToken);
+            page = await CallAsync(ct => client.GetMentionsAsync(query with { PaginationToken = null }, ct), p => p.RateLimit, settings, cancellationToken);
         }
 
         return Page(state, page.Answer, settings.UserId.Trim());
     }
 
-    private IntakePage Page(TwitterCursor state, TwitterMentionsAnswer answer, string supportUserId)
+    private async Task<IntakePage> FetchDirectMessagesAsync(TwitterPollCursor poll, TwitterOptions settings, CancellationToken cancellationToken)
     {
-        var tweets = answer.Data ?? [];
-        var users = (answer.Includes?.Users ?? [])
+        var state = poll.DirectMessages ?? TwitterCursor.Start;
+        var client = new TwitterUserClient(httpClients, settings, user, time, logger);
+        TwitterDmPage page;
+        try
+        {
+            page = await CallAsync(ct => client.GetDirectMessagesAsync(settings.PageSize, state.Round?.PaginationToken, ct), p => p.RateLimit, settings, cancellationToken);
+        }
+        catch (TwitterException ex) when (RoundTokenRefused(state, ex))
+        {
+            state = state with { Round = null };
+            page = await CallAsync(ct => client.GetDirectMessagesAsync(settings.PageSize, null, ct), p => p.RateLimit, settings, cancellationToken);
+        }
+
+        var (records, next, hasMore) = DirectMessagePage(state, page.Answer, settings);
+        return new IntakePage(records, (poll with { DirectMessages = next, DirectMessagesDue = false }).Text, hasMore);
+    }
+
+    /// <summary>
+    /// The records of a direct-message page (oldest first) and where the feed stands after it. X pages newest first without
+    /// a since_id, so a round goes on while a page holds only events newer than the committed id (and, on the first sync,
+    /// not older than <see cref="TwitterOptions.StartTime"/>) and X offers a next page; otherwise the round ends at its newest id.
+    /// </summary>
+    private (IReadOnlyList<IntakeRecord> Records, TwitterCursor Next, bool HasMore) DirectMessagePage(TwitterCursor state, TwitterDmEventsAnswer answer, TwitterOptions settings)
+    {
+        var events = (answer.Data ?? []).Where(e => TweetIds.IsId(e.Id)).ToList();
+        var users = Users(answer.Includes);
+        var since = state.SinceId;
+        var start = since is null ? settings.StartTime : null;
+        bool IsNew(TwitterDmEvent e) => (since is null || TweetIds.Compare(e.Id!, since) > 0) && (start is null || e.CreatedAt is null || e.CreatedAt >= start);
+
+        var now = time.GetUtcNow();
+        var records = new List<IntakeRecord>(events.Count);
+        var newest = state.Round?.NewestId;
+        foreach (var message in events.Where(IsNew).OrderBy(e => e.Id!, Comparer<string>.Create(TweetIds.Compare)))
+        {
+            newest = TweetIds.Newest(newest, message.Id);
+            var (record, skipped) = DirectMessageMapper.ToRecord(message, users, settings.UserId.Trim(), settings.DirectMessageThreadWindow, now);
+            if (record is not null)
+            {
+                records.Add(record);
+            }
+            else
+            {
+                Log.DirectMessageSkipped(logger, message.Id!, skipped!);
+            }
+        }
+
+        var nextToken = string.IsNullOrWhiteSpace(answer.Meta?.NextToken) ? null : answer.Meta.NextToken;
+        var more = nextToken is not null && events.All(IsNew);
+        var next = more ? state with { Round = new TwitterRound(newest, nextToken!) } : new TwitterCursor(TweetIds.Newest(since, newest));
+        Log.DirectMessagesRead(logger, events.Count, records.Count, more);
+        return ([.. records.DistinctBy(r => r.ExternalId)], next, more);
+    }
+
+    /// <summary>True when X refused the stored token of a round (400 naming <c>pagination_token</c>): the round is read again from its since_id.</summary>
+    private bool RoundTokenRefused(TwitterCursor state, TwitterException ex)
+    {
+        if (state.Round is null || ex.StatusCode != HttpStatusCode.BadRequest || ex.InvalidParameter != "pagination_token")
+        {
+            return false;
+        }
+
+        Log.RoundRestarted(logger, state.SinceId ?? "(none)");
+        return true;
+    }
+
+    private static Dictionary<string, TwitterUser> Users(TwitterIncludes? includes) =>
+        (includes?.Users ?? [])
             .Where(u => u.Id is not null)
             .DistinctBy(u => u.Id)
             .ToDictionary(u => u.Id!, StringComparer.Ordinal);
+
+    private IntakePage Page(TwitterCursor state, TwitterMentionsAnswer answer, string supportUserId)
+    {
+        var tweets = answer.Data ?? [];
+        var users = Users(answer.Includes);
 
         var now = time.GetUtcNow();
         var records = new List<IntakeRecord>(tweets.Count);
@@ -98,15 +198,15 @@ public sealed class TwitterSource(
     }
 
     /// <summary>One request, after any spent rate-limit window has reset; a 429 waits for its reset and asks again.</summary>
-    private async Task<TwitterMentionsPage> GetAsync(TwitterClient client, TwitterMentionsQuery query, TwitterOptions settings, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, TwitterRateLimit> rateLimit, TwitterOptions settings, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await WaitForWindowAsync(settings, cancellationToken);
             try
             {
-                var page = await client.GetMentionsAsync(query, cancellationToken);
-                if (page.RateLimit is { Exhausted: true, ResetAt: { } reset })
+                var page = await call(cancellationToken);
+                if (rateLimit(page) is { Exhausted: true, ResetAt: { } reset })
                 {
                     Log.WindowSpent(logger, reset);
                     Pause(reset);
