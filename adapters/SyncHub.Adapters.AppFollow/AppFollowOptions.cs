@@ -9,6 +9,9 @@ namespace SyncHub.Adapters.AppFollow;
 /// </summary>
 public sealed class AppFollowOptions : AdapterOptions, IValidatableObject
 {
+    /// <summary>The configuration section of the adapter.</summary>
+    public const string Section = "SyncHub:Adapters:AppFollow";
+
     public static readonly Uri DefaultBaseUrl = new("https://api.appfollow.io/api/v2/");
 
     public AppFollowOptions()

@@ -11,8 +11,11 @@ namespace SyncHub.Adapters.AppFollow;
 /// carry the plain review id with <c>appId</c> and <c>store</c>. Delivery is at least once, so before posting the
 /// notifier reads the review: when AppFollow already shows this very answer (an earlier attempt got through, on this
 /// instance or another, before a crash or a lost answer), the event counts as delivered and nothing is posted again.
-/// Failures throw for the outbox dispatcher to retry; those a retry will not fix throw <see cref="DeliveryException"/>
-/// (permanent, or unauthorized for a refused token).
+/// When it shows another answer (given in the store, or an earlier one of ours), posting would replace it: that is
+/// done only when the agent asked for it (<see cref="ReplyRoute.ReplaceKey"/> = <c>true</c>), otherwise the reply is
+/// refused for good. Failures throw for the outbox dispatcher to retry; those a retry will not fix throw
+/// <see cref="DeliveryException"/> (permanent, or unauthorized for a refused token). AppFollow answers a reply with no
+/// id, so the receipt carries none.
 /// </summary>
 public sealed class AppFollowReplyNotifier(
     IHttpClientFactory httpClients,
@@ -33,12 +36,15 @@ public sealed class AppFollowReplyNotifier(
             && outboxEvent.Target is null or NotifierName or AppFollowReviewMapper.SourceName;
     }
 
-    public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) => await DeliverAsync(outboxEvent, cancellationToken);
+
+    public async Task<DeliveryReceipt> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
         try
         {
-            await DeliverAsync(outboxEvent, cancellationToken);
+            await PostAsync(outboxEvent, cancellationToken);
+            return DeliveryReceipt.Sent;
         }
         catch (AppFollowRejectedException ex)
         {
@@ -46,7 +52,7 @@ public sealed class AppFollowReplyNotifier(
         }
     }
 
-    private async Task DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    private async Task PostAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         var key = Review(outboxEvent);
         var answer = outboxEvent.Data.GetValueOrDefault(ReviewEvents.Text)?.Trim();
@@ -69,6 +75,15 @@ public sealed class AppFollowReplyNotifier(
             return;
         }
 
+        if (current?.Answer is not null && !Replaces(outboxEvent))
+        {
+            Log.AnswerKept(logger, key.ToString(), outboxEvent.Id);
+            throw new AppFollowRejectedException(
+                $"the {ReviewDiagnostics.StoreName(key.Store)} review already has a store answer" +
+                $"{(current.AnswerDate is { Length: > 0 } date ? $" (given {date.Trim()})" : "")}; posting this reply would replace it: " +
+                "the agent must choose to replace the existing answer explicitly");
+        }
+
         await client.ReplyAsync(key.AppId, key.ReviewId, answer, cancellationToken);
         Log.ReplyPosted(logger, key.ToString(), outboxEvent.Id, outboxEvent.TicketNumber);
     }
@@ -89,6 +104,10 @@ public sealed class AppFollowReplyNotifier(
             : throw new AppFollowRejectedException(
                 $"outbox event {outboxEvent.Id} names review '{reviewId}', which is not an AppFollow review key ({{store}}:{{appId}}:{{reviewId}}), and carries no '{ReviewDiagnostics.AppId}' and '{ReviewDiagnostics.Store}'");
     }
+
+    /// <summary>True when the agent explicitly asked to replace the answer the review already has.</summary>
+    private static bool Replaces(OutboxEvent outboxEvent) =>
+        string.Equals(outboxEvent.Data.GetValueOrDefault(ReplyRoute.ReplaceKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Answers compare without regard to surrounding space and line-ending style (the stores normalise both).</summary>
     private static bool Same(string? shown, string answer) =>

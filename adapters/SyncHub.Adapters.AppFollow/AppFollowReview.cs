@@ -41,16 +41,23 @@ internal sealed record AppFollowReview
     /// <summary>The store's release track (beta, internal testing...), where the store tells it.</summary>
     public string? Track { get; init; }
 
+    /// <summary>The answer the store shows for the review (empty when none).</summary>
     public string? AnswerText { get; init; }
 
+    /// <summary>1 when the review has an answer in the store (documented as 1/0; true/false and "1" are read too).</summary>
+    public JsonElement? HasAnswer { get; init; }
+
+    /// <summary>When the answer was given: documented as <c>YYYY-MM-DD</c>; <c>YYYY-MM-DD HH:MM:SS</c> is read too (UTC).</summary>
+    public string? AnswerDate { get; init; }
+
+    /// <summary>The store's answer, when the review has one: <c>has_answer</c> set, or an <c>answer_text</c> without it.</summary>
+    public string? Answer =>
+        !string.IsNullOrWhiteSpace(AnswerText) && (HasAnswer is null or { ValueKind: JsonValueKind.Null } || Flag(HasAnswer))
+            ? AnswerText.Trim()
+            : null;
+
     /// <summary>True when <see cref="WasChanged"/> says the review was edited.</summary>
-    public bool Edited => WasChanged switch
-    {
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.Number } flag => flag.TryGetInt32(out var value) && value > 0,
-        { ValueKind: JsonValueKind.String } flag => flag.GetString() is "1" or "true",
-        _ => false,
-    };
+    public bool Edited => Flag(WasChanged);
 
     /// <summary>The review id as text, or null when it has none.</summary>
     public string? Id => ReviewId switch
@@ -58,5 +65,14 @@ internal sealed record AppFollowReview
         { ValueKind: JsonValueKind.String } id => id.GetString() is { Length: > 0 } text ? text.Trim() : null,
         { ValueKind: JsonValueKind.Number } id => id.GetRawText(),
         _ => null,
+    };
+
+    /// <summary>A documented 1/0 flag (true/false and "1"/"true" read too).</summary>
+    private static bool Flag(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.Number } number => number.TryGetInt32(out var value) && value > 0,
+        { ValueKind: JsonValueKind.String } text => text.GetString() is "1" or "true",
+        _ => false,
     };
 }

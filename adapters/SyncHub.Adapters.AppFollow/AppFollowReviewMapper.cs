@@ -7,8 +7,10 @@ namespace SyncHub.Adapters.AppFollow;
 /// <summary>
 /// Turns an AppFollow review into an <see cref="IntakeRecord"/>: channel AppReview, the author as requester, the title
 /// (or the first words of the text) as subject, the text as body, and rating, version, store, locale, device, app id and
-/// track as diagnostics. The first version of a review has the review's key as external id; an edited version has
-/// its own (<see cref="AppFollowReviewKey.Edited"/>) and the same thread key, so it lands in the review's ticket history.
+/// track as diagnostics, plus the answer the store already shows (<see cref="ReviewDiagnostics.AnswerText"/>,
+/// <see cref="ReviewDiagnostics.AnsweredAt"/>). The first version of a review has the review's key as external id; an
+/// edited version has its own (<see cref="AppFollowReviewKey.Edited"/>) and the same thread key, so it lands in the
+/// review's ticket history. Every record carries the <see cref="ReplyRoute"/> of an answer through AppFollow.
 /// </summary>
 internal static class AppFollowReviewMapper
 {
@@ -53,6 +55,15 @@ internal static class AppFollowReviewMapper
             diagnostics["updatedAt"] = updated.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         }
 
+        if (review.Answer is { } answer)
+        {
+            diagnostics[ReviewDiagnostics.AnswerText] = answer;
+            if (Instant(review.AnswerDate) is { } answeredAt)
+            {
+                diagnostics[ReviewDiagnostics.AnsweredAt] = answeredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            }
+        }
+
         return new IntakeRecord
         {
             Source = SourceName,
@@ -64,8 +75,26 @@ internal static class AppFollowReviewMapper
             Body = content,
             ReceivedAt = edited ? updated : written,
             Diagnostics = diagnostics,
+            ReplyRoute = Route(key),
         };
     }
+
+    /// <summary>
+    /// An answer goes back as a <see cref="ReviewEvents.Reply"/> through AppFollow: the review's key (always the first
+    /// version's, also for an edit) with its app and store, so the notifier needs nothing else.
+    /// </summary>
+    public static ReplyRoute Route(AppFollowReviewKey key) => new()
+    {
+        EventType = ReviewEvents.Reply,
+        Data = new Dictionary<string, string>
+        {
+            [ReviewEvents.ReviewId] = key.ToString(),
+            [ReviewDiagnostics.AppId] = key.AppId,
+            [ReviewDiagnostics.Store] = key.Store,
+        },
+        Destination = $"reply to the {ReviewDiagnostics.StoreName(key.Store)} review",
+        Setting = $"{AppFollowOptions.Section}:{nameof(AppFollowOptions.ApiToken)}",
+    };
 
     /// <summary>The first words of <paramref name="text"/>, at most <see cref="SubjectLength"/> text elements, never cutting an emoji or a word.</summary>
     public static string FirstWords(string text)

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(8102, LogLevel.Information, "AppFollow already shows this answer to review {ReviewKey} (outbox event {EventId}); counted as delivered")]
     public static partial void AlreadyAnswered(ILogger logger, string reviewKey, string eventId);
+
+    [LoggerMessage(8103, LogLevel.Warning, "Review {ReviewKey} already has another answer in the store; the reply of outbox event {EventId} does not replace it without the agent's explicit choice")]
+    public static partial void AnswerKept(ILogger logger, string reviewKey, string eventId);
 }

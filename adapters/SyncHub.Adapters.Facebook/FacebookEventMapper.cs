@@ -10,7 +10,8 @@ namespace SyncHub.Adapters.Facebook;
 /// (<c>entry[].messaging[].message</c>, keyed by its <c>mid</c>) and each comment added on the page's feed
 /// (<c>entry[].changes[]</c>, <c>field: feed</c>, <c>item: comment</c>, <c>verb: add</c>, keyed by its <c>comment_id</c>).
 /// Echoes of the page's own messages, deliveries, reads, reactions, postbacks, the page's own comments, edits and removals
-/// make no record.
+/// make no record. Each record carries its <see cref="ReplyRoute"/>: a Messenger message back to the sender, or a public
+/// reply under the comment (see <see cref="FacebookReplyRoutes"/>).
 /// </summary>
 internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffset now, ILogger logger)
 {
@@ -108,14 +109,19 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
         }
 
         var subject = SubjectLine.From(text);
+        var sentAt = FacebookJson.Milliseconds(messaging, "timestamp") ?? entryTime ?? now;
+        var answeringPage = recipientId ?? pageId;
         return Record(
             mid,
             senderId,
             null,
             subject.Length > 0 ? subject : attachments.Count > 0 ? "Facebook message with an attachment" : "Facebook message",
             body.ToString(),
-            FacebookJson.Milliseconds(messaging, "timestamp") ?? entryTime ?? now,
-            diagnostics);
+            sentAt,
+            diagnostics,
+            senderId is not null && answeringPage is not null
+                ? FacebookReplyRoutes.Message(answeringPage, senderId, null, sentAt, settings.UseHumanAgentTag)
+                : null);
     }
 
     private IntakeRecord? Comment(JsonElement change, string? pageId, DateTimeOffset? entryTime)
@@ -163,18 +169,27 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
         }
 
         var subject = SubjectLine.From(message);
+        var name = from is { } named ? FacebookJson.Text(named, "name") : null;
         return Record(
             commentId,
             fromId,
-            from is { } named ? FacebookJson.Text(named, "name") : null,
+            name,
             subject.Length > 0 ? subject : "Facebook comment",
             message,
             FacebookJson.Seconds(value, "created_time") ?? entryTime ?? now,
-            diagnostics);
+            diagnostics,
+            FacebookReplyRoutes.Comment(pageId, commentId, name));
     }
 
     private IntakeRecord Record(
-        string externalId, string? senderId, string? name, string subject, string body, DateTimeOffset receivedAt, Dictionary<string, string> diagnostics) =>
+        string externalId,
+        string? senderId,
+        string? name,
+        string subject,
+        string body,
+        DateTimeOffset receivedAt,
+        Dictionary<string, string> diagnostics,
+        ReplyRoute? replyRoute) =>
         new()
         {
             Source = SourceName,
@@ -187,6 +202,7 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
             Body = body,
             ReceivedAt = receivedAt,
             Diagnostics = diagnostics,
+            ReplyRoute = replyRoute,
         };
 
     private static Dictionary<string, string> Diagnostics(string? pageId, string kind)

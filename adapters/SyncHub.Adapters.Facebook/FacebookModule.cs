@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SyncHub.Adapters.Facebook;
 
-/// <summary>Registers the Facebook page webhook (<c>GET,POST /api/intake/facebook</c>) with validated options. Idempotent.</summary>
+/// <summary>
+/// Registers the Facebook page webhook (<c>GET,POST /api/intake/facebook</c>) with validated options and, when a
+/// <see cref="FacebookOptions.PageAccessToken"/> is configured, the reply notifier with its Graph API client (one
+/// attempt per call; the client logs nothing of its own, since Graph takes the token in the query). Idempotent.
+/// </summary>
 public sealed class FacebookModule : IAdapterModule
 {
     public string Name => FacebookEventMapper.SourceName;
@@ -14,5 +18,12 @@ public sealed class FacebookModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.AddWebhookSource<FacebookWebhook, FacebookOptions>(section);
         hub.Services.TryAddSingleton(TimeProvider.System);
+        if (string.IsNullOrWhiteSpace(section[nameof(FacebookOptions.PageAccessToken)]))
+        {
+            return;
+        }
+
+        hub.AddNotifier<FacebookReplyNotifier, FacebookOptions>(section);
+        hub.AddToolHttpClient<FacebookOptions>(FacebookHttp.ClientName, o => HttpRetrySettings.SingleAttempt(o.Timeout), logRequests: false);
     }
 }

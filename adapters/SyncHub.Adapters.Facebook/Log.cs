@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SyncHub.Adapters.Facebook;
 
-/// <summary>The adapter's log messages (EventIds 7100-7199). Never the app secret, the verify token or message text.</summary>
+/// <summary>The adapter's log messages (EventIds 7100-7199). Never the app secret, the verify token, the page access token or message text.</summary>
 internal static partial class Log
 {
     [LoggerMessage(7101, LogLevel.Information, "Facebook webhook subscription verified")]
@@ -25,4 +25,13 @@ internal static partial class Log
 
     [LoggerMessage(7107, LogLevel.Information, "Facebook entry of page {PageId} ignored: not in SyncHub:Adapters:Facebook:PageIds")]
     public static partial void PageIgnored(ILogger logger, string pageId);
+
+    [LoggerMessage(7111, LogLevel.Information, "Messenger answer for outbox event {EventId} (ticket #{TicketNumber}) sent as {MessagingType}: message {MessageId}")]
+    public static partial void MessageSent(ILogger logger, string eventId, long ticketNumber, string messagingType, string messageId);
+
+    [LoggerMessage(7112, LogLevel.Information, "Facebook comment reply for outbox event {EventId} (ticket #{TicketNumber}) posted: comment {CommentId}")]
+    public static partial void CommentReplied(ILogger logger, string eventId, long ticketNumber, string commentId);
+
+    [LoggerMessage(7113, LogLevel.Information, "Facebook already shows the {Kind} of outbox event {EventId} ({ToolId}); counted as delivered")]
+    public static partial void AlreadyDelivered(ILogger logger, string kind, string eventId, string toolId);
 }

@@ -7,10 +7,11 @@ namespace SyncHub.Adapters.RocketChat;
 
 /// <summary>
 /// The typed client of the Rocket.Chat REST API (<c>X-User-Id</c> + <c>X-Auth-Token</c>) and of incoming webhooks.
-/// Transient failures (no answer, timeouts, 408, 429, 5xx) throw <see cref="RocketChatException"/>; answers a retry
+/// Transient failures (no answer, timeouts, 408, 429 or a rate-limited error body, 5xx) throw
+/// <see cref="RocketChatException"/> (with the rate limiter's wait, see <see cref="RocketChatRateLimit"/>); answers a retry
 /// cannot change throw <see cref="RocketChatRejectedException"/>.
 /// </summary>
-internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketChatOptions settings)
+internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketChatOptions settings, TimeProvider time)
 {
     /// <summary>The id of the room <paramref name="channel"/> names: <c>#name</c> or <c>name</c> (rooms.info), <c>@user</c> (im.create).</summary>
     public async Task<string> ResolveRoomAsync(string channel, CancellationToken cancellationToken)
@@ -44,10 +45,11 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
     }
 
     /// <summary>
-    /// Posts the message with its own id. True when it was posted; false when Rocket.Chat already has a message with this
-    /// id (an earlier attempt got through): the retry counts as delivered.
+    /// Posts the message with its own id. The id Rocket.Chat stored it under (its answer's <c>message._id</c>) when it was
+    /// posted; null when Rocket.Chat already has a message with this id (an earlier attempt got through): the retry counts
+    /// as delivered.
     /// </summary>
-    public async Task<bool> SendMessageAsync(string messageId, string roomId, string text, CancellationToken cancellationToken)
+    public async Task<string?> SendMessageAsync(string messageId, string roomId, string text, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["message"] = new JsonObject { ["_id"] = messageId, ["rid"] = roomId, ["msg"] = text } };
         var request = Authenticated(new RestRequest("api/v1/chat.sendMessage", Method.Post))
@@ -56,7 +58,7 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
         var answer = Json(response.Content);
         if (response.StatusCode == HttpStatusCode.OK && answer?["success"]?.GetValueKind() != JsonValueKind.False)
         {
-            return true;
+            return (answer?["message"] is JsonObject stored ? Text(stored, "_id") : null) ?? messageId;
         }
 
         ThrowUnlessClientError(response, answer, "post the message");
@@ -68,7 +70,7 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
             || error.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
             || await MessageExistsAsync(messageId, cancellationToken))
         {
-            return false;
+            return null;
         }
 
         throw new RocketChatRejectedException(
@@ -81,13 +83,14 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
     {
         var request = Authenticated(new RestRequest("api/v1/chat.getMessage")).AddQueryParameter("msgId", messageId);
         var response = await ExecuteAsync(request, "look up the message", cancellationToken);
-        if (IsTransient(response.StatusCode))
+        var answer = Json(response.Content);
+        if (IsTransient(response.StatusCode, answer))
         {
-            throw Transient(response, "look up the message");
+            throw Transient(response, answer, "look up the message");
         }
 
         return response.StatusCode == HttpStatusCode.OK
-            && Json(response.Content)?["message"] is JsonObject message
+            && answer?["message"] is JsonObject message
             && Text(message, "_id") == messageId;
     }
 
@@ -109,9 +112,9 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
             return;
         }
 
-        if (IsTransient(response.StatusCode))
+        if (IsTransient(response.StatusCode, answer))
         {
-            throw Transient(response, "post to the incoming webhook");
+            throw Transient(response, answer, "post to the incoming webhook");
         }
 
         // The URL holds the integration's token: name the key, never the URL.
@@ -160,17 +163,32 @@ internal sealed class RocketChatClient(IHttpClientFactory httpClients, RocketCha
                 response.StatusCode);
         }
 
-        if (IsTransient(response.StatusCode))
+        if (IsTransient(response.StatusCode, body))
         {
-            throw Transient(response, what);
+            throw Transient(response, body, what);
         }
     }
 
-    private static RocketChatException Transient(RestResponse response, string what) =>
-        new($"Rocket.Chat answered HTTP {(int)response.StatusCode} trying to {what}; the delivery will be retried", response.StatusCode);
+    private RocketChatException Transient(RestResponse response, JsonNode? body, string what)
+    {
+        var error = Error(body);
+        if (!RocketChatRateLimit.IsRateLimited(response.StatusCode, error))
+        {
+            return new($"Rocket.Chat answered HTTP {(int)response.StatusCode} trying to {what}; the delivery will be retried", response.StatusCode);
+        }
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+        var retryAfter = RocketChatRateLimit.RetryAfter(response, error, time.GetUtcNow());
+        return new RocketChatException(
+            $"Rocket.Chat is rate limiting the bot (HTTP {(int)response.StatusCode}{(retryAfter is { } wait ? $", the window resets in {wait.TotalSeconds:0.#} s" : "")}) trying to {what}; the delivery will be retried",
+            response.StatusCode,
+            retryAfter)
+        {
+            IsRateLimited = true,
+        };
+    }
+
+    private static bool IsTransient(HttpStatusCode status, JsonNode? body) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500 || RocketChatRateLimit.IsRateLimited(status, Error(body));
 
     private static JsonNode? Json(string? content)
     {

@@ -28,6 +28,22 @@ public class RocketChatException : Exception
         StatusCode = statusCode;
     }
 
+    /// <param name="message">What failed.</param>
+    /// <param name="statusCode">The status Rocket.Chat answered.</param>
+    /// <param name="retryAfter">How long its rate limiter asked to wait, when it did.</param>
+    public RocketChatException(string message, HttpStatusCode? statusCode, TimeSpan? retryAfter)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        RetryAfter = retryAfter;
+    }
+
     /// <summary>The HTTP status Rocket.Chat answered, when it answered.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>How long Rocket.Chat's rate limiter asked to wait (its <c>X-RateLimit-Reset</c>), when it did.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>True when Rocket.Chat's rate limiter refused the call.</summary>
+    public bool IsRateLimited { get; init; }
 }

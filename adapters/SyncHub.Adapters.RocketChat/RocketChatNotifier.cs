@@ -10,12 +10,15 @@ namespace SyncHub.Adapters.RocketChat;
 /// The room is the event's <see cref="ChatEvents.Channel"/>, else <see cref="RocketChatOptions.DefaultChannel"/>.
 /// Through the REST API the message is sent with <c>chat.sendMessage</c> and an id derived from
 /// <see cref="OutboxEvent.Id"/>, so a retried delivery finds its message already posted and counts as delivered. With only
-/// an incoming-webhook URL the message is posted there, without that protection. Failures throw so the outbox
-/// dispatcher retries; those a retry will not fix throw <see cref="DeliveryException"/> (permanent, or unauthorized for refused credentials).
+/// an incoming-webhook URL the message is posted there, without that protection. The receipt carries the Rocket.Chat
+/// message id (none through the webhook). Failures throw so the outbox dispatcher retries; those a retry will not fix
+/// throw <see cref="DeliveryException"/> (permanent, or unauthorized for refused credentials), and a refusal of the rate
+/// limiter a transient <see cref="DeliveryException"/> with the wait until its window resets.
 /// </summary>
 public sealed class RocketChatNotifier(
     IHttpClientFactory httpClients,
     IOptionsMonitor<RocketChatOptions> options,
+    TimeProvider time,
     ILogger<RocketChatNotifier> logger) : INotifier
 {
     public const string NotifierName = "RocketChat";
@@ -30,23 +33,29 @@ public sealed class RocketChatNotifier(
         return outboxEvent.Type == ChatEvents.Message && (outboxEvent.Target is null || outboxEvent.Target == NotifierName);
     }
 
-    public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) => await DeliverAsync(outboxEvent, cancellationToken);
+
+    public async Task<DeliveryReceipt> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
         try
         {
-            await DeliverAsync(outboxEvent, cancellationToken);
+            return await PostAsync(outboxEvent, cancellationToken);
         }
         catch (RocketChatRejectedException ex)
         {
             throw DeliveryException.Refused(ex.StatusCode, ex.Message, ex);
         }
+        catch (RocketChatException ex) when (ex.IsRateLimited)
+        {
+            throw new DeliveryException(DeliveryFailureKind.Transient, ex.Message, ex.RetryAfter, ex);
+        }
     }
 
-    private async Task DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    private async Task<DeliveryReceipt> PostAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var client = new RocketChatClient(httpClients, settings);
+        var client = new RocketChatClient(httpClients, settings, time);
         var text = RocketChatMessage.Format(outboxEvent, settings);
         var channel = Channel(outboxEvent, settings);
 
@@ -56,7 +65,7 @@ public sealed class RocketChatNotifier(
                 "neither SyncHub:Adapters:RocketChat:UserId and :AuthToken nor :WebhookUrl is configured");
             await client.PostWebhookAsync(webhookUrl, text, channel, cancellationToken);
             Log.PostedToWebhook(logger, outboxEvent.Id, outboxEvent.TicketNumber);
-            return;
+            return DeliveryReceipt.Sent;
         }
 
         if (channel is null)
@@ -67,7 +76,7 @@ public sealed class RocketChatNotifier(
 
         var messageId = RocketChatMessageId.From(outboxEvent.Id);
         var roomId = await RoomAsync(client, channel, cancellationToken);
-        bool posted;
+        string? posted;
         try
         {
             posted = await client.SendMessageAsync(messageId, roomId, text, cancellationToken);
@@ -79,14 +88,14 @@ public sealed class RocketChatNotifier(
             throw;
         }
 
-        if (posted)
-        {
-            Log.Posted(logger, messageId, outboxEvent.Id, outboxEvent.TicketNumber, channel);
-        }
-        else
+        if (posted is null)
         {
             Log.AlreadyPosted(logger, messageId, outboxEvent.Id, channel);
+            return new DeliveryReceipt(messageId);
         }
+
+        Log.Posted(logger, posted, outboxEvent.Id, outboxEvent.TicketNumber, channel);
+        return new DeliveryReceipt(posted);
     }
 
     private async Task<string> RoomAsync(RocketChatClient client, string channel, CancellationToken cancellationToken)

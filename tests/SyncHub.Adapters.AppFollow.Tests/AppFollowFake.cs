@@ -96,13 +96,14 @@ internal sealed class AppFollowFake : IDisposable
     /// <summary>
     /// One review that can be answered: looked up by <c>review_id</c> it shows no answer until a reply is accepted, then the
     /// accepted text (a later reply replaces it, as the stores do). The first <paramref name="failures"/> replies are
-    /// answered <paramref name="failureStatus"/> and change nothing.
+    /// answered <paramref name="failureStatus"/> and change nothing. A <paramref name="storeAnswer"/> is an answer the review
+    /// already shows (given in the store on 2026-11-29).
     /// </summary>
-    public void Answerable(string appId, JsonObject review, int failures = 0, int failureStatus = 503)
+    public void Answerable(string appId, JsonObject review, int failures = 0, int failureStatus = 503, string? storeAnswer = null)
     {
         var reviewId = review["review_id"]!.ToString();
         var gate = new Lock();
-        string? answer = null;
+        var answer = storeAnswer;
         var failuresLeft = failures;
         server
             .Given(Request.Create().WithPath(ReviewsPath).UsingGet()
@@ -117,6 +118,7 @@ internal sealed class AppFollowFake : IDisposable
                 {
                     shown["answer_text"] = answer ?? "";
                     shown["has_answer"] = answer is null ? 0 : 1;
+                    shown["answer_date"] = answer is null ? null : "2026-11-29";
                 }
 
                 return Message(200, Answer(1, null, 1, [shown]));
@@ -153,7 +155,9 @@ internal sealed class AppFollowFake : IDisposable
         int wasChanged = 0,
         string? updated = null,
         string author = "Ana Souza",
-        string? track = null)
+        string? track = null,
+        string? answer = null,
+        string? answerDate = null)
     {
         var review = new JsonObject
         {
@@ -174,9 +178,9 @@ internal sealed class AppFollowFake : IDisposable
             ["device"] = store == "gp" ? "Pixel 7" : "iPhone14,5",
             ["user_id"] = 120394,
             ["was_changed"] = wasChanged,
-            ["has_answer"] = 0,
-            ["answer_text"] = "",
-            ["answer_date"] = null,
+            ["has_answer"] = answer is null ? 0 : 1,
+            ["answer_text"] = answer ?? "",
+            ["answer_date"] = answerDate,
             ["thumbs_up_cnt"] = 0,
             ["custom_status"] = "Opened",
         };

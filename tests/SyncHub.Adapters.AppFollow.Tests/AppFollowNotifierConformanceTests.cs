@@ -19,7 +19,12 @@ public sealed class AppFollowNotifierConformanceTests : NotifierConformance<AppF
         (AppFollowReplyNotifier)Harness(new AppFollowModule(), AppFollowSettings.For(appFollow, new Dictionary<string, string?> { ["ApiToken"] = token }))
             .Notifier(AppFollowReplyNotifier.NotifierName);
 
-    protected override OutboxEvent Event(string id) => AppFollowSettings.Reply(ReviewKey, $"Thanks, Ana! Version 4.2.1 fixes the crash ({id}).", id);
+    /// <summary>The kit answers one review with several events: each later one replaces the earlier answer, as the agent chose.</summary>
+    protected override OutboxEvent Event(string id)
+    {
+        var reply = AppFollowSettings.Reply(ReviewKey, $"Thanks, Ana! Version 4.2.1 fixes the crash ({id}).", id);
+        return reply with { Data = new Dictionary<string, string>(reply.Data) { [ReplyRoute.ReplaceKey] = "true" } };
+    }
 
     protected override Task ArrangeDeliverableAsync()
     {
