@@ -16,6 +16,7 @@ public sealed class AppFollowModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
         hub.AddPollingSource<AppFollowSource, AppFollowOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.AppReview, Domain.ReviewEvents.Reply, $"{section.Path}:{nameof(AppFollowOptions.ApiToken)}");
         hub.AddNotifier<AppFollowReplyNotifier, AppFollowOptions>(section);
 
         hub.AddToolHttpClient<AppFollowOptions>(

@@ -14,5 +14,6 @@ public sealed class EmailModule : IAdapterModule
         // Before anything in the process touches MimeKit: it remembers a charset it could not find.
         Charsets.EnsureRegistered();
         hub.AddPollingSource<EmailSource, EmailOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Email, Domain.MailEvents.Reply, Domain.MailEvents.NotifierSetting);
     }
 }

@@ -17,6 +17,8 @@ public sealed class FacebookModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
         hub.AddWebhookSource<FacebookWebhook, FacebookOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Facebook, FacebookReplyEvents.Message, FacebookReplyRoutes.Setting);
+        hub.AddReplyChannel(Domain.Channel.Facebook, FacebookReplyEvents.Comment, FacebookReplyRoutes.Setting);
         hub.Services.TryAddSingleton(TimeProvider.System);
         if (string.IsNullOrWhiteSpace(section[nameof(FacebookOptions.PageAccessToken)]))
         {

@@ -17,6 +17,7 @@ public sealed class FreshcallerModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.AddPollingSource<FreshcallerSource, FreshcallerOptions>(section);
         hub.AddWebhookSource<FreshcallerWebhook, FreshcallerOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Phone, Domain.MailEvents.Reply, Domain.MailEvents.NotifierSetting);
 
         hub.AddToolHttpClient<FreshcallerOptions>(
             FreshcallerHttp.ClientName,

@@ -13,6 +13,7 @@ public sealed class LivechatModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(section);
         hub.AddWebhookSource<LivechatWebhook, LivechatOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Chat, Domain.MailEvents.Reply, Domain.MailEvents.NotifierSetting);
         hub.Services.TryAddSingleton(TimeProvider.System);
     }
 }

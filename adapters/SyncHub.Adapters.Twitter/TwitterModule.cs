@@ -20,6 +20,7 @@ public sealed class TwitterModule : IAdapterModule
         ArgumentNullException.ThrowIfNull(section);
         hub.Services.TryAddSingleton<TwitterUserContext>();
         hub.AddPollingSource<TwitterSource, TwitterOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Twitter, TwitterReplyEvents.Reply, TwitterOptions.UserContextSetting);
 
         // A 429 is not retried by the client: the source waits for the window's x-rate-limit-reset on its clock.
         hub.AddToolHttpClient<TwitterOptions>(

@@ -11,5 +11,6 @@ public sealed class WebFormModule : IAdapterModule
     {
         ArgumentNullException.ThrowIfNull(hub);
         hub.AddWebhookSource<WebFormSource, WebFormOptions>(section);
+        hub.AddReplyChannel(Domain.Channel.Web, Domain.MailEvents.Reply, Domain.MailEvents.NotifierSetting);
     }
 }

@@ -11,7 +11,7 @@ namespace SyncHub.Workflow;
 public sealed class ReplyChannels(IEnumerable<INotifier> notifiers, IEnumerable<ReplyChannel> declared)
 {
     /// <summary>The e-mail answer of the channels whose replies go by mail; the core declares it for internal requests.</summary>
-    public const string MailSetting = "SyncHub:Adapters:Smtp:Enabled";
+    public const string MailSetting = MailEvents.NotifierSetting;
 
     private readonly INotifier[] notifiers = [.. notifiers];
 

@@ -26,7 +26,7 @@ public sealed class ReplyPlanner(ReplyChannels channels)
         if (ticket.Channel is Channel.AppReview)
         {
             var data = new Dictionary<string, string> { [ReviewEvents.ReviewId] = ticket.ExternalId, [ReviewEvents.Text] = reply.Message };
-            return Checked(ticket, reply, Event(ticket, id, ReviewEvents.Reply, data, now), "reply to the store review", "SyncHub:Adapters:AppFollow:Enabled");
+            return Checked(ticket, reply, Event(ticket, id, ReviewEvents.Reply, data, now), "reply to the store review", "SyncHub:Adapters:AppFollow:ApiToken");
         }
 
         if (!IsOneAddress(ticket.Requester.Email))

@@ -7,6 +7,9 @@ namespace SyncHub.Domain;
 public static class MailEvents
 {
     public const string Reply = "email.reply";
+
+    /// <summary>The setting that enables the notifier sending these mails (SMTP), named when a reply cannot go.</summary>
+    public const string NotifierSetting = "SyncHub:Adapters:Smtp:Enabled";
     public const string FollowUp = "email.followup";
 
     /// <summary>The recipients: an RFC 5322 address list.</summary>

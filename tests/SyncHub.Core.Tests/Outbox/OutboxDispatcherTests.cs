@@ -18,6 +18,7 @@ public sealed class OutboxDispatcherTests
             ["SyncHub:Outbox:MaxRetryDelay"] = "00:00:00.020",
             ["SyncHub:Outbox:ClaimIdle"] = "00:00:00.200",
             ["SyncHub:Outbox:MaxAttempts"] = maxAttempts,
+            ["SyncHub:Outbox:PauseProbeInterval"] = "00:00:00.050",
         },
         services => services.AddSingleton(notifier));
 
@@ -44,7 +45,7 @@ public sealed class OutboxDispatcherTests
     [Fact]
     public async Task Dispatch_NotifierFailsForAWhile_DeliversEveryEventOnceInOrderPerTicket()
     {
-        var notifier = new RecordingNotifier(onlyType: "note");
+        var notifier = new RecordingNotifier("Recorder", "note");
         notifier.FailNext(3);
         await using var harness = CreateSut(notifier, maxAttempts: "50");
         await harness.StartAsync();
@@ -144,7 +145,7 @@ public sealed class OutboxDispatcherTests
     [Fact]
     public async Task Dispatch_EventTheNotifierDoesNotHandle_IsAcknowledgedWithoutSending()
     {
-        var notifier = new RecordingNotifier(onlyType: "something.else");
+        var notifier = new RecordingNotifier("Recorder", "something.else");
         await using var harness = CreateSut(notifier);
         await harness.StartAsync();
 
@@ -155,6 +156,111 @@ public sealed class OutboxDispatcherTests
 
         Assert.Empty(notifier.Sent);
         Assert.Equal(0, notifier.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_OneTicketsMessageRetrying_DoesNotHoldAnotherTicketsMessage()
+    {
+        // Ticket A's message fails with a tool wait of ten minutes; ticket B's escalation goes out meanwhile.
+        var notifier = new RecordingNotifier("Recorder", "note") { FailWhen = e => e.Data["n"] == "1" ? new DeliveryException(DeliveryFailureKind.Transient, "rate limited", TimeSpan.FromMinutes(10)) : null };
+        await using var harness = CreateSut(notifier, maxAttempts: "50");
+        await harness.StartAsync();
+        var a = await harness.Pipeline.SubmitAsync(Records.Web("hol-a"));
+        var b = await harness.Pipeline.SubmitAsync(Records.Web("hol-b"));
+        await harness.Store.UpdateAsync(a.TicketId!, t => new TicketChange(t, [], [Note(t, 1)]));
+        await Eventually.WaitUntilAsync(() => notifier.Attempts >= 1);
+
+        var queuedAt = System.Diagnostics.Stopwatch.StartNew();
+        await harness.Store.UpdateAsync(b.TicketId!, t => new TicketChange(t, [], [Note(t, 2)]));
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Any(e => e.TicketId == b.TicketId));
+        var waited = queuedAt.Elapsed;
+        await harness.StopAsync();
+
+        Assert.True(waited < TimeSpan.FromSeconds(1), $"ticket B's message waited {waited.TotalMilliseconds} ms behind ticket A's");
+        Assert.DoesNotContain(notifier.Sent, e => e.TicketId == a.TicketId);
+        Assert.Equal(0, await harness.DeadLetters.CountAsync());
+    }
+
+    [Fact]
+    public async Task Dispatch_OneMessageRefusedForGood_IsDeadLetteredWithTheReasonWhileTheNextTicketsGoesOut()
+    {
+        var notifier = new RecordingNotifier("Recorder", "note") { FailWhen = e => e.Data["n"] == "1" ? DeliveryException.Refused(System.Net.HttpStatusCode.BadRequest, "[error-room-not-found] room 'nowhere'") : null };
+        await using var harness = CreateSut(notifier, maxAttempts: "50");
+        await harness.StartAsync();
+        var a = await harness.Pipeline.SubmitAsync(Records.Web("perm-a"));
+        var b = await harness.Pipeline.SubmitAsync(Records.Web("perm-b"));
+
+        await harness.Store.UpdateAsync(a.TicketId!, t => new TicketChange(t, [], [Note(t, 1)]));
+        await harness.Store.UpdateAsync(b.TicketId!, t => new TicketChange(t, [], [Note(t, 2)]));
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Any(e => e.TicketId == b.TicketId) && harness.DeadLetters.CountAsync().Result == 1);
+        await harness.StopAsync();
+
+        var letter = Assert.Single(await harness.DeadLetters.ListAsync(10));
+        Assert.Contains("room 'nowhere'", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal($"{a.TicketId}:note:1", letter.ExternalId);
+    }
+
+    [Fact]
+    public async Task Dispatch_CredentialsRefused_PausesWithOneAlertLosesNothingAndResumesWhenFixed()
+    {
+        var notifier = new RecordingNotifier("Recorder", "note") { Broken = true };
+        await using var harness = CreateSut(notifier, maxAttempts: "3");
+        await harness.StartAsync();
+        var pauses = harness.Get<NotifierPauses>();
+        var tickets = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var created = await harness.Pipeline.SubmitAsync(Records.Web($"pause-{i}"));
+            tickets.Add(created.TicketId!);
+            var n = i;
+            await harness.Store.UpdateAsync(created.TicketId!, t => new TicketChange(t, [], [Note(t, n)]));
+        }
+
+        await Eventually.WaitUntilAsync(() => pauses.IsPaused("Recorder"));
+        var health = await new OutboxHealthCheck(pauses, harness.Get<SyncHub.Workflow.ReplyChannels>()).CheckHealthAsync(new());
+        await Task.Delay(300);
+        var alerts = (await harness.Store.ReadOutboxAsync(null, 100)).Count(e => e.Event.Type == ChatEvents.Message && e.Event.Data[ChatEvents.Kind] == "notifier-paused");
+
+        notifier.Broken = false;
+        await Eventually.WaitUntilAsync(() => notifier.Sent.Count == 3);
+        await harness.StopAsync();
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
+        Assert.Contains("notifier Recorder paused", health.Description, StringComparison.Ordinal);
+        Assert.Equal(1, alerts);
+        Assert.Equal(0, await harness.DeadLetters.CountAsync());
+        Assert.False(pauses.IsPaused("Recorder"));
+        Assert.Equal(["1", "2", "3"], notifier.Sent.Select(e => e.Data["n"]).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Dispatch_AReply_IsMarkedSentWithTheToolsIdOrFailedWithAnAlert()
+    {
+        var notifier = new RecordingNotifier("Recorder", "reply") { FailWhen = e => e.Id.EndsWith(":bad", StringComparison.Ordinal) ? DeliveryException.Refused(System.Net.HttpStatusCode.NotFound, "no such recipient") : null };
+        await using var harness = CreateSut(notifier);
+        await harness.StartAsync();
+        var created = await harness.Pipeline.SubmitAsync(Records.Web("reply-state"));
+        foreach (var id in new[] { "good", "bad" })
+        {
+            var eventId = $"{created.TicketId}:{id}";
+            await harness.Store.UpdateAsync(created.TicketId!, t => new TicketChange(
+                t with { Replies = new Dictionary<string, ReplyDelivery>(t.Replies) { [eventId] = new() { State = ReplyState.Queued, Via = "reply", Destination = "to ana", At = Records.At } } },
+                [],
+                [new OutboxEvent { Id = eventId, Type = "reply", TicketId = t.Id, CreatedAt = Records.At }]));
+        }
+
+        await Eventually.WaitUntilAsync(() => harness.Store.GetAsync(created.TicketId!).Result!.Replies.Values.All(r => r.State != ReplyState.Queued));
+        await harness.StopAsync();
+
+        var ticket = (await harness.Store.GetAsync(created.TicketId!))!;
+        var good = ticket.Replies[$"{created.TicketId}:good"];
+        var bad = ticket.Replies[$"{created.TicketId}:bad"];
+        Assert.Equal((ReplyState.Sent, $"tool-{created.TicketId}:good"), (good.State, good.ToolMessageId));
+        Assert.Equal(ReplyState.Failed, bad.State);
+        Assert.Contains("no such recipient", bad.Reason, StringComparison.Ordinal);
+        var alert = Assert.Single(await harness.Store.ReadOutboxAsync(null, 100), e => e.Event.Type == ChatEvents.Message).Event;
+        Assert.Equal("reply-failed", alert.Data[ChatEvents.Kind]);
+        Assert.Equal(2, ticket.History.Count(h => h.Type == HistoryTypes.Delivery));
     }
 
     private static OutboxEvent Note(Ticket ticket, int n) => new()
