@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Host.Tests;
 using SyncHub.Pipeline;
@@ -12,21 +13,26 @@ namespace SyncHub.Dashboard.Tests;
 
 /// <summary>
 /// The host tests' <see cref="HubServer"/> (the real hub on a free loopback port, in-memory store) with a small CRM
-/// directory, plus the ways the dashboard tests make tickets: web form, internal request, any channel.
+/// directory and a notifier for e-mail and review replies, plus the ways the dashboard tests make tickets: web form,
+/// internal request, any channel (threaded onto a conversation when given its thread key).
 /// </summary>
-internal sealed class DashboardHub(HubServer server) : IAsyncDisposable
+internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IAsyncDisposable
 {
     public const string ApiKey = HubServer.ApiKey;
 
     public HttpClient Client => server.Client;
 
+    /// <summary>What the hub's outbox delivered as e-mail or review replies.</summary>
+    public ReplyRecorder Replies => replies;
+
     public string BaseUrl => server.BaseAddress.ToString().TrimEnd('/');
 
     public static async Task<DashboardHub> StartAsync()
     {
-        var server = await HubServer.StartAsync();
+        var replies = new ReplyRecorder();
+        var server = await HubServer.StartAsync(services: services => services.AddSingleton<INotifier>(replies));
         await TestAccounts.FillAsync(server.App.Services.GetRequiredService<IAccountDirectoryStore>());
-        return new DashboardHub(server);
+        return new DashboardHub(server, replies);
     }
 
     /// <summary>Posts the support-portal form; returns the new ticket.</summary>
@@ -55,7 +61,16 @@ internal sealed class DashboardHub(HubServer server) : IAsyncDisposable
     }
 
     /// <summary>Sends a record of any channel through the real intake pipeline (account lookup, priority, SLA, routing).</summary>
-    public async Task<Ticket> IntakeAsync(Channel channel, string source, string subject, string body, Requester requester, Priority? priority = null, IReadOnlyDictionary<string, string>? diagnostics = null)
+    public async Task<Ticket> IntakeAsync(
+        Channel channel,
+        string source,
+        string subject,
+        string body,
+        Requester requester,
+        Priority? priority = null,
+        IReadOnlyDictionary<string, string>? diagnostics = null,
+        string? threadKey = null,
+        ReplyRoute? replyRoute = null)
     {
         var pipeline = server.App.Services.GetRequiredService<IIntakePipeline>();
         var result = await pipeline.SubmitAsync(new IntakeRecord
@@ -69,15 +84,45 @@ internal sealed class DashboardHub(HubServer server) : IAsyncDisposable
             ReceivedAt = TimeProvider.System.GetUtcNow(),
             PriorityHint = priority,
             Diagnostics = diagnostics ?? new Dictionary<string, string>(),
+            ThreadKey = threadKey,
+            ReplyRoute = replyRoute,
         });
         return await TicketAsync(result.TicketId!);
     }
+
+    /// <summary>An app-store review by Carla through the intake pipeline.</summary>
+    public Task<Ticket> ReviewAsync(string subject, string body, IReadOnlyDictionary<string, string> diagnostics) =>
+        IntakeAsync(Channel.AppReview, "AppFollow", subject, body, new Requester(Name: "Carla", Handle: "carla_m"), diagnostics: diagnostics);
 
     /// <summary>Rewrites a ticket's SLA (due in the past, at risk...) the way a later clock would see it.</summary>
     public async Task<Ticket> ChangeSlaAsync(string id, Func<SlaStamp, SlaStamp> change)
     {
         var store = server.App.Services.GetRequiredService<ITicketStore>();
         return (await store.UpdateAsync(id, t => new TicketChange(t with { Sla = change(t.Sla!), UpdatedAt = t.UpdatedAt.AddMilliseconds(1) }, [], [])))!;
+    }
+
+    /// <summary>Records where a reply's delivery ended (sent with the tool's id, or failed with the reason), as the outbox does.</summary>
+    public async Task<Ticket> RecordDeliveryAsync(string id, string eventId, ReplyState state, string? toolMessageId = null, string? reason = null)
+    {
+        var store = server.App.Services.GetRequiredService<ITicketStore>();
+        return (await store.UpdateAsync(id, t =>
+        {
+            var at = t.UpdatedAt.AddMilliseconds(1);
+            var delivery = t.Replies[eventId] with { State = state, ToolMessageId = toolMessageId, Reason = reason, At = at };
+            var data = new Dictionary<string, string> { ["eventId"] = eventId, ["state"] = state.ToString() };
+            if (toolMessageId is not null)
+            {
+                data["toolMessageId"] = toolMessageId;
+            }
+
+            if (reason is not null)
+            {
+                data["reason"] = reason;
+            }
+
+            var entry = new HistoryEntry(at, HistoryTypes.Delivery, $"Reply {state.ToString().ToLowerInvariant()}", data);
+            return new TicketChange(t with { Replies = new Dictionary<string, ReplyDelivery>(t.Replies) { [eventId] = delivery }, UpdatedAt = at }, [entry], []);
+        }))!;
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null) =>

@@ -38,6 +38,15 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public ILocator PanelSection(string name) => Panel.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
 
+    /// <summary>The thread: customer messages, replies, internal notes, markers and folded system events.</summary>
+    public ILocator Conversation => PanelSection("Conversation");
+
+    /// <summary>The reply box (reply or internal note).</summary>
+    public ILocator ReplyBox => ActionForm("Reply");
+
+    /// <summary>Where the reply box says a reply goes, or why it cannot.</summary>
+    public ILocator ReplyTarget => ReplyBox.Locator(".reply-target");
+
     public ILocator ActionForm(string name) => Panel.GetByRole(AriaRole.Form, new() { Name = name, Exact = true });
 
     public async Task EnterKeyAsync(string key)
@@ -60,6 +69,16 @@ internal sealed class DashboardPage : IAsyncDisposable
         var form = ActionForm("Reply");
         await form.GetByLabel("Message").FillAsync(message);
         await form.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        return form;
+    }
+
+    /// <summary>Switches the reply box to "Internal note", types the note and adds it; returns the form.</summary>
+    public async Task<ILocator> AddNoteAsync(string text)
+    {
+        var form = ReplyBox;
+        await form.GetByRole(AriaRole.Radio, new() { Name = "Internal note" }).CheckAsync();
+        await form.GetByLabel("Message").FillAsync(text);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         return form;
     }
 

@@ -47,7 +47,7 @@ public sealed class ScreenshotTests(DashboardFixture fixture) : IClassFixture<Da
         await dashboard.ScreenshotAsync("dashboard-ticket.png");
         await dashboard.PanelSection("Actions").ScrollIntoViewIfNeededAsync();
         await dashboard.ScreenshotAsync("dashboard-ticket-actions.png");
-        await dashboard.PanelSection("History").Locator("li").Last.ScrollIntoViewIfNeededAsync();
+        await dashboard.Conversation.Locator("ol.thread > li").Last.ScrollIntoViewIfNeededAsync();
         await dashboard.ScreenshotAsync("dashboard-ticket-history.png");
         Assert.Empty(dashboard.Errors);
     }

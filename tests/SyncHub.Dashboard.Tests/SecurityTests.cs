@@ -11,7 +11,7 @@ public sealed partial class SecurityTests(DashboardFixture fixture) : IClassFixt
     private const string ScriptSubject = "<script>window.__pwned=1</script>";
     private const string ImgBody = "<img src=x onerror=\"window.__pwned=1\">";
 
-    private static readonly string[] Assets = ["/", "/dashboard/app.css", "/dashboard/js/main.js", "/dashboard/js/dom.js", "/dashboard/js/table.js", "/dashboard/js/ticket-view.js", "/dashboard/js/forms.js", "/dashboard/js/api.js", "/dashboard/js/auth.js", "/dashboard/js/sla.js", "/dashboard/js/icons.js", "/dashboard/js/format.js"];
+    private static readonly string[] Assets = ["/", "/dashboard/app.css", "/dashboard/js/main.js", "/dashboard/js/dom.js", "/dashboard/js/table.js", "/dashboard/js/ticket-view.js", "/dashboard/js/forms.js", "/dashboard/js/api.js", "/dashboard/js/auth.js", "/dashboard/js/sla.js", "/dashboard/js/icons.js", "/dashboard/js/format.js", "/dashboard/js/sla-view.js", "/dashboard/js/thread.js", "/dashboard/js/composer.js"];
 
     private DashboardHub Hub => fixture.Hub;
 
@@ -28,11 +28,28 @@ public sealed partial class SecurityTests(DashboardFixture fixture) : IClassFixt
         await Expect(dashboard.Row(internalRequest).GetByText(ImgBody, new() { Exact = true })).ToBeVisibleAsync();
         await dashboard.OpenTicketAsync(web);
         await Expect(dashboard.Panel.Locator("#ticket-title")).ToHaveTextAsync(ScriptSubject);
-        await Expect(dashboard.PanelSection("Request")).ToContainTextAsync(ImgBody);
+        await Expect(dashboard.Conversation.Locator("[data-type='created'] blockquote")).ToHaveTextAsync(ImgBody);
 
-        // A reply whose text is markup goes through the UI, the API and back into the history as text.
+        // A reply and an internal note whose text is markup go through the UI, the API and back into the thread as text.
         await dashboard.ReplyAsync(ImgBody);
-        await Expect(dashboard.PanelSection("History").Locator("[data-type='reply'] blockquote")).ToHaveTextAsync(ImgBody);
+        await Expect(dashboard.Conversation.Locator("[data-type='reply'] blockquote")).ToHaveTextAsync(ImgBody);
+        await dashboard.AddNoteAsync(ScriptSubject);
+        await Expect(dashboard.Conversation.Locator("[data-type='internal-note'] blockquote")).ToHaveTextAsync(ScriptSubject);
+
+        // A customer's follow-up and a failed delivery's reason are text too.
+        var threadKey = $"markup-{Guid.NewGuid():N}";
+        var mail = await Hub.IntakeAsync(Channel.Email, "Email", "Markup thread", "First message.", new Requester(Email: "ana@acme.example"), threadKey: threadKey);
+        await Hub.IntakeAsync(Channel.Email, "Email", ScriptSubject, ImgBody, new Requester(Name: ScriptSubject, Email: "ana@acme.example"), threadKey: threadKey);
+        using (var reply = await Hub.SendAsync(HttpMethod.Post, $"/api/tickets/{mail.Id}/reply", new { message = "Hello" }))
+        {
+            reply.EnsureSuccessStatusCode();
+        }
+
+        await Hub.RecordDeliveryAsync(mail.Id, (await Hub.TicketAsync(mail.Id)).Replies.Keys.Single(), ReplyState.Failed, reason: ScriptSubject);
+        await dashboard.OpenTicketAsync(mail);
+        await Expect(dashboard.Conversation.Locator("[data-type='threaded'] blockquote")).ToHaveTextAsync(ImgBody);
+        await Expect(dashboard.Conversation.Locator("[data-type='threaded']")).ToContainTextAsync(ScriptSubject);
+        await Expect(dashboard.Conversation.Locator("[data-type='reply'] .delivery-reason")).ToHaveTextAsync(ScriptSubject);
 
         await dashboard.OpenTicketAsync(internalRequest);
         await Expect(dashboard.Panel.Locator("#ticket-title")).ToHaveTextAsync(ImgBody);

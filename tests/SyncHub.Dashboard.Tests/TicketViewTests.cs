@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SyncHub.Domain;
 using static Microsoft.Playwright.Assertions;
@@ -30,13 +31,13 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(sla).ToContainTextAsync(ticket.Sla.Clock!);
         await Expect(sla).ToContainTextAsync("30m, due");
 
-        await Expect(dashboard.PanelSection("Request")).ToContainTextAsync("closes right after the splash screen");
+        await Expect(dashboard.Conversation.Locator("[data-type='created']")).ToContainTextAsync("closes right after the splash screen");
         var diagnostics = dashboard.PanelSection("Diagnostics");
         await Expect(diagnostics).ToContainTextAsync("Client version");
         await Expect(diagnostics).ToContainTextAsync("6.4.1");
         await Expect(diagnostics).ToContainTextAsync("Product");
 
-        var history = dashboard.PanelSection("History");
+        var history = dashboard.Conversation;
         await Expect(history.Locator("[data-type='created']")).ToContainTextAsync("Created from Web");
         await Expect(history.Locator("[data-type='routed']")).ToContainTextAsync("Department PaidSupport");
         await Expect(history.Locator("[data-type='sla']")).ToContainTextAsync(ticket.Sla.Policy);
@@ -47,13 +48,10 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
     [Fact]
     public async Task TicketView_AppReviewDiagnostics_ShowFriendlyLabelsAndUnknownKeys()
     {
-        var review = await Hub.IntakeAsync(
-            Channel.AppReview,
-            "AppFollow",
+        var review = await Hub.ReviewAsync(
             "★☆☆☆☆ Notifications stopped",
             "After the update I get no push notifications at all.",
-            new Requester(Name: "Carla", Handle: "carla_m"),
-            diagnostics: new Dictionary<string, string>
+            new Dictionary<string, string>
             {
                 ["appVersion"] = "4.39.0-beta",
                 ["platform"] = "Android",
@@ -88,7 +86,7 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
 
         await Expect(dashboard.PanelSection("Summary")).ToContainTextAsync("Pending");
         await Expect(dashboard.Panel.Locator("h3 .sla")).ToContainTextAsync("Paused");
-        await Expect(dashboard.PanelSection("History").Locator("[data-type='status']")).ToContainTextAsync("SLA clock paused");
+        await Expect(dashboard.Conversation.Locator("[data-type='status']")).ToContainTextAsync("SLA clock paused");
         await Expect(dashboard.Row(ticket)).ToContainTextAsync("Pending");
         await Expect(dashboard.Row(ticket).Locator(".sla")).ToContainTextAsync("Paused");
         var stored = await Hub.TicketAsync(ticket.Id);
@@ -106,8 +104,9 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
 
         var form = await dashboard.ReplyAsync("Hi Ana, I sent you a new link; it is valid for 24 hours.");
 
-        var entry = dashboard.PanelSection("History").Locator("[data-type='reply']");
-        await Expect(entry).ToContainTextAsync("Reply queued via");
+        var entry = dashboard.Conversation.Locator("[data-type='reply']");
+        await Expect(entry).ToContainTextAsync("To e-mail to ana@acme.example");
+        await Expect(entry.Locator(".delivery")).ToHaveAttributeAsync("data-state", new Regex("^(Queued|Sent)$"));
         await Expect(entry.Locator("blockquote")).ToHaveTextAsync("Hi Ana, I sent you a new link; it is valid for 24 hours.");
         await Expect(form.GetByLabel("Message")).ToHaveValueAsync("");
         var stored = await Hub.TicketAsync(ticket.Id);
@@ -125,7 +124,7 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
 
         var form = await dashboard.ReplyAsync("Hello?");
 
-        await Expect(form.GetByRole(AriaRole.Alert)).ToHaveTextAsync("replies to Internal tickets need the requester's e-mail address, and this requester has none");
+        await Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("replies to Internal tickets go by e-mail, and this requester has no address");
         await Expect(form.GetByLabel("Message")).ToHaveValueAsync("Hello?");
     }
 
@@ -141,7 +140,7 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
         await form.GetByLabel("Note").FillAsync("Reproduced on 6.4.1, logs attached");
         await form.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
 
-        var entry = dashboard.PanelSection("History").Locator("[data-type='escalated']");
+        var entry = dashboard.Conversation.Locator("[data-type='escalated']");
         await Expect(entry).ToContainTextAsync("Escalated to developers: @joao.dev");
         await Expect(entry).ToContainTextAsync("Reproduced on 6.4.1, logs attached");
         await Expect(dashboard.Row(ticket)).ToContainTextAsync("developers");
@@ -176,7 +175,7 @@ public sealed class TicketViewTests(DashboardFixture fixture) : IClassFixture<Da
         await form.GetByLabel("Note").FillAsync("Docs miss the IdP clock-skew setting");
         await form.GetByRole(AriaRole.Button, new() { Name = "Record follow-up" }).ClickAsync();
 
-        var entry = dashboard.PanelSection("History").Locator("[data-type='follow-up']");
+        var entry = dashboard.Conversation.Locator("[data-type='follow-up']");
         await Expect(entry).ToContainTextAsync("Follow-up: documentation Improve, bug Known, feature NewRequest");
         await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "https://github.com/example/app/issues/42" })).ToHaveAttributeAsync("href", "https://github.com/example/app/issues/42");
         await Expect(form.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();

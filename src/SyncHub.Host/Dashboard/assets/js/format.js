@@ -13,6 +13,13 @@ export const HISTORY_TYPES = {
   notification: "Notification",
   note: "Note",
   "follow-up": "Follow-up",
+  "call-follow-up": "Call follow-up",
+  "internal-note": "Internal note",
+  delivery: "Delivery",
+  reopened: "Reopened",
+  linked: "Linked",
+  "sla-breached": "SLA breached",
+  "sla-at-risk": "SLA at risk",
 };
 
 // Friendly names for the diagnostics the channels bring (best practice: gather data about the client).

@@ -1,6 +1,6 @@
 // Small form helpers for the ticket actions: labelled fields and a submit that shows the API's answer.
 import { el } from "./dom.js";
-import { ApiError } from "./api.js";
+import { ApiError, newIdempotencyKey } from "./api.js";
 
 let nextId = 0;
 
@@ -20,42 +20,58 @@ export function field(label, { name, type = "text", options, required = false, p
 }
 
 /**
- * A form whose submit calls `action(values)` (a promise of the updated ticket). The API's problem detail is shown
- * next to the form; on success `done(ticket)` runs and the form is cleared.
+ * A form whose submit calls `action(values, { key, onRetry })` (a promise of the updated ticket; pass the options on to
+ * postAction). Each submit is one user action with its own Idempotency-Key, except that submitting the same values again
+ * after an answer that left it unknown whether the action happened (no answer, 5xx) reuses that key. The API's problem
+ * detail is shown next to the form; on success `done(ticket, values)` runs and the form is cleared. `head` replaces the
+ * title heading; `failed(failure, values)` runs after the detail is shown.
  */
-export function actionForm({ name, title, hint, fields, submit, action, done, keepValues = false }) {
+export function actionForm({ name, title, hint, head, fields, submit, action, done, failed, okText = "Saved", keepValues = false }) {
   const error = el("p", { class: "form-error", role: "alert", hidden: true });
   const ok = el("p", { class: "form-ok", role: "status", hidden: true });
   const button = el("button", { type: "submit", class: "primary", text: submit });
   const form = el(
     "form",
     { class: `action action-${name}`, "aria-label": title, novalidate: false },
-    el("h4", { text: title }),
+    head ?? el("h4", { text: title }),
     hint ? el("p", { class: "hint", text: hint }) : null,
     fields,
     el("div", { class: "actions" }, button, ok),
     error,
   );
+  let unsettled = null; // { key, signature } of an action whose outcome is unknown
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     error.hidden = true;
     ok.hidden = true;
     button.disabled = true;
     const values = Object.fromEntries(new FormData(form).entries());
+    const signature = JSON.stringify(values);
+    const key = unsettled?.signature === signature ? unsettled.key : newIdempotencyKey();
+    unsettled = null;
+    const onRetry = (wait) => {
+      ok.textContent = `No answer yet; trying again in ${Math.max(1, Math.round(wait / 1000))} s…`;
+      ok.hidden = false;
+    };
     try {
-      const ticket = await action(values);
+      const ticket = await action(values, { key, onRetry });
       if (!keepValues) {
         form.reset();
       }
-      ok.textContent = "Saved";
+      ok.textContent = okText;
       ok.hidden = false;
-      done(ticket);
+      done(ticket, values);
     } catch (failure) {
+      ok.hidden = true;
+      if (failure instanceof ApiError && failure.ambiguous) {
+        unsettled = { key, signature };
+      }
       error.textContent = failure instanceof ApiError ? failure.message : `Unexpected error: ${failure}`;
       error.hidden = false;
+      failed?.(failure, values);
     } finally {
       button.disabled = false;
     }
   });
-  return { form, error, ok };
+  return { form, error, ok, button };
 }

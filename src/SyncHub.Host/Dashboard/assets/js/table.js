@@ -30,7 +30,11 @@ function row(ticket, now, onOpen) {
   renderSla(slaNode, ticket, now);
   return el(
     "tr",
-    { dataset: { id: ticket.id, number: String(ticket.number), status: ticket.status, channel: ticket.channel }, onclick: open },
+    {
+      class: ticket.customerReplied ? "is-customer-replied" : null,
+      dataset: { id: ticket.id, number: String(ticket.number), status: ticket.status, channel: ticket.channel, customerReplied: String(Boolean(ticket.customerReplied)) },
+      onclick: open,
+    },
     el("td", { class: "num" }, el("a", { href: `#/tickets/${ticket.number}`, text: `#${ticket.number}` })),
     el("td", {}, channelBadge(ticket.channel, { compact: true })),
     el(
@@ -45,7 +49,9 @@ function row(ticket, now, onOpen) {
     el("td", { class: "assignee" }, ticket.team || ticket.assignee
       ? [el("span", { text: ticket.team || "" }), ticket.assignee ? el("span", { class: "muted", text: `@${ticket.assignee}` }) : null]
       : el("span", { class: "muted", text: "unassigned" })),
-    el("td", {}, el("span", { class: `status status-${String(ticket.status).toLowerCase()}`, text: ticket.status })),
+    el("td", { class: "status-cell" },
+      el("span", { class: `status status-${String(ticket.status).toLowerCase()}`, text: ticket.status }),
+      ticket.customerReplied ? el("span", { class: "replied-badge", title: "The customer wrote since the last agent reply", text: "Customer replied" }) : null),
     slaCell,
   );
 }

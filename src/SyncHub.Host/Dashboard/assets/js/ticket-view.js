@@ -1,12 +1,13 @@
-// The ticket view: the whole history, the SLA stamp and why, routing, diagnostics, and the agent's actions.
-import { el, replace, safeLink } from "./dom.js";
+// The ticket view: the conversation as a thread with the reply box, the SLA stamp and why, routing, diagnostics, and
+// the agent's other actions.
+import { el, replace } from "./dom.js";
 import { channelBadge } from "./icons.js";
-import {
-  contactOf, departmentLabel, formatInstant, formatTimeSpan, HISTORY_TYPES, keyLabel, requesterName,
-} from "./format.js";
+import { contactOf, departmentLabel, formatInstant, formatTimeSpan, keyLabel, requesterName } from "./format.js";
 import { postAction } from "./api.js";
+import { Composer } from "./composer.js";
 import { actionForm, field } from "./forms.js";
 import { renderSla } from "./sla-view.js";
+import { threadItems, ticketLink, valueNode } from "./thread.js";
 
 const STATUSES = [
   ["Open", "Open"],
@@ -14,25 +15,6 @@ const STATUSES = [
   ["Solved", "Solved"],
   ["Closed", "Closed"],
 ];
-
-const HISTORY_DATA_LABELS = {
-  from: "From",
-  to: "To",
-  by: "By",
-  team: "Team",
-  assignee: "Assignee",
-  note: "Note",
-  via: "Via",
-  eventId: "Event",
-  documentation: "Documentation",
-  documentationLink: "Documentation link",
-  bug: "Bug",
-  bugLink: "Bug link",
-  feature: "Feature",
-  featureRequestLink: "Feature request",
-  crmId: "CRM id",
-  externalId: "External id",
-};
 
 function facts(pairs) {
   return el(
@@ -45,39 +27,10 @@ function facts(pairs) {
   );
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A history or diagnostics value: http(s) links as links, instants in local time, anything else as text. */
-function valueNode(value) {
-  const text = String(value);
-  if (/^https?:\/\//i.test(text)) {
-    return safeLink(text);
-  }
-  if (ISO_INSTANT.test(text)) {
-    return el("time", { datetime: text, title: text, text: formatInstant(text) });
-  }
-  return text;
-}
-
-function historyItem(entry) {
-  const data = entry.data ?? {};
-  const message = entry.type === "reply" ? data.message : null;
-  const rest = Object.entries(data).filter(([key]) => !(entry.type === "reply" && key === "message"));
-  return el(
-    "li",
-    { class: `history-entry h-${String(entry.type).replace(/[^a-z-]/gi, "")}`, dataset: { type: entry.type } },
-    el(
-      "div",
-      { class: "h-head" },
-      el("span", { class: "h-type", text: HISTORY_TYPES[entry.type] ?? entry.type }),
-      el("time", { datetime: entry.at, title: entry.at, text: formatInstant(entry.at) }),
-    ),
-    el("p", { class: "h-message", text: entry.message }),
-    message ? el("blockquote", { class: "h-quote", text: message }) : null,
-    rest.length
-      ? el("dl", { class: "h-data" }, rest.map(([key, value]) => [el("dt", { text: keyLabel(key, HISTORY_DATA_LABELS) }), el("dd", {}, valueNode(value))]))
-      : null,
-  );
+/** The earlier ticket's number, from the "linked" history entry. */
+function linkedNumber(ticket) {
+  const entry = (ticket.history ?? []).find((h) => h.type === "linked" && h.data?.ticketId === ticket.linkedTicketId);
+  return entry?.data?.number || null;
 }
 
 export class TicketView {
@@ -86,6 +39,8 @@ export class TicketView {
     this.agent = agent;
     this.changed = changed;
     this.ticket = null;
+    this.openFolds = new Set();
+    this.reveal = null;
   }
 
   get id() {
@@ -100,22 +55,17 @@ export class TicketView {
     this.summary = el("section", { class: "summary", "aria-label": "Summary" });
     this.slaLive = el("span");
     this.slaFacts = el("div");
-    this.request = el("section", { class: "request", "aria-label": "Request" });
     this.diagnostics = el("section", { class: "diagnostics", "aria-label": "Diagnostics" });
-    this.history = el("ol", { class: "history" });
+    this.thread = el("ol", { class: "thread" });
+    if (ticket.id !== this.shownId) {
+      this.openFolds = new Set();
+      this.shownId = ticket.id;
+    }
     this.statusButtons = el("div", { class: "status-buttons", role: "group", "aria-label": "Set status" });
     this.statusError = el("p", { class: "form-error", role: "alert", hidden: true });
     this.followUpBox = el("div", { class: "follow-up-box" });
 
-    const reply = actionForm({
-      name: "reply",
-      title: "Reply",
-      hint: "Sent through the ticket's channel (e-mail to the requester, or the store review reply).",
-      fields: [field("Message", { name: "message", type: "textarea", required: true, rows: 4 })],
-      submit: "Send reply",
-      action: (v) => postAction(this.id, "reply", { message: v.message, by: this.agent() }),
-      done: (t) => this.applied(t),
-    });
+    this.composer = new Composer({ ticketId: () => this.id, agent: () => this.agent(), done: (t) => this.applied(t) });
     const escalate = actionForm({
       name: "escalate",
       title: "Escalate",
@@ -126,7 +76,7 @@ export class TicketView {
         field("Note", { name: "note", type: "textarea", rows: 2 }),
       ],
       submit: "Escalate",
-      action: (v) => postAction(this.id, "escalate", { team: v.team, assignee: v.assignee, note: v.note || undefined, by: this.agent() }),
+      action: (v, o) => postAction(this.id, "escalate", { team: v.team, assignee: v.assignee, note: v.note || undefined, by: this.agent() }, o),
       done: (t) => this.applied(t),
     });
     const followUp = actionForm({
@@ -146,7 +96,7 @@ export class TicketView {
         field("Note", { name: "note", type: "textarea", rows: 2 }),
       ],
       submit: "Record follow-up",
-      action: (v) => postAction(this.id, "follow-up", { ...v, by: this.agent() }),
+      action: (v, o) => postAction(this.id, "follow-up", { ...v, by: this.agent() }, o),
       done: (t) => this.applied(t),
     });
     this.followUpForm = followUp.form;
@@ -161,15 +111,13 @@ export class TicketView {
       el("div", { class: "panel-body" },
         this.summary,
         el("section", { class: "sla-box", "aria-label": "SLA" }, el("h3", {}, "SLA ", this.slaLive), this.slaFacts),
-        this.request,
         this.diagnostics,
+        el("section", { class: "conversation-box", "aria-label": "Conversation" }, el("h3", { text: "Conversation" }), this.thread, this.composer.form),
         el("section", { class: "actions-box", "aria-label": "Actions" },
           el("h3", { text: "Actions" }),
           el("div", { class: "action action-status" }, el("h4", { text: "Status" }), this.statusButtons, this.statusError),
-          reply.form,
           escalate.form,
-          this.followUpBox),
-        el("section", { class: "history-box", "aria-label": "History" }, el("h3", { text: "History" }), this.history)),
+          this.followUpBox)),
     );
     this.panel.hidden = false;
     this.update(ticket);
@@ -187,7 +135,10 @@ export class TicketView {
     const account = ticket.account;
     replace(this.summary, facts([
       ["Channel", el("span", {}, channelBadge(ticket.channel), el("span", { class: "muted", text: ` via ${ticket.source} · ${ticket.externalId}` }))],
-      ["Status", el("span", { class: `status status-${String(ticket.status).toLowerCase()}`, text: ticket.status })],
+      ["Status", el("span", {},
+        el("span", { class: `status status-${String(ticket.status).toLowerCase()}`, text: ticket.status }),
+        ticket.customerReplied ? el("span", { class: "replied-badge", text: "Customer replied" }) : null)],
+      ["Follows up", ticket.linkedTicketId ? ticketLink(ticket.linkedTicketId, linkedNumber(ticket)) : ""],
       ["Priority", el("span", { class: `priority priority-${String(ticket.priority).toLowerCase()}`, text: ticket.priority })],
       ["Department", departmentLabel(ticket.department)],
       ["Team", ticket.team || "unassigned"],
@@ -218,8 +169,6 @@ export class TicketView {
       ])
       : el("p", { class: "hint", text: "Best effort: no SLA applies (no active customer account with a contractual plan)." }));
 
-    replace(this.request, el("h3", { text: "Request" }), el("p", { class: "body", text: ticket.body || "(empty)" }));
-
     const diagnostics = Object.entries(ticket.diagnostics ?? {});
     this.diagnostics.hidden = diagnostics.length === 0;
     replace(this.diagnostics, el("h3", { text: "Diagnostics" }), facts(diagnostics.map(([key, value]) => [keyLabel(key), valueNode(value)])));
@@ -238,7 +187,13 @@ export class TicketView {
     this.followUpForm.hidden = !closed;
     this.followUpNote.hidden = closed;
 
-    replace(this.history, (ticket.history ?? []).map(historyItem));
+    replace(this.thread, threadItems(ticket, {
+      open: this.openFolds,
+      reveal: this.reveal,
+      onToggle: (key, open) => (open ? this.openFolds.add(key) : this.openFolds.delete(key)),
+    }));
+    this.reveal = null;
+    this.composer.refresh(ticket);
     this.tick(Date.now());
   }
 
@@ -252,7 +207,9 @@ export class TicketView {
     }
   }
 
+  /** The agent's own action answered: show it (opening the fold that holds its history entry) and refresh the list. */
   applied(ticket) {
+    this.reveal = (ticket.history ?? []).length - 1;
     this.update(ticket);
     this.changed(ticket);
   }
