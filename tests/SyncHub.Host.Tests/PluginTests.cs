@@ -175,7 +175,7 @@ public sealed class PluginTests : IDisposable
         var loaded = PluginLoader.Load(new PluginOptions { Path = plugins.FullName }, AppContext.BaseDirectory, configuration, [], problems, hostSdk: new Version(2, 0, 0, 0));
 
         Assert.Empty(loaded);
-        Assert.StartsWith("Plugin refused: JsonFeed 1.0.0 was built against SyncHub SDK 1.0.0, this host runs SDK 2.0.0", Assert.Single(problems.Lines), StringComparison.Ordinal);
+        Assert.StartsWith("Plugin refused: JsonFeed 1.0.0 was built against SyncHub SDK 1.1.0, this host runs SDK 2.0.0", Assert.Single(problems.Lines), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Reply_WebTicket_QueuesOneMailToTheRequesterAndRecordsIt()
     {
-        await using var hub = await HubServer.StartAsync();
+        await using var hub = await HubServer.StartAsync(null, services => services.AddSingleton<SyncHub.Adapters.INotifier>(new SyncHub.Testing.Doubles.RecordingNotifier("Recorder", MailEvents.Reply)));
         var id = await CreateAsync(hub);
 
         using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Please reset your password from the login page.", by = "maria" }));

@@ -68,6 +68,12 @@ internal static class CheckConfigCommand
             await output.WriteLineAsync(
                 $"configuration OK (environment {app.Environment.EnvironmentName}, store {summary.Store}, adapters: " +
                 $"{(summary.Adapters.Count == 0 ? "none" : string.Join(", ", summary.Adapters))}, plugins: {plugins})");
+            foreach (var channel in app.Services.GetRequiredService<SyncHub.Workflow.ReplyChannels>().Unanswerable())
+            {
+                // Not an error (intake works), but agents will get 409 on replies to these tickets.
+                await output.WriteLineAsync($"warning: replies to {channel.Channel} tickets ({channel.EventType}) cannot be sent: set {channel.Setting}");
+            }
+
             return 0;
         }
         finally

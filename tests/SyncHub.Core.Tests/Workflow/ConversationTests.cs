@@ -17,11 +17,19 @@ public sealed class ConversationTests
 {
     private readonly FakeTimeProvider clock = new(Records.At);
 
-    private PipelineHarness CreateSut(params INotifier[] notifiers) => new(
+    private async Task<PipelineHarness> StartAsync(params INotifier[] notifiers)
+    {
+        var harness = CreateSut(notifiers);
+        await harness.StartAsync();
+        return harness;
+    }
+
+    private PipelineHarness CreateSut(INotifier[] notifiers) => new(
         new Dictionary<string, string?> { ["SyncHub:Outbox:PollInterval"] = "00:00:00.010" },
         services =>
         {
             services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<SyncHub.Policies.IAccountDirectory>(new Sla.FixedAccountDirectory(new AccountSnapshot("crm-1", "Acme", "Gold", "Active")));
             foreach (var notifier in notifiers)
             {
                 services.AddSingleton(notifier);
@@ -50,7 +58,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Reply_TicketWithARoute_QueuesTheRoutesEventWithTheTextAndMarksItQueued()
     {
-        await using var harness = CreateSut(new RecordingNotifier("X", "x.reply"));
+        await using var harness = await StartAsync(new RecordingNotifier("X", "x.reply"));
         var created = await harness.Pipeline.SubmitAsync(Tweet("1001", "twitter:conv:1001"));
 
         var result = await harness.Get<TicketWorkflow>().ReplyAsync(created.TicketId!, new Reply("Fixed in 4.2.1", "maria"));
@@ -65,7 +73,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Reply_NoNotifierDeliversTheChannel_Is409NamingTheSettingAndQueuesNothing()
     {
-        await using var harness = CreateSut();
+        await using var harness = await StartAsync();
         var created = await harness.Pipeline.SubmitAsync(Tweet("1002", "twitter:conv:1002"));
 
         var result = await harness.Get<TicketWorkflow>().ReplyAsync(created.TicketId!, new Reply("hello", null));
@@ -80,7 +88,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Reply_AfterTheToolsWindowClosed_Is409NamingTheWindow()
     {
-        await using var harness = CreateSut(new RecordingNotifier("X", "x.reply"));
+        await using var harness = await StartAsync(new RecordingNotifier("X", "x.reply"));
         var record = Tweet("1003", "twitter:conv:1003");
         record = record with { ReplyRoute = record.ReplyRoute! with { Until = Records.At.AddHours(24) } };
         var created = await harness.Pipeline.SubmitAsync(record);
@@ -95,7 +103,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Actions_RetriedWithTheSameIdempotencyKey_HappenOnce()
     {
-        await using var harness = CreateSut(new RecordingNotifier("Mail", MailEvents.Reply), new RecordingNotifier("Chat", ChatEvents.Message));
+        await using var harness = await StartAsync(new RecordingNotifier("Mail", MailEvents.Reply), new RecordingNotifier("Chat", ChatEvents.Message));
         var workflow = harness.Get<TicketWorkflow>();
         var created = await harness.Pipeline.SubmitAsync(Records.Web("once-1"));
         var id = created.TicketId!;
@@ -123,7 +131,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Note_IsInTheHistoryAndNeverInTheOutbox()
     {
-        await using var harness = CreateSut(new RecordingNotifier("Mail", MailEvents.Reply));
+        await using var harness = await StartAsync(new RecordingNotifier("Mail", MailEvents.Reply));
         var created = await harness.Pipeline.SubmitAsync(Records.Web("note-1"));
         var before = (await harness.Store.ReadOutboxAsync(null, 50)).Count;
 
@@ -137,7 +145,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task CustomerAnswer_OnASolvedTicket_ReopensItWithTheSlaRunningAndSaysWhy()
     {
-        await using var harness = CreateSut(new RecordingNotifier("Mail", MailEvents.Reply));
+        await using var harness = await StartAsync(new RecordingNotifier("Mail", MailEvents.Reply));
         var workflow = harness.Get<TicketWorkflow>();
         var created = await harness.Pipeline.SubmitAsync(Records.Web("reopen-1") with { ThreadKey = "mail:reopen-1" });
         await workflow.ReplyAsync(created.TicketId!, new Reply("Try again now.", "maria"));
@@ -169,7 +177,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task CustomerAnswer_OnAPendingTicket_ReopensItAndResumesTheClock()
     {
-        await using var harness = CreateSut();
+        await using var harness = await StartAsync();
         var workflow = harness.Get<TicketWorkflow>();
         var created = await harness.Pipeline.SubmitAsync(Records.Web("pending-1") with { ThreadKey = "mail:pending-1" });
         await workflow.ChangeStatusAsync(created.TicketId!, TicketStatus.Pending, "maria");
@@ -187,7 +195,7 @@ public sealed class ConversationTests
     [InlineData(TicketStatus.Solved, 8)]
     public async Task CustomerAnswer_AfterClosedOrTheReopenWindow_OpensANewTicketLinkedToTheOld(TicketStatus status, int daysLater)
     {
-        await using var harness = CreateSut();
+        await using var harness = await StartAsync();
         var workflow = harness.Get<TicketWorkflow>();
         var created = await harness.Pipeline.SubmitAsync(Records.Web($"late-{status}") with { ThreadKey = $"mail:late-{status}" });
         await workflow.ChangeStatusAsync(created.TicketId!, status, "maria");
@@ -207,7 +215,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task Review_AlreadyAnsweredInTheStore_MeetsTheFirstResponseThenAndNeedsReplaceToAnswerAgain()
     {
-        await using var harness = CreateSut(new RecordingNotifier("AppFollow", ReviewEvents.Reply));
+        await using var harness = await StartAsync(new RecordingNotifier("AppFollow", ReviewEvents.Reply));
         var answeredAt = Records.At.AddHours(-5);
         var record = new IntakeRecord
         {

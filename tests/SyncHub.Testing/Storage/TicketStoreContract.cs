@@ -170,6 +170,64 @@ public abstract class TicketStoreContract
     }
 
     [Fact]
+    public async Task CreateAsync_WindowedThreadWithinTheWindowOnASolvedTicket_ThreadsSoItCanReopen()
+    {
+        var store = CreateStore();
+        var window = TimeSpan.FromHours(1);
+        var first = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:4", threadWindow: window));
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Status = TicketStatus.Solved, SolvedAt = Time.GetUtcNow() }, [], []));
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        var second = await store.CreateAsync(Samples.Creation(threadKey: "fb:sender:4", threadWindow: window));
+
+        Assert.Equal((CreateOutcome.Threaded, first.TicketId), (second.Outcome, second.TicketId));
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.Solved, 2, false)]
+    [InlineData(TicketStatus.Solved, 8, true)]
+    [InlineData(TicketStatus.Closed, 1, true)]
+    public async Task CreateAsync_ConversationOnASolvedOrClosedTicket_ThreadsWithinTheReopenWindowElseFollowsItUp(TicketStatus status, int daysLater, bool followedUp)
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(Samples.Creation(threadKey: $"mail:{status}-{daysLater}"));
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Status = status, SolvedAt = status == TicketStatus.Solved ? Time.GetUtcNow() : null }, [], []));
+        Time.Advance(TimeSpan.FromDays(daysLater));
+
+        var answer = await store.CreateAsync(Samples.Creation(threadKey: $"mail:{status}-{daysLater}") with { ReopenWindow = TimeSpan.FromDays(7) });
+
+        if (followedUp)
+        {
+            Assert.Equal((CreateOutcome.Created, first.TicketId), (answer.Outcome, answer.FollowsUp));
+            Time.Advance(TimeSpan.FromMinutes(1));
+            var next = await store.CreateAsync(Samples.Creation(threadKey: $"mail:{status}-{daysLater}") with { ReopenWindow = TimeSpan.FromDays(7) });
+            Assert.Equal((CreateOutcome.Threaded, answer.TicketId), (next.Outcome, next.TicketId));
+        }
+        else
+        {
+            Assert.Equal((CreateOutcome.Threaded, first.TicketId, null), (answer.Outcome, answer.TicketId, answer.FollowsUp));
+        }
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SameActionKeyTwice_AppliesTheChangeOnce()
+    {
+        var store = CreateStore();
+        var created = await store.CreateAsync(Samples.Creation());
+        TicketChange Reply(Ticket t) => new(t with { Assignee = "maria" }, [Samples.Note("reply")], [Samples.Updated(t, "reply")]) { ActionKey = "reply:key-1" };
+
+        var once = await store.UpdateAsync(created.TicketId, Reply);
+        var again = await store.UpdateAsync(created.TicketId, Reply);
+        var other = await store.UpdateAsync(created.TicketId, t => Reply(t) with { ActionKey = "reply:key-2" });
+
+        Assert.Equal(once!.Version, again!.Version);
+        Assert.Equal(once.Version + 1, other!.Version);
+        var ticket = (await store.GetAsync(created.TicketId))!;
+        Assert.Equal(2, ticket.History.Count(h => h.Message == "reply"));
+        Assert.Equal(3, (await ReadAllOutboxAsync(store)).Count);
+    }
+
+    [Fact]
     public async Task CreateAsync_ReplayOfThreadedRecord_ReturnsDuplicateOfThatTicket()
     {
         var store = CreateStore();
