@@ -7,7 +7,7 @@ namespace SyncHub.Adapters.Facebook;
 /// How an agent's answer to a Facebook record goes back (<see cref="ReplyRoute"/>): a Messenger message to the sender
 /// within Messenger's window, or a public reply under the customer's comment. Both need the page access token.
 /// </summary>
-internal static class FacebookReplyRoutes
+public static class FacebookReplyRoutes
 {
     /// <summary>The setting that enables <see cref="FacebookReplyNotifier"/>, named when a reply cannot go.</summary>
     public const string Setting = FacebookOptions.Section + ":" + nameof(FacebookOptions.PageAccessToken);

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(4112, LogLevel.Information, "Sandbox: {Count} made-up requests sent (SyncHub:Sandbox:MaxTickets); it stops here")]
     public static partial void SandboxDone(ILogger logger, int count);
+
+    [LoggerMessage(4113, LogLevel.Information, "Sandbox: delivered {EventType} of ticket #{Number} to the made-up tool (id {ToolId})")]
+    public static partial void SandboxDelivered(ILogger logger, string eventType, long number, string toolId);
 }

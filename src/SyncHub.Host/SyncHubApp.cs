@@ -209,6 +209,7 @@ public static class SyncHubApp
 
         builder.Services.AddValidatedOptions<SandboxOptions>(builder.Configuration.GetSection(SandboxOptions.SectionName));
         builder.Services.AddHostedService<SandboxService>();
+        builder.Services.AddSingleton<INotifier, SandboxNotifier>();
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, StartProblems problems)

@@ -48,6 +48,64 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task Sandbox_Development_AnswersATicketOfEveryChannelAndShowsEachSent()
+    {
+        await using var app = Build("Development", new() { ["SyncHub:Sandbox:Enabled"] = "true", ["SyncHub:Sandbox:Interval"] = "00:00:00.010", ["SyncHub:Outbox:PollInterval"] = "00:00:00.050" });
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", HubServer.ApiKey);
+        var byChannel = new Dictionary<string, string>();
+        await Eventually.WaitUntilAsync(
+            () =>
+            {
+                var items = client.GetFromJsonAsync<JsonElement>("/api/tickets?limit=200").Result.GetProperty("items").EnumerateArray();
+                foreach (var t in items)
+                {
+                    byChannel.TryAdd(t.GetProperty("channel").GetString()!, t.GetProperty("id").GetString()!);
+                }
+
+                return byChannel.Count == Enum.GetValues<Channel>().Length;
+            },
+            TimeSpan.FromSeconds(30));
+
+        var refused = new List<string>();
+        foreach (var (channel, id) in byChannel)
+        {
+            using var reply = await client.PostAsJsonAsync($"/api/tickets/{id}/reply", new { message = $"Answer on {channel}", by = "maria", replace = true });
+            if (!reply.IsSuccessStatusCode)
+            {
+                refused.Add($"{channel}: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var sent = new Dictionary<string, string>();
+        await Eventually.WaitUntilAsync(
+            () =>
+            {
+                foreach (var (channel, id) in byChannel)
+                {
+                    var replies = client.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}").Result.GetProperty("replies");
+                    foreach (var state in replies.EnumerateObject())
+                    {
+                        if (state.Value.GetProperty("state").GetString() == "Sent")
+                        {
+                            sent[channel] = state.Value.GetProperty("toolMessageId").GetString()!;
+                        }
+                    }
+                }
+
+                return sent.Count + refused.Count >= byChannel.Count;
+            },
+            TimeSpan.FromSeconds(30));
+        await app.StopAsync();
+
+        // Phone callers answer by e-mail only when the CRM knows them: the sandbox's callers are its contacts.
+        Assert.Empty(refused);
+        Assert.Equal(Enum.GetNames<Channel>().Order(), sent.Keys.Order());
+        Assert.All(sent.Values, id => Assert.StartsWith("sandbox-", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sandbox_Production_RefusesToStartNamingTheKey()
     {
         var error = Assert.Throws<StartFailureException>(() => Build("Production", new() { ["SyncHub:Sandbox:Enabled"] = "true" }));

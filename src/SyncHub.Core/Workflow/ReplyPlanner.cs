@@ -12,8 +12,11 @@ namespace SyncHub.Workflow;
 /// </summary>
 public sealed class ReplyPlanner(ReplyChannels channels)
 {
-    /// <summary>The plan for <paramref name="reply"/> on <paramref name="ticket"/> at <paramref name="now"/>.</summary>
-    public ReplyPlan Plan(Ticket ticket, Reply reply, DateTimeOffset now)
+    /// <summary>
+    /// The plan for <paramref name="reply"/> on <paramref name="ticket"/> at <paramref name="now"/>; <paramref name="contactAddress"/>
+    /// is the CRM contact's address of a requester known only by phone (a hotline caller), if the directory has one.
+    /// </summary>
+    public ReplyPlan Plan(Ticket ticket, Reply reply, DateTimeOffset now, string? contactAddress = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(reply);
@@ -29,16 +32,17 @@ public sealed class ReplyPlanner(ReplyChannels channels)
             return Checked(ticket, reply, Event(ticket, id, ReviewEvents.Reply, data, now), "reply to the store review", "SyncHub:Adapters:AppFollow:ApiToken");
         }
 
-        if (!IsOneAddress(ticket.Requester.Email))
+        var email = string.IsNullOrWhiteSpace(ticket.Requester.Email) ? contactAddress : ticket.Requester.Email;
+        if (!IsOneAddress(email))
         {
             // No address, or one that is not a single plain address (a list, a display name, a line break): a reply
             // must reach the requester and nobody else.
-            return new(null, null, string.IsNullOrWhiteSpace(ticket.Requester.Email)
-                ? $"replies to {ticket.Channel} tickets go by e-mail, and this requester has no address (none was given, and the CRM has no contact for them)"
+            return new(null, null, string.IsNullOrWhiteSpace(email)
+                ? $"replies to {ticket.Channel} tickets go by e-mail, and this requester has no address (none was given, and the CRM has no contact with their {(ticket.Requester.Phone is null ? "details" : "phone number")})"
                 : "the requester's e-mail address is not one plain address; a reply is sent to exactly one");
         }
 
-        var address = ticket.Requester.Email!.Trim();
+        var address = email!.Trim();
         var mail = new Dictionary<string, string>
         {
             [MailEvents.To] = address,

@@ -16,6 +16,7 @@ public sealed class TicketWorkflow(
     IOptions<EscalationOptions> escalation,
     SlaCalendars calendars,
     ReplyPlanner replies,
+    SyncHub.Accounts.IContactLookup contacts,
     WorkflowMetrics metrics,
     TimeProvider time)
 {
@@ -126,13 +127,20 @@ public sealed class TicketWorkflow(
             return invalid;
         }
 
+        var current = await store.GetAsync(ticketId, cancellationToken);
+        if (current is null)
+        {
+            return WorkflowResult.NotFound();
+        }
+
+        var contact = await ContactAddressAsync(current, cancellationToken);
         var now = time.GetUtcNow();
         string? refusal = null;
         var updated = await store.UpdateAsync(
             ticketId,
             ticket =>
             {
-                var plan = replies.Plan(ticket, reply, now);
+                var plan = replies.Plan(ticket, reply, now, contact);
                 refusal = plan.Refusal;
                 if (plan.Event is not { } outbound)
                 {
@@ -161,7 +169,14 @@ public sealed class TicketWorkflow(
     }
 
     /// <summary>Where a reply to the ticket would go now, or why it cannot go (for the agent's reply box).</summary>
-    public ReplyPlan PlanReply(Ticket ticket) => replies.Plan(ticket, new Reply("(preview)", null), time.GetUtcNow());
+    public async Task<ReplyPlan> PlanReplyAsync(Ticket ticket, CancellationToken cancellationToken = default) =>
+        replies.Plan(ticket, new Reply("(preview)", null), time.GetUtcNow(), await ContactAddressAsync(ticket, cancellationToken));
+
+    /// <summary>The CRM contact's address of a requester without one of their own who answers by e-mail (a hotline caller).</summary>
+    private async Task<string?> ContactAddressAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        ticket.ReplyRoute is null && ticket.Channel != Channel.AppReview && string.IsNullOrWhiteSpace(ticket.Requester.Email) && ticket.Requester.Phone is not null
+            ? await contacts.FindEmailAsync(ticket.Requester, cancellationToken)
+            : null;
 
     /// <summary>Adds an agent's internal note: in the history, never sent.</summary>
     public async Task<WorkflowResult> AddNoteAsync(string ticketId, Note note, CancellationToken cancellationToken = default)

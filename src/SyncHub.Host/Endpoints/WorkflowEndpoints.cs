@@ -129,7 +129,7 @@ internal static class WorkflowEndpoints
                 return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no ticket {id}");
             }
 
-            var plan = workflow.PlanReply(ticket);
+            var plan = await workflow.PlanReplyAsync(ticket, cancellationToken);
             return Results.Json(
                 new { channel = ticket.Channel.ToString(), canReply = plan.Refusal is null, via = plan.Event?.Type, destination = plan.Destination, reason = plan.Refusal },
                 SyncHubJson.Options);

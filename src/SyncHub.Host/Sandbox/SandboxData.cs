@@ -88,8 +88,8 @@ internal sealed class SandboxData(Random random, string run)
                 Diagnostics = new Dictionary<string, string> { ["clientVersion"] = Pick(["6.3.2", "6.4.0", "6.4.1"]) },
             },
             Channel.Email => record with { Subject = Pick(["", "Re: ", "Fwd: "]) + problem.Subject },
-            Channel.Twitter => Social(record, Pick(Handles), $"@synchub_support hey, {problem.Subject.ToLowerInvariant()}. Any news?"),
-            Channel.Facebook => Social(record, $"fb:{random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture)}", $"Hello! {problem.Body}"),
+            Channel.Twitter => Tweet(Social(record, Pick(Handles), $"@synchub_support hey, {problem.Subject.ToLowerInvariant()}. Any news?")),
+            Channel.Facebook => Messenger(Social(record, $"fb:{random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture)}", $"Hello! {problem.Body}")),
             Channel.Chat => record with
             {
                 Subject = $"Offline message: {problem.Subject}",
@@ -119,6 +119,14 @@ internal sealed class SandboxData(Random random, string run)
         Body = text,
     };
 
+    /// <summary>A mention answered publicly on X (the sandbox's outbound side delivers it).</summary>
+    private static IntakeRecord Tweet(IntakeRecord record) =>
+        record with { ReplyRoute = Adapters.Twitter.TwitterReplyEvents.PublicReply(record.ExternalId, record.Requester.Handle?.TrimStart('@')) };
+
+    /// <summary>A Messenger message answered within its 24-hour window.</summary>
+    private static IntakeRecord Messenger(IntakeRecord record) =>
+        record with { ReplyRoute = Adapters.Facebook.FacebookReplyRoutes.Message("sandbox-page", record.Requester.Handle!, record.Requester.Name, record.ReceivedAt, humanAgentTag: false) };
+
     private IntakeRecord Review(IntakeRecord record)
     {
         var review = Pick(Reviews);
@@ -126,6 +134,13 @@ internal sealed class SandboxData(Random random, string run)
         var version = Pick(["4.2.0", "4.2.1", "4.3.0-beta2"]);
         return record with
         {
+            ReplyRoute = new ReplyRoute
+            {
+                EventType = ReviewEvents.Reply,
+                Data = new Dictionary<string, string> { [ReviewEvents.ReviewId] = record.ExternalId, [ReviewDiagnostics.Store] = store },
+                Destination = $"reply to the {ReviewDiagnostics.StoreName(store)} review",
+                Setting = "SyncHub:Adapters:AppFollow:ApiToken",
+            },
             Requester = new Requester(record.Requester.Name?.Split(' ')[0]),
             Subject = $"{new string('★', review.Rating)}{new string('☆', 5 - review.Rating)} {review.Title}",
             Body = review.Text,
