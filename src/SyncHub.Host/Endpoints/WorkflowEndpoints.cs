@@ -21,13 +21,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<StatusRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        var (request, key, problem) = await ReadActionAsync<StatusRequest>(context, options, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -43,13 +37,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<ReplyRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        var (request, key, problem) = await ReadActionAsync<ReplyRequest>(context, options, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -60,13 +48,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<EscalationRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        var (request, key, problem) = await ReadActionAsync<EscalationRequest>(context, options, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -78,13 +60,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<FollowUpRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        var (request, key, problem) = await ReadActionAsync<FollowUpRequest>(context, options, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -103,13 +79,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> NoteAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (request, problem) = await JsonBody.ReadAsync<NoteRequest>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        var (request, key, problem) = await ReadActionAsync<NoteRequest>(context, options, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -134,6 +104,20 @@ internal static class WorkflowEndpoints
                 new { channel = ticket.Channel.ToString(), canReply = plan.Refusal is null, via = plan.Event?.Type, destination = plan.Destination, reason = plan.Refusal },
                 SyncHubJson.Options);
         });
+    }
+
+    /// <summary>An action's <c>Idempotency-Key</c> and JSON body, or the 400 that names what is wrong with them.</summary>
+    private static async Task<(T? Request, string? Key, IResult? Problem)> ReadActionAsync<T>(HttpContext context, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
+        if (keyProblem is not null)
+        {
+            return (null, null, keyProblem);
+        }
+
+        var (request, problem) = await JsonBody.ReadAsync<T>(context.Request, options.Value.MaxBodyBytes, cancellationToken);
+        return (request, key, problem);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
