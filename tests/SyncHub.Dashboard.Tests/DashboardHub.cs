@@ -101,30 +101,6 @@ internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IA
         return (await store.UpdateAsync(id, t => new TicketChange(t with { Sla = change(t.Sla!), UpdatedAt = t.UpdatedAt.AddMilliseconds(1) }, [], [])))!;
     }
 
-    /// <summary>Records where a reply's delivery ended (sent with the tool's id, or failed with the reason), as the outbox does.</summary>
-    public async Task<Ticket> RecordDeliveryAsync(string id, string eventId, ReplyState state, string? toolMessageId = null, string? reason = null)
-    {
-        var store = server.App.Services.GetRequiredService<ITicketStore>();
-        return (await store.UpdateAsync(id, t =>
-        {
-            var at = t.UpdatedAt.AddMilliseconds(1);
-            var delivery = t.Replies[eventId] with { State = state, ToolMessageId = toolMessageId, Reason = reason, At = at };
-            var data = new Dictionary<string, string> { ["eventId"] = eventId, ["state"] = state.ToString() };
-            if (toolMessageId is not null)
-            {
-                data["toolMessageId"] = toolMessageId;
-            }
-
-            if (reason is not null)
-            {
-                data["reason"] = reason;
-            }
-
-            var entry = new HistoryEntry(at, HistoryTypes.Delivery, $"Reply {state.ToString().ToLowerInvariant()}", data);
-            return new TicketChange(t with { Replies = new Dictionary<string, ReplyDelivery>(t.Replies) { [eventId] = delivery }, UpdatedAt = at }, [entry], []);
-        }))!;
-    }
-
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null) =>
         await Client.SendAsync(server.Api(method, path, body));
 
