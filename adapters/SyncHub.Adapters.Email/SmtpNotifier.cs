@@ -28,7 +28,10 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
             && (outboxEvent.Target is null || string.Equals(outboxEvent.Target, NotifierName, StringComparison.OrdinalIgnoreCase));
     }
 
-    public async Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    public Task SendAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken) => DeliverAsync(outboxEvent, cancellationToken);
+
+    /// <summary>Sends the mail; the receipt is its Message-ID (derived from the event id, so a retry keeps it).</summary>
+    public async Task<DeliveryReceipt> DeliverAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outboxEvent);
         Charsets.EnsureRegistered();
@@ -47,6 +50,7 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
         try
         {
             await DeliverAsync(outboxEvent, message, settings, cancellationToken);
+            return new DeliveryReceipt(message.MessageId);
         }
         catch (MailKit.Security.AuthenticationException ex)
         {

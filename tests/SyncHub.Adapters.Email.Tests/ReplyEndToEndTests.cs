@@ -68,7 +68,7 @@ public sealed class ReplyEndToEndTests(DovecotServer imap, SmtpSink smtp) : ICla
             var eventId = replied.Ticket!.History.Last(h => h.Type == HistoryTypes.Reply).Data!["eventId"];
             var messageId = OutboundMessageId.For(eventId, smtpOptions.EffectiveMessageIdDomain);
             await Eventually.WaitUntilAsync(() => smtp.Received(messageId).Count > 0);
-            await Eventually.WaitUntilAsync(() => store.GetAsync(ticket.Id).GetAwaiter().GetResult()!.History.Any(h => h.Type == HistoryTypes.Notification));
+            await Eventually.WaitUntilAsync(() => store.GetAsync(ticket.Id).GetAwaiter().GetResult()!.History.Any(h => h.Type == HistoryTypes.Delivery));
 
             var mail = Assert.Single(smtp.Received(messageId));
             Assert.Equal("customer-1@example.com", mail.InReplyTo);
