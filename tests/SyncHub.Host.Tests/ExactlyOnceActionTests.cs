@@ -18,6 +18,7 @@ public sealed class ExactlyOnceActionTests(RedisServerFixture redis) : IClassFix
     [InlineData("reply", HistoryTypes.Reply, MailEvents.Reply)]
     [InlineData("escalate", HistoryTypes.Escalated, ChatEvents.Message)]
     [InlineData("note", HistoryTypes.InternalNote, null)]
+    [InlineData("follow-up", HistoryTypes.FollowUp, null)]
     public async Task Action_RetriedAfterThe503OfAStoredChange_LeavesOneEntryAndOneDelivery(string action, string historyType, string? eventType)
     {
         await using var proxy = new HoldingProxy(new IPEndPoint(IPAddress.Loopback, redis.Port));
@@ -36,8 +37,16 @@ public sealed class ExactlyOnceActionTests(RedisServerFixture redis) : IClassFix
         {
             "reply" => new { message = "Reset it from the login page.", by = "maria" },
             "escalate" => new { team = "developers", assignee = "joao", note = "crash on start", by = "maria" },
+            "follow-up" => new { documentation = "Improve", documentationLink = "https://docs.example.com/login", bug = "None", feature = "None", by = "maria" },
             _ => new { text = "She called about it too", by = "maria" },
         };
+
+        if (action == "follow-up")
+        {
+            // The closed-ticket follow-up is recorded on solved tickets.
+            using var solved = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "Solved" }));
+            solved.EnsureSuccessStatusCode();
+        }
 
         proxy.HoldRepliesAfter(key);
         using var first = await hub.Client.SendAsync(WithKey(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/{action}", body), key));
