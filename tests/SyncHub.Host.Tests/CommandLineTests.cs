@@ -166,8 +166,8 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
         Assert.Empty(error);
         Assert.Equal(
             [
-                "replayed 4 of 6 dead letters: 2 created, 1 duplicate, 0 threaded, 1 dead-lettered again; 4 removed from the list",
-                "left in the list: 1 outbox events (not intake records), 1 unreadable",
+                "replayed 4 of 6 dead letters: 2 created, 1 duplicate, 0 threaded, 1 dead-lettered again; 0 outbox deliveries queued again; 4 removed from the list",
+                "left in the list: 2 unreadable",
             ],
             Lines(output));
 
@@ -179,6 +179,35 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
         var tickets = await Tickets(prefix).ListAsync(new TicketQuery());
         Assert.Equal(["feed-9", "form-7"], tickets.Items.Select(t => t.ExternalId).Order(StringComparer.Ordinal));
         Assert.Equal(Channel.Chat, tickets.Items.Single(t => t.Source == "JsonFeed").Channel);
+    }
+
+    [Fact]
+    public async Task ReplayDeadLetters_OutboxLetter_IsQueuedAgainForItsNotifierOnceAndTheReplyIsQueuedAgain()
+    {
+        var settings = RedisSettings(out var prefix);
+        var tickets = Tickets(prefix);
+        var created = await tickets.CreateAsync(new TicketCreation(
+            new Ticket { Id = "t-replay", Channel = Channel.Web, Source = "WebForm", ExternalId = "form-replay", CreatedAt = At, UpdatedAt = At, Version = 1 },
+            [],
+            [],
+            new HistoryEntry(At, HistoryTypes.Threaded, "")));
+        var reply = new OutboxEvent { Id = "t-replay:reply:3", Type = MailEvents.Reply, TicketId = "t-replay", CreatedAt = At, Data = new Dictionary<string, string> { [MailEvents.To] = "ana@example.com" } };
+        await tickets.UpdateAsync("t-replay", t => new TicketChange(
+            t with { Replies = new Dictionary<string, ReplyDelivery> { [reply.Id] = new() { State = ReplyState.Failed, Via = MailEvents.Reply, At = At, Reason = "550 no such mailbox" } } },
+            [],
+            []));
+        var letters = DeadLetters(prefix);
+        await letters.AddAsync(new DeadLetter("outbox:Smtp", reply.Id, "refused for good: 550 no such mailbox", System.Text.Json.JsonSerializer.Serialize(reply, SyncHubJson.Options), At));
+
+        var (code, output, _) = await RunAsync(settings, "replay-dead-letters");
+        var (again, _, _) = await RunAsync(settings, "replay-dead-letters");
+
+        Assert.Equal((0, 0), (code, again));
+        Assert.Equal("replayed 0 of 1 dead letters: 0 created, 0 duplicate, 0 threaded, 0 dead-lettered again; 1 outbox deliveries queued again; 1 removed from the list", Lines(output).Single());
+        Assert.Empty(await letters.ListAsync(10));
+        var queued = Assert.Single(await tickets.ReadOutboxAsync(null, 10), e => e.Event.Id == reply.Id).Event;
+        Assert.Equal("Smtp", queued.Target);
+        Assert.Equal(ReplyState.Queued, (await tickets.GetAsync(created.TicketId))!.Replies[reply.Id].State);
     }
 
     [Fact]
@@ -198,7 +227,7 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
         Assert.Equal(0, code);
         Assert.Equal(
             [
-                "replayed 2 of 4 dead letters: 2 created, 0 duplicate, 0 threaded, 0 dead-lettered again; 2 removed from the list",
+                "replayed 2 of 4 dead letters: 2 created, 0 duplicate, 0 threaded, 0 dead-lettered again; 0 outbox deliveries queued again; 2 removed from the list",
                 "left in the list: 1 of other sources, 1 over --limit",
             ],
             Lines(output));
@@ -211,7 +240,7 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
         var (code, output, _) = await RunAsync(RedisSettings(out _), "replay-dead-letters");
 
         Assert.Equal(0, code);
-        Assert.Equal("replayed 0 of 0 dead letters: 0 created, 0 duplicate, 0 threaded, 0 dead-lettered again; 0 removed from the list", output.Trim());
+        Assert.Equal("replayed 0 of 0 dead letters: 0 created, 0 duplicate, 0 threaded, 0 dead-lettered again; 0 outbox deliveries queued again; 0 removed from the list", output.Trim());
     }
 
     [Fact]

@@ -275,7 +275,10 @@ public sealed class OutboxDispatcher(
                     data["reason"] = failure;
                 }
 
-                var actionKey = $"delivery:{notifier.Name}:{evt.Id}";
+                // A delivery queued again from the dead letters records its own outcome.
+                var actionKey = evt.Data.TryGetValue(DeadLetterReplay.ReplayKey, out var replay)
+                    ? $"delivery:{notifier.Name}:{evt.Id}:{replay}"
+                    : $"delivery:{notifier.Name}:{evt.Id}";
                 if (!ticket.Replies.TryGetValue(evt.Id, out var reply))
                 {
                     var message = failure is null ? $"Delivered {evt.Type} via {notifier.Name}" : $"Delivery of {evt.Type} via {notifier.Name} failed: {failure}";

@@ -29,8 +29,11 @@ public sealed record DeadLetterReplayResult
     /// <summary>Letters past <c>--limit</c>, left for the next replay.</summary>
     public int OverLimit { get; init; }
 
-    /// <summary>Undeliverable outbox events (source <c>outbox:…</c>): not intake records, left in the list.</summary>
-    public int OutboxEvents { get; init; }
+    /// <summary>Undelivered outbox events (source <c>outbox:…</c>) queued again for their notifier and taken out of the list.</summary>
+    public int Requeued { get; init; }
+
+    /// <summary>Outbox events whose ticket is gone, left in the list.</summary>
+    public int OrphanEvents { get; init; }
 
     /// <summary>Letters whose payload is not an intake record, left in the list.</summary>
     public int Unreadable { get; init; }

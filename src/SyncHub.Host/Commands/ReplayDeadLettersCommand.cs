@@ -56,7 +56,7 @@ internal static class ReplayDeadLettersCommand
         DeadLetterReplayResult result;
         try
         {
-            var replay = new DeadLetterReplay(app.Services.GetRequiredService<IDeadLetterStore>(), remover, pipeline);
+            var replay = new DeadLetterReplay(app.Services.GetRequiredService<IDeadLetterStore>(), remover, pipeline, app.Services.GetRequiredService<ITicketStore>());
             result = await replay.ReplayAsync(arguments.Option(SourceOption), limit);
         }
         catch (StoreUnavailableException ex)
@@ -71,11 +71,12 @@ internal static class ReplayDeadLettersCommand
 
         await output.WriteLineAsync(
             $"replayed {result.Replayed} of {result.Listed} dead letters: {result.Created} created, {result.Duplicates} duplicate, " +
-            $"{result.Threaded} threaded, {result.FailedAgain} dead-lettered again; {result.Removed} removed from the list");
+            $"{result.Threaded} threaded, {result.FailedAgain} dead-lettered again; {result.Requeued} outbox deliveries queued again; " +
+            $"{result.Removed} removed from the list");
         var left = new List<string>();
         Add(left, result.OtherSource, "of other sources");
         Add(left, result.OverLimit, "over --limit");
-        Add(left, result.OutboxEvents, "outbox events (not intake records)");
+        Add(left, result.OrphanEvents, "outbox events of tickets that are gone");
         Add(left, result.Unreadable, "unreadable");
         if (left.Count > 0)
         {
