@@ -95,10 +95,9 @@ internal sealed class SandboxData(Random random, string run)
                 Subject = $"Offline message: {problem.Subject}",
                 DepartmentHint = Pick(["Support", "Sales"]),
             },
-            Channel.Phone => record with
+            // The hotline's made-up callers are CRM contacts, so their answer goes by e-mail to the contact's address.
+            Channel.Phone => Caller(record, People[random.Next(Contacts.Count)]) with
             {
-                Requester = new Requester(person.Name, null, person.Phone),
-                Subject = $"Hotline call from {person.Phone}",
                 Body = $"Voicemail transcript: \"{problem.Body}\"",
                 Diagnostics = new Dictionary<string, string> { ["callStatus"] = Pick(["voicemail", "missed", "completed"]), ["durationSeconds"] = random.Next(20, 600).ToString(CultureInfo.InvariantCulture) },
             },
@@ -117,6 +116,12 @@ internal sealed class SandboxData(Random random, string run)
         Requester = new Requester(record.Requester.Name, null, null, handle),
         Subject = Adapters.SubjectLine.From(text),
         Body = text,
+    };
+
+    private static IntakeRecord Caller(IntakeRecord record, (string Name, string Email, string Phone) caller) => record with
+    {
+        Requester = new Requester(caller.Name, null, caller.Phone),
+        Subject = $"Hotline call from {caller.Phone}",
     };
 
     /// <summary>A mention answered publicly on X (the sandbox's outbound side delivers it).</summary>
