@@ -211,44 +211,78 @@ public sealed class ChannelReplyTests
         Assert.Equal(0, await hub.App.Services.GetRequiredService<IDeadLetterStore>().CountAsync());
     }
 
-    private static Dictionary<string, string?> OutboxSettings(Dictionary<string, string?>? extra)
+    [Fact]
+    public async Task Reply_ToAStoreReviewReadByThePoller_PostsTheAnswerToAppFollowAndIsSent()
+    {
+        using var appFollow = new AppFollowApiFake();
+        await using var hub = await StartAppFollowAsync(appFollow);
+        var id = (await PolledTicketAsync(hub)).Id;
+
+        var eventId = await ReplyAsync(hub, id);
+
+        var ticket = await WaitForReplyAsync(hub, id, eventId, ReplyState.Sent);
+        var post = Assert.Single(appFollow.Posts);
+        Assert.Equal(AppFollowApiFake.ReplyPath, post.Path);
+        Assert.Equal(AppFollowApiFake.Token, XApiFake.Header(post, "X-AppFollow-API-Token"));
+        AssertJson(new JsonObject { ["ext_id"] = AppFollowApiFake.AppId, ["review_id"] = AppFollowApiFake.ReviewId, ["answer_text"] = Answer }, post.Body);
+        Assert.Equal(Channel.AppReview, ticket.Channel);
+        Assert.Null(ticket.Replies[eventId].ToolMessageId);
+        var delivery = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Delivery);
+        Assert.Equal("Sent", delivery.Data!["state"]);
+    }
+
+    private static Task<HubServer> StartFacebookAsync(GraphApiFake graph, Dictionary<string, string?>? extra = null) =>
+        StartAsync("Facebook", extra, new()
+        {
+            ["AppSecret"] = AppSecret,
+            ["VerifyToken"] = "fb-verify-roundtrip",
+            ["PageAccessToken"] = GraphApiFake.Token,
+            ["BaseUrl"] = graph.ApiUrl,
+        });
+
+    private static Task<HubServer> StartXAsync(XApiFake x, Dictionary<string, string?>? extra = null) =>
+        StartAsync("Twitter", extra, new()
+        {
+            ["BaseUrl"] = x.ApiUrl,
+            ["BearerToken"] = XApiFake.BearerToken,
+            ["UserId"] = XApiFake.SupportUserId,
+            ["UserAccessToken"] = XApiFake.UserAccessToken,
+            ["DirectMessages"] = "false",
+            ["PollInterval"] = "00:00:01",
+            ["MaxRetryAttempts"] = "0",
+        });
+
+    private static Task<HubServer> StartAppFollowAsync(AppFollowApiFake appFollow) =>
+        StartAsync("AppFollow", null, new()
+        {
+            ["BaseUrl"] = appFollow.ApiUrl,
+            ["ApiToken"] = AppFollowApiFake.Token,
+            ["Apps:0:AppId"] = AppFollowApiFake.AppId,
+            ["Apps:0:Store"] = "GooglePlay",
+            ["PollInterval"] = "00:00:01",
+            ["MaxRetryAttempts"] = "0",
+        });
+
+    /// <summary>The hub with one adapter enabled (<paramref name="adapter"/>'s keys) and an outbox that polls and retries quickly.</summary>
+    private static Task<HubServer> StartAsync(string adapter, Dictionary<string, string?>? extra, Dictionary<string, string?> adapterSettings)
     {
         var settings = new Dictionary<string, string?>
         {
             ["SyncHub:Outbox:PollInterval"] = "00:00:00.050",
             ["SyncHub:Outbox:RetryDelay"] = "00:00:00.100",
             ["SyncHub:Outbox:MaxRetryDelay"] = "00:00:01",
+            [$"SyncHub:Adapters:{adapter}:Enabled"] = "true",
         };
+        foreach (var (key, value) in adapterSettings)
+        {
+            settings[$"SyncHub:Adapters:{adapter}:{key}"] = value;
+        }
+
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;
         }
 
-        return settings;
-    }
-
-    private static Task<HubServer> StartFacebookAsync(GraphApiFake graph, Dictionary<string, string?>? extra = null)
-    {
-        var settings = OutboxSettings(extra);
-        settings["SyncHub:Adapters:Facebook:Enabled"] = "true";
-        settings["SyncHub:Adapters:Facebook:AppSecret"] = AppSecret;
-        settings["SyncHub:Adapters:Facebook:VerifyToken"] = "fb-verify-roundtrip";
-        settings["SyncHub:Adapters:Facebook:PageAccessToken"] = GraphApiFake.Token;
-        settings["SyncHub:Adapters:Facebook:BaseUrl"] = graph.ApiUrl;
-        return HubServer.StartAsync(settings);
-    }
-
-    private static Task<HubServer> StartXAsync(XApiFake x, Dictionary<string, string?>? extra = null)
-    {
-        var settings = OutboxSettings(extra);
-        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
-        settings["SyncHub:Adapters:Twitter:BaseUrl"] = x.ApiUrl;
-        settings["SyncHub:Adapters:Twitter:BearerToken"] = XApiFake.BearerToken;
-        settings["SyncHub:Adapters:Twitter:UserId"] = XApiFake.SupportUserId;
-        settings["SyncHub:Adapters:Twitter:UserAccessToken"] = XApiFake.UserAccessToken;
-        settings["SyncHub:Adapters:Twitter:DirectMessages"] = "false";
-        settings["SyncHub:Adapters:Twitter:PollInterval"] = "00:00:01";
-        settings["SyncHub:Adapters:Twitter:MaxRetryAttempts"] = "0";
         return HubServer.StartAsync(settings);
     }
 
@@ -274,12 +308,18 @@ public sealed class ChannelReplyTests
     /// <summary>The mention the Twitter poller reads from the fake at start.</summary>
     private static async Task<string> MentionTicketAsync(HubServer hub)
     {
-        var store = hub.App.Services.GetRequiredService<ITicketStore>();
-        await Eventually.WaitUntilAsync(() => store.ListAsync(new TicketQuery()).GetAwaiter().GetResult().Items.Count == 1);
-        var ticket = Assert.Single((await store.ListAsync(new TicketQuery())).Items);
+        var ticket = await PolledTicketAsync(hub);
         Assert.Equal(Channel.Twitter, ticket.Channel);
         Assert.Equal(("Twitter", XApiFake.MentionId), (ticket.Source, ticket.ExternalId));
         return ticket.Id;
+    }
+
+    /// <summary>The one ticket a poller makes of what its tool's fake lists.</summary>
+    private static async Task<Ticket> PolledTicketAsync(HubServer hub)
+    {
+        var store = hub.App.Services.GetRequiredService<ITicketStore>();
+        await Eventually.WaitUntilAsync(() => store.ListAsync(new TicketQuery()).GetAwaiter().GetResult().Items.Count == 1);
+        return Assert.Single((await store.ListAsync(new TicketQuery())).Items);
     }
 
     private static JsonObject Comment() => new()
