@@ -128,6 +128,10 @@ public sealed class LivechatWebhook(IOptionsMonitor<LivechatOptions> options, Ti
             Source = SourceName,
             ExternalId = externalId,
             Channel = Channel.Chat,
+
+            // One visitor's offline messages are one conversation: a later one lands on their ticket (and reopens it
+            // when it was waiting), or after Closed opens a new ticket linked to it.
+            ThreadKey = email is null ? null : VisitorThread(email),
             Requester = new Requester(Name: name, Email: email, Phone: Text(visitor, "phone")),
             Subject = $"Offline message from {shownName}",
             Body = message,
@@ -154,6 +158,9 @@ public sealed class LivechatWebhook(IOptionsMonitor<LivechatOptions> options, Ti
             _ => null,
         };
     }
+
+    /// <summary>The thread key of a visitor: their e-mail address, in lower case.</summary>
+    public static string VisitorThread(string email) => $"livechat:visitor:{email.Trim().ToLowerInvariant()}";
 
     /// <summary>The first of Rocket.Chat's <c>visitorEmails: [{address}]</c>, the shape its visitor records use.</summary>
     private static string? FirstAddress(JsonElement visitor, string property) =>

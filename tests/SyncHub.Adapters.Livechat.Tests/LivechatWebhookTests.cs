@@ -43,6 +43,19 @@ public sealed class LivechatWebhookTests
     }
 
     [Fact]
+    public async Task ReadAsync_TwoMessagesOfOneVisitor_ShareTheVisitorsThreadSoTheSecondLandsOnTheTicket()
+    {
+        using var sut = CreateSut();
+
+        var first = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Post(OfflineMessage().ToJsonString()))).Records);
+        var later = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Post(OfflineMessage(sentAt: "2026-12-01T09:00:00.000Z").ToJsonString()))).Records);
+
+        Assert.Equal("livechat:visitor:maria@acme.example", first.ThreadKey);
+        Assert.Equal(first.ThreadKey, later.ThreadKey);
+        Assert.NotEqual(first.ExternalId, later.ExternalId);
+    }
+
+    [Fact]
     public async Task ReadAsync_MessageIdFromRocketChat_IsTheExternalId()
     {
         using var sut = CreateSut();
