@@ -154,6 +154,25 @@ public sealed class WorkflowTests
         Assert.Equal("Please reset your password from the login page.", mail.Data[MailEvents.Body]);
     }
 
+    [Theory]
+    [InlineData("reply")]
+    [InlineData("note")]
+    [InlineData("status")]
+    public async Task Action_MalformedIdempotencyKey_Returns400NamingTheHeaderAndChangesNothing(string action)
+    {
+        await using var hub = await HubServer.StartAsync();
+        var id = await CreateAsync(hub);
+        var before = (await hub.TicketAsync(id)).Version;
+        using var request = hub.Api(HttpMethod.Post, $"/api/tickets/{id}/{action}", new { message = "hi", text = "hi", status = "Pending" });
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "two words");
+
+        using var response = await hub.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Idempotency-Key", (await hub.JsonAsync(response)).GetProperty("field").GetString());
+        Assert.Equal(before, (await hub.TicketAsync(id)).Version);
+    }
+
     [Fact]
     public async Task Reply_RequesterWithoutEmail_Returns409AndQueuesNothing()
     {
