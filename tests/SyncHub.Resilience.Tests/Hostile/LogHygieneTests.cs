@@ -41,6 +41,18 @@ public sealed class LogHygieneTests(HostileHub hub) : IClassFixture<HostileHub>
         var number = form.GetProperty("number").GetInt64();
         await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Try again now." }), HttpStatusCode.OK);
         await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{id}/escalate", new { team = "developers", assignee = "ana.dev", note = "look" }), HttpStatusCode.OK);
+        // A Messenger reply: the Graph client's request carries the Page token in its query string.
+        var messenger = Bodies.With(
+            Bodies.With(Bodies.FacebookMessage("m_hygiene_reply"), "entry.0.messaging.0.timestamp", TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()),
+            "entry.0.messaging.0.sender.id",
+            "6754000000000999");
+        await hub.SendJsonAsync(HostileHub.SignedFacebook(Bodies.Utf8(messenger)), HttpStatusCode.OK);
+        var facebook = (await hub.TicketsAsync()).Single(t => t.ExternalId == "m_hygiene_reply").Id;
+        await hub.SendJsonAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{facebook}/reply", new { message = "We are on it." }), HttpStatusCode.OK);
+        await Eventually.WaitUntilAsync(
+            () => hub.SendJsonAsync(HostileHub.Api(HttpMethod.Get, $"/api/tickets/{facebook}"), HttpStatusCode.OK).Result.GetProperty("replies").EnumerateObject().Any(r => r.Value.GetProperty("state").GetString() == "Failed"),
+            TimeSpan.FromSeconds(20));
+
         var mail = await hub.MailOutcomeAsync(id, number);
         await Eventually.WaitUntilAsync(() => hub.Chat.Sends.Count > 0, TimeSpan.FromSeconds(20));
         await Eventually.WaitUntilAsync(() => hub.Freshcaller.Requests.Count > 0, TimeSpan.FromSeconds(20));

@@ -57,6 +57,11 @@ public sealed class HostileHub : IAsyncLifetime
         ["SyncHub:Adapters:Facebook:Enabled"] = "true",
         ["SyncHub:Adapters:Facebook:AppSecret"] = TestSecrets.FacebookAppSecret,
         ["SyncHub:Adapters:Facebook:VerifyToken"] = TestSecrets.FacebookVerifyToken,
+
+        // The Page token travels in Graph's query string; nothing listens on the discard port, so every reply fails
+        // (and is retried and logged) with the token in the request it could not send.
+        ["SyncHub:Adapters:Facebook:PageAccessToken"] = TestSecrets.FacebookPageToken,
+        ["SyncHub:Adapters:Facebook:BaseUrl"] = "http://127.0.0.1:9/v21.0/",
         ["SyncHub:Adapters:Livechat:Enabled"] = "true",
         ["SyncHub:Adapters:Livechat:Secret"] = TestSecrets.LivechatSecret,
         ["SyncHub:Adapters:Freshcaller:Enabled"] = "true",

@@ -16,6 +16,7 @@ internal static class TestSecrets
     public const string RocketChatAuthToken = "rcauth-Jk9hF3-hostile-3a7d";
     public const string SmtpPassword = "smtppass-Qr1vB6-hostile-5e9c";
     public const string RedisPassword = "redispass-Wd4cL8-hostile-0b2f";
+    public const string FacebookPageToken = "fbpage-Rt6yU2-hostile-7d4a";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -29,5 +30,6 @@ internal static class TestSecrets
         RocketChatAuthToken,
         SmtpPassword,
         RedisPassword,
+        FacebookPageToken,
     ];
 }
