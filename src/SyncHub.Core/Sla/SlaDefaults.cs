@@ -82,8 +82,27 @@ internal static class SlaDefaults
             rows[$"{plan.ToLowerInvariant()}-high"] = Row(plan, Priority.High, high, AlwaysOpenClock.ClockName);
         }
 
+        // The plans sold today. Standard: portal and e-mail, one business day on the 12x5 calendar at every priority.
+        // Support Plus and Mission Critical publish only their High target (24x7); their Medium and Low rows take
+        // Standard's, as the SLA guide says.
+        (string Id, string Plan, string High, string HighClock)[] current =
+        [
+            ("standard", "Standard", Standard, SupportCalendar),
+            ("support-plus", "Support Plus", "2 hours", AlwaysOpenClock.ClockName),
+            ("mission-critical", "Mission Critical", "30 minutes", AlwaysOpenClock.ClockName),
+        ];
+        foreach (var (id, plan, high, highClock) in current)
+        {
+            rows[$"{id}-low"] = Row(plan, Priority.Low, Standard, SupportCalendar);
+            rows[$"{id}-medium"] = Row(plan, Priority.Medium, Standard, SupportCalendar);
+            rows[$"{id}-high"] = Row(plan, Priority.High, high, highClock);
+        }
+
         return rows;
     }
+
+    /// <summary>The Standard plan's target at every priority, and the current plans' where they publish none.</summary>
+    private const string Standard = "1 business day";
 
     private static SlaPolicyOptions Row(string plan, Priority priority, string firstResponse, string clock) =>
         new() { Plan = plan, Priority = priority.ToString(), FirstResponse = firstResponse, Clock = clock };

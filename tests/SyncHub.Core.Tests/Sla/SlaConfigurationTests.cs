@@ -30,9 +30,11 @@ public sealed class SlaConfigurationTests
 
         Assert.Equal(
             ["bronze-high", "bronze-low", "bronze-medium", "community", "enterprise-high", "enterprise-low", "enterprise-medium",
-             "gold-high", "gold-low", "gold-medium", "pro-high", "pro-low", "pro-medium", "silver-high", "silver-low", "silver-medium"],
+             "gold-high", "gold-low", "gold-medium", "mission-critical-high", "mission-critical-low", "mission-critical-medium",
+             "pro-high", "pro-low", "pro-medium", "silver-high", "silver-low", "silver-medium",
+             "standard-high", "standard-low", "standard-medium", "support-plus-high", "support-plus-low", "support-plus-medium"],
             table.Rows.Select(r => r.Id));
-        Assert.All(table.Rows.Where(r => r.Priority == Priority.High), r => Assert.Equal("24x7", r.Clock?.Name));
+        Assert.All(table.Rows.Where(r => r.Priority == Priority.High), r => Assert.Equal(r.Id == "standard-high" ? "support" : "24x7", r.Clock?.Name));
         Assert.All(table.Rows.Where(r => r.Priority is Priority.Low or Priority.Medium), r => Assert.Equal("support", r.Clock?.Name));
         Assert.All(table.Rows, r => Assert.True(r.Resolution.IsBestEffort));
         Assert.Equal(["Active", "Customer"], table.ActiveStatuses);

@@ -25,6 +25,13 @@ public sealed class TableSlaPolicyTests
     [InlineData("Pro", Priority.Low, "2026-03-09T10:00:00-03:00", "pro-low", "support", "2.00:00:00", "2026-03-13T13:00:00Z")]
     [InlineData("Silver", Priority.Low, "2026-03-09T10:00:00-03:00", "silver-low", "support", "1.00:00:00", "2026-03-11T13:00:00Z")]
     [InlineData("Gold", Priority.Low, "2026-03-07T10:00:00-03:00", "gold-low", "support", "12:00:00", "2026-03-09T23:00:00Z")]
+    // The plans sold today: Support Plus and Mission Critical High run 24x7; Standard stays on the 12x5 calendar; their
+    // Medium and Low take Standard's business day (plans match ignoring case and spaces).
+    [InlineData("Support Plus", Priority.High, "2026-03-07T03:00:00-03:00", "support-plus-high", "24x7", "02:00:00", "2026-03-07T08:00:00Z")]
+    [InlineData("Mission Critical", Priority.High, "2026-03-07T03:00:00-03:00", "mission-critical-high", "24x7", "00:30:00", "2026-03-07T06:30:00Z")]
+    [InlineData("Standard", Priority.High, "2026-03-06T19:00:00-03:00", "standard-high", "support", "12:00:00", "2026-03-09T22:00:00Z")]
+    [InlineData("support plus", Priority.Medium, "2026-03-06T19:00:00-03:00", "support-plus-medium", "support", "12:00:00", "2026-03-09T22:00:00Z")]
+    [InlineData("MissionCritical", Priority.Low, "2026-03-06T19:00:00-03:00", "mission-critical-low", "support", "12:00:00", "2026-03-09T22:00:00Z")]
     // A holiday in the middle: Tiradentes, Tuesday 2026-04-21.
     [InlineData("Enterprise", Priority.Low, "2026-04-20T15:00:00-03:00", "enterprise-low", "support", "12:00:00", "2026-04-22T18:00:00Z")]
     public void Stamp_ActiveCustomer_StampsTheRowsTargetOnItsClock(
