@@ -74,6 +74,9 @@ public sealed class RuleBasedPriorityPolicyTests
     [InlineData("Gold", "Active")]
     [InlineData("Pro", "Customer")]
     [InlineData("silver", "active")]
+    [InlineData("Support Plus", "Active")]
+    [InlineData("Mission Critical", "Customer")]
+    [InlineData("Standard", "Active")]
     public void Decide_HotlineCallFromPaidAccount_RaisesToHigh(string plan, string status)
     {
         var decision = Decide(CreateSut(), Record(Channel.Phone, "Call from +55 11 5555-0100", "", source: "Freshcaller"), Account(plan, status));

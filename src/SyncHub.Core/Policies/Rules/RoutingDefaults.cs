@@ -24,7 +24,7 @@ internal static class RoutingDefaults
             {
                 Channel = ["Phone"],
                 AccountStatus = ["Active", "Customer"],
-                Plan = ["Pro", "Enterprise", "Bronze", "Silver", "Gold"],
+                Plan = ["Pro", "Enterprise", "Bronze", "Silver", "Gold", "Standard", "Support Plus", "Mission Critical"],
             },
             Priority = "High",
             Reason = "a hotline call from a paid account",
