@@ -135,6 +135,11 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
 
         var item = FacebookJson.Text(value, "item");
         var verb = FacebookJson.Text(value, "verb");
+        if (verb == "add" && item is "status" or "post" or "photo" or "video")
+        {
+            return Post(value, item, pageId, entryTime);
+        }
+
         if (item != "comment" || verb != "add")
         {
             Log.EventIgnored(logger, $"feed {item ?? "(no item)"} {verb ?? "(no verb)"}");
@@ -179,6 +184,46 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
             FacebookJson.Seconds(value, "created_time") ?? entryTime ?? now,
             diagnostics,
             FacebookReplyRoutes.Comment(pageId, commentId, name));
+    }
+
+    /// <summary>
+    /// A visitor's post on the page's feed (<c>item</c> status, post, photo or video, <c>verb</c> add): a request like a
+    /// comment, answered by a public comment under the post. The page's own posts make no record.
+    /// </summary>
+    private IntakeRecord? Post(JsonElement value, string item, string? pageId, DateTimeOffset? entryTime)
+    {
+        var postId = FacebookJson.Text(value, "post_id");
+        if (postId is null)
+        {
+            Log.EventUnusable(logger, item, "no post_id");
+            return null;
+        }
+
+        var from = FacebookJson.Object(value, "from");
+        var fromId = from is { } f ? FacebookJson.Text(f, "id") : null;
+        if (fromId is not null && fromId == pageId)
+        {
+            Log.EventIgnored(logger, "page's own post");
+            return null;
+        }
+
+        var message = FacebookJson.Raw(value, "message");
+        var link = FacebookJson.Text(value, "link") ?? FacebookJson.Text(value, "photo_id");
+        var body = link is null ? message : $"{message} {link}".Trim();
+        var subject = SubjectLine.From(message);
+        var name = from is { } named ? FacebookJson.Text(named, "name") : null;
+        return Record(
+            postId,
+            fromId,
+            name,
+            subject.Length > 0 ? subject : "Facebook post on the page",
+            body,
+            FacebookJson.Seconds(value, "created_time") ?? entryTime ?? now,
+            Diagnostics(pageId, "post"),
+            FacebookReplyRoutes.Comment(pageId, postId, name) with
+            {
+                Destination = name is null ? "public comment under the post on Facebook" : $"public comment under {name}'s post on Facebook",
+            });
     }
 
     private IntakeRecord Record(

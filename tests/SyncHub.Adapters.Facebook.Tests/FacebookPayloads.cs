@@ -105,4 +105,20 @@ internal static class FacebookPayloads
             ["verb"] = verb,
         },
     };
+
+    /// <summary>A feed change: a visitor's post (status, post, photo) added on the page's feed, as Graph's feed webhook sends it.</summary>
+    public static JsonObject Post(string item, string message, string fromId = "4412356789012345", string fromName = "Carlos Lima") => new()
+    {
+        ["field"] = "feed",
+        ["value"] = new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = fromId, ["name"] = fromName },
+            ["post_id"] = $"{PageId}_555000111",
+            ["message"] = message,
+            ["created_time"] = 1796126460L,
+            ["item"] = item,
+            ["published"] = 1,
+            ["verb"] = "add",
+        },
+    };
 }

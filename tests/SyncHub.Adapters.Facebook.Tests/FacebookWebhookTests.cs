@@ -178,11 +178,41 @@ public sealed class FacebookWebhookTests
     [InlineData("edited", "comment")]
     [InlineData("remove", "comment")]
     [InlineData("add", "reaction")]
-    [InlineData("add", "status")]
-    public async Task ReadAsync_FeedChangeThatIsNotANewComment_MakesNoRecord(string verb, string item)
+    [InlineData("edited", "status")]
+    public async Task ReadAsync_FeedChangeThatIsNotANewCommentOrPost_MakesNoRecord(string verb, string item)
     {
         using var sut = CreateSut();
         var body = Page(Entry(changes: [Comment("c_1", "text", verb: verb, item: item)])).ToJsonString();
+
+        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("post")]
+    [InlineData("photo")]
+    public async Task ReadAsync_VisitorsPostOnThePage_IsARecordAnsweredByACommentUnderIt(string item)
+    {
+        using var sut = CreateSut();
+        var post = Post(item, "Is the service down? I cannot log in since 9am", fromId: "4412356789012345", fromName: "Carlos Lima");
+        var body = Page(Entry(changes: [post])).ToJsonString();
+
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
+
+        Assert.Equal($"{PageId}_555000111", record.ExternalId);
+        Assert.Equal(new Requester(Name: "Carlos Lima", Handle: "4412356789012345"), record.Requester);
+        Assert.Equal("Is the service down? I cannot log in since 9am", record.Body);
+        Assert.Equal("post", record.Diagnostics["kind"]);
+        Assert.Equal(FacebookReplyEvents.Comment, record.ReplyRoute!.EventType);
+        Assert.Equal($"{PageId}_555000111", record.ReplyRoute.Data[FacebookReplyEvents.CommentId]);
+        Assert.Equal("public comment under Carlos Lima's post on Facebook", record.ReplyRoute.Destination);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PagesOwnPost_MakesNoRecord()
+    {
+        using var sut = CreateSut();
+        var body = Page(Entry(changes: [Post("status", "New release 4.3 is out", fromId: PageId, fromName: "Rocket.Chat")])).ToJsonString();
 
         Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
     }
