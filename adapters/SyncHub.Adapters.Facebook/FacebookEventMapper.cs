@@ -146,18 +146,8 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
             return null;
         }
 
-        var commentId = FacebookJson.Text(value, "comment_id");
-        if (commentId is null)
+        if (FeedAuthor(value, "comment", "comment_id", pageId) is not var (commentId, fromId, name))
         {
-            Log.EventUnusable(logger, "comment", "no comment_id");
-            return null;
-        }
-
-        var from = FacebookJson.Object(value, "from");
-        var fromId = from is { } f ? FacebookJson.Text(f, "id") : null;
-        if (fromId is not null && fromId == pageId)
-        {
-            Log.EventIgnored(logger, "page's own comment");
             return null;
         }
 
@@ -174,7 +164,6 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
         }
 
         var subject = SubjectLine.From(message);
-        var name = from is { } named ? FacebookJson.Text(named, "name") : null;
         return Record(
             commentId,
             fromId,
@@ -192,18 +181,8 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
     /// </summary>
     private IntakeRecord? Post(JsonElement value, string item, string? pageId, DateTimeOffset? entryTime)
     {
-        var postId = FacebookJson.Text(value, "post_id");
-        if (postId is null)
+        if (FeedAuthor(value, item, "post_id", pageId) is not var (postId, fromId, name))
         {
-            Log.EventUnusable(logger, item, "no post_id");
-            return null;
-        }
-
-        var from = FacebookJson.Object(value, "from");
-        var fromId = from is { } f ? FacebookJson.Text(f, "id") : null;
-        if (fromId is not null && fromId == pageId)
-        {
-            Log.EventIgnored(logger, "page's own post");
             return null;
         }
 
@@ -211,7 +190,6 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
         var link = FacebookJson.Text(value, "link") ?? FacebookJson.Text(value, "photo_id");
         var body = link is null ? message : $"{message} {link}".Trim();
         var subject = SubjectLine.From(message);
-        var name = from is { } named ? FacebookJson.Text(named, "name") : null;
         return Record(
             postId,
             fromId,
@@ -224,6 +202,30 @@ internal sealed class FacebookEventMapper(FacebookOptions settings, DateTimeOffs
             {
                 Destination = name is null ? "public comment under the post on Facebook" : $"public comment under {name}'s post on Facebook",
             });
+    }
+
+    /// <summary>
+    /// The id (<paramref name="idProperty"/>) of a feed item and who wrote it; null, logged, when the id is missing or the
+    /// page wrote it itself.
+    /// </summary>
+    private (string Id, string? FromId, string? Name)? FeedAuthor(JsonElement value, string what, string idProperty, string? pageId)
+    {
+        var id = FacebookJson.Text(value, idProperty);
+        if (id is null)
+        {
+            Log.EventUnusable(logger, what, $"no {idProperty}");
+            return null;
+        }
+
+        var from = FacebookJson.Object(value, "from");
+        var fromId = from is { } f ? FacebookJson.Text(f, "id") : null;
+        if (fromId is not null && fromId == pageId)
+        {
+            Log.EventIgnored(logger, $"page's own {what}");
+            return null;
+        }
+
+        return (id, fromId, from is { } named ? FacebookJson.Text(named, "name") : null);
     }
 
     private IntakeRecord Record(
