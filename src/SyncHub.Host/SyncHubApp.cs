@@ -112,7 +112,8 @@ public static class SyncHubApp
             preserveStaticLogger: ownLogger);
         builder.Services.AddSystemd();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SyncHubMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+            // The core's meter and every adapter's (SyncHub.Email, ...: a plugin's meter under SyncHub.* is exported too).
+            .AddMeter(SyncHubMetrics.MeterName, SyncHubMetrics.MeterName + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddPrometheusExporter());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hub.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => SyncHubJson.Apply(o.SerializerOptions));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace SyncHub.Host.Tests;
 
 /// <summary>
@@ -43,5 +45,18 @@ public sealed class MetricsTests
 
         Assert.Contains("synchub_escalations_total{otel_scope_name=\"SyncHub\",team=\"sales\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("synchub_followups_total{otel_scope_name=\"SyncHub\",bug=\"none\",documentation=\"improve\",feature=\"none\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_AnAdaptersOwnMeter_IsExported()
+    {
+        await using var hub = await HubServer.StartAsync();
+
+        // What the e-mail source does when it skips an auto-reply: its own meter, SyncHub.Email.
+        var meters = hub.App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        meters.Create(new System.Diagnostics.Metrics.MeterOptions("SyncHub.Email")).CreateCounter<long>("synchub.email.ignored", "{message}").Add(1, new KeyValuePair<string, object?>("reason", "auto-reply"));
+        var text = await hub.Client.GetStringAsync("/metrics");
+
+        Assert.Contains("synchub_email_ignored_total{otel_scope_name=\"SyncHub.Email\",reason=\"auto-reply\"} 1", text, StringComparison.Ordinal);
     }
 }
