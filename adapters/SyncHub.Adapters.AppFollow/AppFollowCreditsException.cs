@@ -10,20 +10,6 @@ namespace SyncHub.Adapters.AppFollow;
 /// </summary>
 public sealed class AppFollowCreditsException : AppFollowException
 {
-    public AppFollowCreditsException()
-    {
-    }
-
-    public AppFollowCreditsException(string message)
-        : base(message)
-    {
-    }
-
-    public AppFollowCreditsException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-    }
-
     public AppFollowCreditsException(string message, DateTimeOffset? pausedUntil, Exception? innerException = null)
         : base(message, HttpStatusCode.PaymentRequired, innerException)
     {
