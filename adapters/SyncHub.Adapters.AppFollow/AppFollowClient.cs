@@ -10,8 +10,8 @@ namespace SyncHub.Adapters.AppFollow;
 /// <summary>
 /// The typed client of AppFollow's API v2: <c>GET reviews</c> (<c>ext_id</c>, <c>from</c>, <c>to</c>, <c>page</c>) and
 /// <c>POST reviews/reply</c> (<c>{ext_id, review_id, answer_text}</c>), authenticated by <c>X-AppFollow-API-Token</c>.
-/// A refused token or request throws <see cref="AppFollowRejectedException"/>; anything a retry may fix (no answer,
-/// 408, 429, 5xx) throws <see cref="AppFollowException"/>.
+/// A refused token or request throws <see cref="AppFollowRejectedException"/>; a 402 (out of API credits)
+/// <see cref="AppFollowCreditsException"/>; anything a retry may fix (no answer, 408, 429, 5xx) throws <see cref="AppFollowException"/>.
 /// </summary>
 internal sealed class AppFollowClient(IHttpClientFactory httpClients, AppFollowOptions settings, ILogger logger)
 {
@@ -117,6 +117,14 @@ internal sealed class AppFollowClient(IHttpClientFactory httpClients, AppFollowO
                     ? $"AppFollow refused the API token (HTTP 401{detail}): it is invalid, expired or revoked; set SyncHub:Adapters:AppFollow:ApiToken to an API v2 token from AppFollow's API dashboard"
                     : $"AppFollow refused the API token access (HTTP 403{detail}) for {what}: give the token access to the app's workspace (SyncHub:Adapters:AppFollow:ApiToken)",
                 response.StatusCode);
+        }
+
+        if (response.StatusCode == HttpStatusCode.PaymentRequired)
+        {
+            // Not transient for the HTTP pipeline either: only buying credits helps.
+            return new AppFollowCreditsException(
+                $"AppFollow refused {what}: the account is out of API credits (HTTP 402{detail}); buy credits in AppFollow's API dashboard",
+                pausedUntil: null);
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

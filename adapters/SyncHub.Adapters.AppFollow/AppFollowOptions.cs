@@ -41,6 +41,9 @@ public sealed class AppFollowOptions : AdapterOptions, IValidatableObject
     /// <summary>The longest Retry-After honoured within a fetch; a longer one fails the fetch and the poller backs off.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>After AppFollow answers 402 (out of API credits), the source does not call it again for this long.</summary>
+    public TimeSpan CreditsPause { get; set; } = TimeSpan.FromHours(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, value, min, max) in new[]
@@ -49,6 +52,7 @@ public sealed class AppFollowOptions : AdapterOptions, IValidatableObject
             (nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromHours(1)),
             (nameof(Timeout), Timeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)),
             (nameof(PollInterval), PollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            (nameof(CreditsPause), CreditsPause, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7)),
         })
         {
             if (value < min || value > max)

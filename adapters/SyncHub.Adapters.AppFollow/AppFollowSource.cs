@@ -10,6 +10,8 @@ namespace SyncHub.Adapters.AppFollow;
 /// round wait), then starts the app's next window on today: the last day is read again next round, because reviews
 /// keep arriving (and edited reviews reappear at their edit date); the store's idempotency absorbs the repeats. The
 /// positions of all apps travel in one cursor (<see cref="AppFollowCursor"/>), committed after each page is stored.
+/// A 402 (out of API credits) pauses the source: for <see cref="AppFollowOptions.CreditsPause"/> every fetch throws
+/// <see cref="AppFollowCreditsException"/> without calling AppFollow, and the 402 is logged once.
 /// </summary>
 public sealed class AppFollowSource(
     IHttpClientFactory httpClients,
@@ -17,6 +19,9 @@ public sealed class AppFollowSource(
     TimeProvider time,
     ILogger<AppFollowSource> logger) : IPollingSource
 {
+    private readonly Lock gate = new();
+    private DateTimeOffset? creditsPausedUntil;
+
     public string Name => AppFollowReviewMapper.SourceName;
 
     public async Task<IntakePage> FetchAsync(string? cursor, CancellationToken cancellationToken)
@@ -39,8 +44,25 @@ public sealed class AppFollowSource(
         var from = position.From <= to ? position.From : to;
         var pageNumber = position.Page ?? 1;
 
+        ThrowIfOutOfCredits(now);
         var client = new AppFollowClient(httpClients, settings, logger);
-        var page = await client.GetReviewsAsync(app.AppId.Trim(), from, to, pageNumber, cancellationToken);
+        AppFollowReviewsPage page;
+        try
+        {
+            page = await client.GetReviewsAsync(app.AppId.Trim(), from, to, pageNumber, cancellationToken);
+        }
+        catch (AppFollowCreditsException ex)
+        {
+            var until = time.GetUtcNow() + settings.CreditsPause;
+            lock (gate)
+            {
+                creditsPausedUntil = until;
+            }
+
+            Log.OutOfCredits(logger, until);
+            throw new AppFollowCreditsException($"{ex.Message}. SyncHub calls AppFollow again at {until:O} (SyncHub:Adapters:AppFollow:CreditsPause)", until, ex);
+        }
+
         Log.PageRead(logger, app.Key, pageNumber, from, to, page.Reviews.Count);
         var records = Records(app, page.Reviews, now);
 
@@ -69,6 +91,23 @@ public sealed class AppFollowSource(
         }
 
         return new IntakePage(records, new AppFollowCursor(next, positions).ToString(), more);
+    }
+
+    /// <summary>Within the pause after a 402, fails the fetch without calling AppFollow (nor logging again).</summary>
+    private void ThrowIfOutOfCredits(DateTimeOffset now)
+    {
+        DateTimeOffset? until;
+        lock (gate)
+        {
+            until = creditsPausedUntil;
+        }
+
+        if (until is { } pausedUntil && now < pausedUntil)
+        {
+            throw new AppFollowCreditsException(
+                $"AppFollow is out of API credits (it answered HTTP 402); SyncHub calls it again at {pausedUntil:O} (SyncHub:Adapters:AppFollow:CreditsPause). Buy credits in AppFollow's API dashboard",
+                pausedUntil);
+        }
     }
 
     /// <summary>The page's reviews as records, oldest first; a review without an id is skipped (and logged).</summary>

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(8004, LogLevel.Error, "AppFollow refused the configured API token (HTTP {Status}) for {Request}; check SyncHub:Adapters:AppFollow:ApiToken")]
     public static partial void Unauthorized(ILogger logger, int status, string request);
 
+    [LoggerMessage(8005, LogLevel.Error, "AppFollow is out of API credits (HTTP 402); the source calls it again at {PausedUntil:O} (SyncHub:Adapters:AppFollow:CreditsPause). Buy credits in AppFollow's API dashboard")]
+    public static partial void OutOfCredits(ILogger logger, DateTimeOffset pausedUntil);
+
     [LoggerMessage(8101, LogLevel.Information, "Reply to review {ReviewKey} (outbox event {EventId}, ticket #{TicketNumber}) posted to AppFollow")]
     public static partial void ReplyPosted(ILogger logger, string reviewKey, string eventId, long ticketNumber);
 

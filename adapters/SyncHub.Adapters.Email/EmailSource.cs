@@ -175,7 +175,7 @@ public sealed class EmailSource(
             }
 
             var batch = pending.Take(settings.BatchSize).ToList();
-            var records = await ReadBatchAsync(folder, batch, settings, cancellationToken);
+            var records = await ReadBatchAsync(folder, batch, cursor, settings, cancellationToken);
             cursor.Set(name, new FolderPosition(folder.UidValidity, batch[^1].Id));
             cursor.Next = folders[(start + i + 1) % folders.Count];
 
@@ -264,7 +264,7 @@ public sealed class EmailSource(
         }
     }
 
-    private async Task<List<IntakeRecord>> ReadBatchAsync(IMailFolder folder, List<UniqueId> batch, EmailOptions settings, CancellationToken cancellationToken)
+    private async Task<List<IntakeRecord>> ReadBatchAsync(IMailFolder folder, List<UniqueId> batch, EmailCursor cursor, EmailOptions settings, CancellationToken cancellationToken)
     {
         var summaries = (await folder.FetchAsync(batch, SummaryRequest, cancellationToken)).ToDictionary(s => s.UniqueId.Id);
         var limits = MailLimits.From(settings);
@@ -281,11 +281,17 @@ public sealed class EmailSource(
             }
 
             var receivedAt = summary.InternalDate is { } date && date <= now ? date.ToUniversalTime() : now;
-            var context = new MailContext(folder.FullName, receivedAt, limits);
+            var context = new MailContext(folder.FullName, receivedAt, limits, KnownThread: cursor.ThreadOf);
             var record = await ReadOneAsync(folder, uid, summary.Size ?? 0, context, parser, own, settings.MaxMessageBytes, cancellationToken);
             if (record is not null)
             {
                 records.Add(record);
+
+                // A later reply naming this message anywhere in its In-Reply-To or References finds its conversation.
+                if (record.ThreadKey is { } threadKey && record.Diagnostics.TryGetValue(DiagnosticKeys.MessageId, out var messageId))
+                {
+                    cursor.Remember(messageId, threadKey);
+                }
             }
         }
 

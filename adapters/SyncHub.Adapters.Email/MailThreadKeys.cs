@@ -7,7 +7,9 @@ namespace SyncHub.Adapters.Email;
 /// The conversation key of an incoming message, so a reply lands on the ticket its conversation opened:
 /// <list type="number">
 /// <item>a subject carrying a ticket tag <c>[#10423]</c>: the SDK's <see cref="ThreadKeys.ForTicket"/> (<c>ticket:10423</c>), which the store resolves;</item>
-/// <item>a reply (References or In-Reply-To): <c>mail:</c> + the root message id (the first of References, else In-Reply-To);</item>
+/// <item>a reply naming a message the source has already read (the known-thread lookup): that message's thread key,
+/// looking at In-Reply-To first, then References from the last (the nearest) to the first;</item>
+/// <item>any other reply (References or In-Reply-To): <c>mail:</c> + the root message id (the first of References, else In-Reply-To);</item>
 /// <item>a new conversation: <c>mail:</c> + its own Message-ID (or its content id when it has none), so later replies find it.</item>
 /// </list>
 /// </summary>
@@ -15,18 +17,49 @@ internal static class MailThreadKeys
 {
     public const string MailPrefix = "mail:";
 
-    public static string For(string? subject, string? messageId, string? inReplyTo, IEnumerable<string>? references, string externalId)
+    public static string For(
+        string? subject,
+        string? messageId,
+        string? inReplyTo,
+        IEnumerable<string>? references,
+        string externalId,
+        Func<string, string?>? knownThread = null)
     {
         if (TicketTag.Find(subject) is { } number)
         {
             return ThreadKeys.ForTicket(number);
         }
 
-        var root = references?.Select(MessageIds.Normalize).FirstOrDefault(id => id is not null)
+        var referenced = references?.Select(MessageIds.Normalize).OfType<string>().ToList() ?? [];
+        if (knownThread is not null && Known(MessageIds.Normalize(inReplyTo), referenced, knownThread) is { } known)
+        {
+            return known;
+        }
+
+        var root = referenced.FirstOrDefault()
             ?? MessageIds.Normalize(inReplyTo)
             ?? MessageIds.Normalize(messageId)
             ?? externalId;
         return Bounded(MailPrefix + root);
+    }
+
+    /// <summary>The thread key of the first id the source knows: In-Reply-To, then References from last to first.</summary>
+    private static string? Known(string? inReplyTo, List<string> references, Func<string, string?> knownThread)
+    {
+        if (inReplyTo is not null && knownThread(inReplyTo) is { } parent)
+        {
+            return parent;
+        }
+
+        for (var i = references.Count - 1; i >= 0; i--)
+        {
+            if (knownThread(references[i]) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Keeps the key within the store's id limit: an absurdly long message id is replaced by its hash.</summary>

@@ -65,7 +65,7 @@ internal static partial class MessageMapper
         {
             Source = EmailSource.SourceName,
             ExternalId = externalId,
-            ThreadKey = MailThreadKeys.For(subject, messageId, message.InReplyTo, message.References, externalId),
+            ThreadKey = MailThreadKeys.For(subject, messageId, message.InReplyTo, message.References, externalId, context.KnownThread),
             Channel = Channel.Email,
             Requester = RequesterOf(message),
             Subject = subject,

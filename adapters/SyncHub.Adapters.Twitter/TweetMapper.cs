@@ -52,11 +52,17 @@ internal static class TweetMapper
             diagnostics["inReplyTo"] = repliedTo;
         }
 
+        var original = OriginalOf(tweet);
+        if (original is not null)
+        {
+            diagnostics["editOf"] = original;
+        }
+
         var record = new IntakeRecord
         {
             Source = SourceName,
             ExternalId = tweet.Id!,
-            ThreadKey = ThreadKey(TweetIds.IsId(tweet.ConversationId) ? tweet.ConversationId! : tweet.Id!),
+            ThreadKey = ThreadKey(ConversationOf(tweet, original)),
             Channel = Channel.Twitter,
             Requester = new Requester(Name: string.IsNullOrWhiteSpace(author?.Name) ? null : author.Name.Trim(), Handle: handle),
             Subject = Subject(body, handle),
@@ -66,6 +72,27 @@ internal static class TweetMapper
             ReplyRoute = TwitterReplyEvents.PublicReply(tweet.Id!, author?.Username),
         };
         return (record, null);
+    }
+
+    /// <summary>The original post's id when <paramref name="tweet"/> is an edit of it (its edit history has more than one id, the original first); else null.</summary>
+    internal static string? OriginalOf(TwitterTweet tweet) =>
+        tweet.EditHistoryTweetIds is { Count: > 1 } history && TweetIds.IsId(history[0]) && !string.Equals(history[0], tweet.Id, StringComparison.Ordinal)
+            ? history[0]
+            : null;
+
+    /// <summary>
+    /// The conversation the post belongs to. An edit belongs to its original's: the conversation X names when it is
+    /// another post's (an edited reply), else the original post (an edited post that began its conversation).
+    /// </summary>
+    private static string ConversationOf(TwitterTweet tweet, string? original)
+    {
+        var conversation = TweetIds.IsId(tweet.ConversationId) ? tweet.ConversationId! : null;
+        if (original is null)
+        {
+            return conversation ?? tweet.Id!;
+        }
+
+        return conversation is not null && !string.Equals(conversation, tweet.Id, StringComparison.Ordinal) ? conversation : original;
     }
 
     /// <summary>The first ~80 characters after the leading @mentions of a reply chain (all of it if nothing else is left).</summary>

@@ -14,8 +14,11 @@ namespace SyncHub.Adapters.Twitter;
 /// </summary>
 internal sealed class TwitterClient(IHttpClientFactory httpClients, TwitterOptions settings, ILogger logger)
 {
-    /// <summary>The post fields every request asks for; <c>note_tweet</c> carries the full text of a long post.</summary>
-    public const string TweetFields = "created_at,author_id,conversation_id,lang,referenced_tweets,entities,note_tweet";
+    /// <summary>
+    /// The post fields every request asks for; <c>note_tweet</c> carries the full text of a long post,
+    /// <c>edit_history_tweet_ids</c> the original of an edited one.
+    /// </summary>
+    public const string TweetFields = "created_at,author_id,conversation_id,lang,referenced_tweets,entities,note_tweet,edit_history_tweet_ids";
 
     public const string UserFields = "username,name";
 

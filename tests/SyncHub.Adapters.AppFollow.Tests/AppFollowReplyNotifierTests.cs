@@ -48,6 +48,20 @@ public sealed class AppFollowReplyNotifierTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_OutOfCredits_IsLeftToTheOutboxToRetryNotRefusedForGood()
+    {
+        appFollow.Answerable(Android, Review("gp:AOqpTOF1"), failures: 1, failureStatus: 402);
+        using var sut = CreateSut();
+        var reply = AppFollowSettings.Reply(ReviewKey);
+
+        var error = await Assert.ThrowsAsync<AppFollowCreditsException>(() => sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None));
+        await sut.Notifier(AppFollowReplyNotifier.NotifierName).SendAsync(reply, CancellationToken.None);
+
+        Assert.Contains("out of API credits", error.Message, StringComparison.Ordinal);
+        Assert.Single(appFollow.AcceptedReplies);
+    }
+
+    [Fact]
     public async Task SendAsync_RetriedByAnotherInstanceAfterTheAnswerWasPosted_DoesNotPostTwice()
     {
         appFollow.Answerable(Android, Review("gp:AOqpTOF1"));

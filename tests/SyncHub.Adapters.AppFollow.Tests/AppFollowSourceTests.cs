@@ -98,6 +98,39 @@ public sealed class AppFollowSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_OutOfCredits_FailsClearlyOnceThenLeavesAppFollowAloneForTheCreditsPause()
+    {
+        appFollow.Error(402, "Not enough API credits");
+        using var sut = CreateSut(new Dictionary<string, string?> { ["CreditsPause"] = "00:30:00" });
+        var source = sut.Get<AppFollowSource>();
+
+        var error = await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Contains("out of API credits", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 402: Not enough API credits", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SyncHub:Adapters:AppFollow:CreditsPause", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.PaymentRequired, error.StatusCode);
+        Assert.Equal(AppFollowSettings.Now.AddMinutes(30), error.PausedUntil);
+        Assert.Single(appFollow.ReviewRequests);
+
+        // Within the pause: the poller's retries fail at once, without a request and without another log line.
+        sut.Time.Advance(TimeSpan.FromMinutes(29));
+        var paused = await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+        Assert.Contains("out of API credits", paused.Message, StringComparison.Ordinal);
+        Assert.Equal(error.PausedUntil, paused.PausedUntil);
+        Assert.Single(appFollow.ReviewRequests);
+        Assert.Single(sut.Logs.GetSnapshot(), l => l.Id.Id == 8005);
+        Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains(Token, StringComparison.Ordinal));
+
+        // Credits bought: after the pause the source reads again.
+        appFollow.Reset();
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1"));
+        sut.Time.Advance(TimeSpan.FromMinutes(1));
+        var page = await source.FetchAsync(null, CancellationToken.None);
+        Assert.Single(page.Records);
+    }
+
+    [Fact]
     public async Task FetchAsync_InvalidToken_ThrowsAClearErrorNamingTheKeyWithoutTheToken()
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["ApiToken"] = "expired-token-0000" });

@@ -133,6 +133,31 @@ public sealed class EmailSourceTests(DovecotServer imap) : IClassFixture<Dovecot
     }
 
     [Fact]
+    public async Task FetchAsync_ReferencesStartingWithAnUnknownRoot_ThreadsOntoTheKnownMessage()
+    {
+        // The thread started elsewhere (a colleague's mail we never got); the client lists that root first and our
+        // conversation's message last, with In-Reply-To naming another unknown message.
+        var user = imap.NewUser();
+        await imap.AppendAsync(user, "INBOX", Mail.Plain("known-1@example.com"));
+        await using var sut = SourceUnderTest.For(imap, user);
+        var first = await sut.FetchAsync(null);
+        Assert.Equal("mail:known-1@example.com", Assert.Single(first.Records).ThreadKey);
+
+        await imap.AppendAsync(
+            user,
+            "INBOX",
+            Mail.Plain("reply-4@example.com", subject: "Re: Cannot log in", extraHeaders: ["In-Reply-To: <cc-answer@partner.example>", "References: <elsewhere-root@partner.example> <known-1@example.com> <cc-answer@partner.example>"]),
+            Mail.Plain("reply-5@example.com", subject: "Re: Cannot log in", extraHeaders: ["In-Reply-To: <reply-4@example.com>", "References: <unknown-root@partner.example> <reply-4@example.com>"]),
+            Mail.Plain("reply-6@example.com", subject: "Re: Other thread", extraHeaders: ["In-Reply-To: <stranger-2@partner.example>", "References: <stranger-1@partner.example> <stranger-2@partner.example>"]));
+
+        // A new source instance: what it knows comes from the committed cursor alone.
+        await using var restarted = SourceUnderTest.For(imap, user);
+        var records = (await restarted.FetchAsync(first.NextCursor)).Records;
+
+        Assert.Equal(["mail:known-1@example.com", "mail:known-1@example.com", "mail:stranger-1@partner.example"], records.Select(r => r.ThreadKey));
+    }
+
+    [Fact]
     public async Task FetchAsync_SubjectWithTicketTag_ThreadsToTheTicket()
     {
         var record = await ReadSingleAsync(Mail.Plain("tagged-1@example.com", subject: "RE: [#10423] Cannot log in", extraHeaders: "References: <root-1@example.com>"));

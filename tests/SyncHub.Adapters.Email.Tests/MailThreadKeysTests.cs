@@ -47,4 +47,23 @@ public sealed class MailThreadKeysTests
         Assert.True(key.Length <= SyncHub.Adapters.RecordLimits.MaxIdLength);
         Assert.Equal(key, MailThreadKeys.For("Hello", new string('a', 600) + "@x", null, null, "e"));
     }
+
+    [Fact]
+    public void For_KnownIdLastInReferences_IsThatMessagesThread() =>
+        Assert.Equal("ticket:7", MailThreadKeys.For("Re: hi", "m3@x", "<other@y>", ["<root@y>", "<m1@x>", "<other@y>"], "m3@x", Known(("m1@x", "ticket:7"))));
+
+    [Fact]
+    public void For_KnownInReplyTo_WinsOverKnownReferences() =>
+        Assert.Equal("mail:b@x", MailThreadKeys.For("Re: hi", "m3@x", "<b@x>", ["<a@x>", "<b@x>"], "m3@x", Known(("a@x", "mail:a@x"), ("b@x", "mail:b@x"))));
+
+    [Fact]
+    public void For_NothingKnown_IsTheFirstReferenceAsBefore() =>
+        Assert.Equal("mail:root@y", MailThreadKeys.For("Re: hi", "m3@x", "<p@y>", ["<root@y>", "<p@y>"], "m3@x", Known()));
+
+    [Fact]
+    public void For_TicketTag_WinsOverAKnownReference() =>
+        Assert.Equal("ticket:9", MailThreadKeys.For("Re: [#9] hi", "m3@x", null, ["<m1@x>"], "m3@x", Known(("m1@x", "mail:m1@x"))));
+
+    private static Func<string, string?> Known(params (string Id, string Key)[] known) =>
+        id => known.FirstOrDefault(k => k.Id == id).Key;
 }

@@ -93,7 +93,7 @@ internal sealed class TwitterFake : IDisposable
 
     public static readonly DateTimeOffset DefaultReset = TwitterSettings.Now.AddMinutes(15);
 
-    /// <summary>A mention as X returns it with the adapter's fields.</summary>
+    /// <summary>A mention as X returns it with the adapter's fields; <paramref name="editOf"/> makes it an edit of that post.</summary>
     public static JsonObject Tweet(
         string id,
         string text,
@@ -103,13 +103,14 @@ internal sealed class TwitterFake : IDisposable
         string lang = "en",
         string? repliedTo = null,
         string? retweeted = null,
-        string? noteText = null)
+        string? noteText = null,
+        string? editOf = null)
     {
         var tweet = new JsonObject
         {
             ["id"] = id,
             ["text"] = text,
-            ["edit_history_tweet_ids"] = new JsonArray(id),
+            ["edit_history_tweet_ids"] = editOf is null ? new JsonArray(id) : new JsonArray(editOf, id),
             ["author_id"] = authorId,
             ["created_at"] = created,
             ["conversation_id"] = conversationId ?? id,

@@ -57,6 +57,25 @@ public sealed class TwitterIntakeTests : IAsyncDisposable
         Assert.Equal("1203", threaded.Data!["externalId"]);
     }
 
+    [Fact]
+    public async Task PollAsync_EditedPost_ThreadsOntoTheOriginalsTicketInsteadOfOpeningANewOne()
+    {
+        x.Page(null, null, null, [Tweet("1587946525245804544", "@RocketChat Dogs are the best!")]);
+        x.Page("1587946525245804544", null, null,
+            [Tweet("1587946527955329024", "@RocketChat Dogs are the best! (edited)", conversationId: "1587946527955329024", editOf: "1587946525245804544")]);
+        await provider.GetRequiredService<IntakePipeline>().StartAsync(CancellationToken.None);
+        var poller = provider.GetRequiredService<PollingSourceDescriptor>().Create(provider);
+        var store = provider.GetRequiredService<ITicketStore>();
+
+        var first = await poller.PollAsync(null, CancellationToken.None);
+        await poller.PollAsync(first.NextCursor, CancellationToken.None);
+
+        var ticket = await store.GetAsync(Assert.Single((await store.ListAsync(new TicketQuery())).Items).Id);
+        Assert.NotNull(ticket);
+        var threaded = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Threaded);
+        Assert.Equal("1587946527955329024", threaded.Data!["externalId"]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await provider.GetRequiredService<IntakePipeline>().StopAsync(CancellationToken.None);

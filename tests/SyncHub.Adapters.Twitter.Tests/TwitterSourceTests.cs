@@ -29,7 +29,7 @@ public sealed class TwitterSourceTests : IDisposable
             Assert.Equal("Bearer " + BearerToken, r.RequestMessage.Headers!["Authorization"].Single());
             Assert.Equal("5", Query(r, "max_results"));
             Assert.Equal("author_id", Query(r, "expansions"));
-            Assert.Equal("created_at,author_id,conversation_id,lang,referenced_tweets,entities,note_tweet", Query(r, "tweet.fields"));
+            Assert.Equal("created_at,author_id,conversation_id,lang,referenced_tweets,entities,note_tweet,edit_history_tweet_ids", Query(r, "tweet.fields"));
             Assert.Equal("username,name", Query(r, "user.fields"));
             Assert.Null(Query(r, "since_id"));
         });
@@ -63,6 +63,28 @@ public sealed class TwitterSourceTests : IDisposable
         Assert.Equal("1111", Assert.Single(second.Records).ExternalId);
         Assert.Equal("1111", second.NextCursor);
         Assert.Equal([null, "1110"], x.RequestedSinceIds);
+    }
+
+    [Fact]
+    public async Task FetchAsync_EditedPosts_ThreadOntoTheOriginalsConversationWithTheirOwnIds()
+    {
+        // X's documented edit: a new post id whose edit_history_tweet_ids lists the original first, then the edit.
+        x.Page(null, null, null,
+        [
+            Tweet("1587946527955329024", "@RocketChat Dogs are the best! (edited)", conversationId: "1587946527955329024", editOf: "1587946525245804544"),
+            Tweet("1587946529000000000", "@RocketChat still broken (edited)", conversationId: "1587946500000000000", repliedTo: "1587946500000000000", editOf: "1587946528000000000"),
+            Tweet("1587946526000000000", "@RocketChat a post never edited"),
+        ]);
+        using var sut = CreateSut();
+
+        var records = (await sut.Get<TwitterSource>().FetchAsync(null, CancellationToken.None)).Records.ToDictionary(r => r.ExternalId);
+
+        Assert.Equal("twitter:conv:1587946525245804544", records["1587946527955329024"].ThreadKey);
+        Assert.Equal("1587946525245804544", records["1587946527955329024"].Diagnostics["editOf"]);
+        Assert.Equal("twitter:conv:1587946500000000000", records["1587946529000000000"].ThreadKey);
+        Assert.Equal("1587946528000000000", records["1587946529000000000"].Diagnostics["editOf"]);
+        Assert.Equal("twitter:conv:1587946526000000000", records["1587946526000000000"].ThreadKey);
+        Assert.False(records["1587946526000000000"].Diagnostics.ContainsKey("editOf"));
     }
 
     [Fact]
