@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(3010, LogLevel.Warning, "Zoho CRM {Module} record without an id skipped")]
     public static partial void RecordWithoutId(ILogger logger, string module);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Zoho CRM access token refresh failed ({Code}); keeping the cached token, valid until {ExpiresAt}")]
+    public static partial void TokenRefreshFailedKeptCached(ILogger logger, string code, DateTimeOffset expiresAt, Exception exception);
+
+    [LoggerMessage(3012, LogLevel.Information, "Zoho CRM calls go to api_domain {ApiDomain} (from the token answer)")]
+    public static partial void ApiDomainChosen(ILogger logger, Uri apiDomain);
 }
