@@ -29,9 +29,18 @@ internal static partial class Log
     [LoggerMessage(3008, LogLevel.Warning, "Zoho CRM cursor could not be read; starting a full sync")]
     public static partial void CursorUnreadable(ILogger logger, Exception? exception);
 
-    [LoggerMessage(3009, LogLevel.Warning, "Zoho CRM page token for {Module} expired; reading the module again from its first page")]
-    public static partial void PageTokenExpired(ILogger logger, string module);
+    [LoggerMessage(3009, LogLevel.Warning, "Zoho CRM refused the page token for {Module} ({Code}: expired or invalid); reading the module again from its committed watermark")]
+    public static partial void PageTokenRefused(ILogger logger, string module, string code);
 
     [LoggerMessage(3010, LogLevel.Warning, "Zoho CRM {Module} record without an id skipped")]
     public static partial void RecordWithoutId(ILogger logger, string module);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Zoho CRM access token refresh failed ({Code}); keeping the cached token, valid until {ExpiresAt}")]
+    public static partial void TokenRefreshFailedKeptCached(ILogger logger, string code, DateTimeOffset expiresAt, Exception exception);
+
+    [LoggerMessage(3012, LogLevel.Information, "Zoho CRM calls go to api_domain {ApiDomain} (from the token answer)")]
+    public static partial void ApiDomainChosen(ILogger logger, Uri apiDomain);
+
+    [LoggerMessage(3013, LogLevel.Warning, "Zoho CRM {Module} answered {Code} on page {Page}; restarting the module from its committed watermark")]
+    public static partial void PassRestarted(ILogger logger, string module, string code, int page);
 }

@@ -28,6 +28,9 @@ public sealed class ZohoApiException : ZohoCrmException
 
     public HttpStatusCode Status { get; }
 
+    /// <summary>The request parameter Zoho's <c>details.param_name</c> blames (e.g. <c>page_token</c>), when it names one.</summary>
+    public string? ParamName { get; init; }
+
     /// <summary>Zoho's own message, e.g. <c>invalid oauth token</c>.</summary>
     public string? ZohoMessage { get; }
 }

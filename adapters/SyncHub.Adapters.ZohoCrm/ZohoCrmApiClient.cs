@@ -11,7 +11,9 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// The typed client of the Zoho CRM records API, authenticated with <c>Authorization: Zoho-oauthtoken ...</c>.
 /// An access token the CRM rejects (<c>INVALID_TOKEN</c>, or 401) is refreshed once and the call retried once;
 /// a second rejection fails loudly. 429 after the HTTP client's retries becomes <see cref="ZohoRateLimitedException"/>;
-/// any other Zoho error body becomes <see cref="ZohoApiException"/> naming its code and message.
+/// any other Zoho error body becomes <see cref="ZohoApiException"/> naming its code and message. Calls go to
+/// <see cref="AdapterOptions.BaseUrl"/> when it is configured, else to the <c>api_domain</c> of the latest token answer,
+/// else to the API domain of <see cref="ZohoCrmOptions.DataCenter"/>.
 /// </summary>
 internal sealed class ZohoCrmApiClient(
     IHttpClientFactory httpClients,
@@ -38,7 +40,7 @@ internal sealed class ZohoCrmApiClient(
                 throw new ZohoAuthenticationException(
                     $"Zoho CRM rejected a freshly refreshed access token reading {query.Module} ({again}: " +
                     $"{ZohoHttp.String(ZohoHttp.Json(response), "message") ?? "no message"}): check that " +
-                    "SyncHub:Adapters:ZohoCrm:BaseUrl and :AccountsUrl are in the same data centre and that the client " +
+                    "SyncHub:Adapters:ZohoCrm:BaseUrl (if set) and :DataCenter (or :AccountsUrl) are in the same data centre and that the client " +
                     $"has the ZohoCRM.modules.{query.Module.ToLowerInvariant()}.READ scope",
                     again);
             }
@@ -50,7 +52,7 @@ internal sealed class ZohoCrmApiClient(
     private async Task<RestResponse> SendAsync(ZohoRecordsQuery query, string token, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var client = ZohoHttp.CreateRestClient(httpClients, ZohoHttp.ApiClientName, settings.BaseUrl ?? ZohoCrmOptions.DefaultBaseUrl);
+        using var client = ZohoHttp.CreateRestClient(httpClients, ZohoHttp.ApiClientName, settings.BaseUrl ?? tokens.ApiDomain ?? settings.DataCenterApiDomain());
         var request = new RestRequest($"crm/{settings.ApiVersion}/{query.Module}")
             .AddHeader("Authorization", $"Zoho-oauthtoken {token}")
             .AddQueryParameter("fields", string.Join(',', query.Fields))
@@ -110,7 +112,8 @@ internal sealed class ZohoCrmApiClient(
                 code);
         }
 
-        throw new ZohoApiException(response.StatusCode, code, message, query.Module);
+        var details = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("details", out var value) ? value : default;
+        throw new ZohoApiException(response.StatusCode, code, message, query.Module) { ParamName = ZohoHttp.String(details, "param_name") };
     }
 
     private static ZohoRecordsPage Page(JsonElement body, ZohoRecordsQuery query)

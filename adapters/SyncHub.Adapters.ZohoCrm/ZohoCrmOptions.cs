@@ -11,24 +11,24 @@ namespace SyncHub.Adapters.ZohoCrm;
 public sealed partial class ZohoCrmOptions : AdapterOptions, IValidatableObject
 {
     /// <summary>The API domain of Zoho's US data centre.</summary>
-    public static readonly Uri DefaultBaseUrl = new("https://www.zohoapis.com");
+    public static readonly Uri DefaultBaseUrl = ZohoDataCenters.ApiDomain(ZohoDataCenter.US);
 
     /// <summary>The accounts server (OAuth) of Zoho's US data centre.</summary>
-    public static readonly Uri DefaultAccountsUrl = new("https://accounts.zoho.com");
+    public static readonly Uri DefaultAccountsUrl = ZohoDataCenters.AccountsUrl(ZohoDataCenter.US);
 
     public const int MaxPageSize = 200;
 
-    public ZohoCrmOptions()
-    {
-        BaseUrl = DefaultBaseUrl;
-    }
+    /// <summary>
+    /// The data centre of the CRM account: picks the accounts server (unless <see cref="AccountsUrl"/> is set) and
+    /// the API domain used before the first token answer. Default <see cref="ZohoDataCenter.US"/>.
+    /// </summary>
+    public ZohoDataCenter DataCenter { get; set; } = ZohoDataCenter.US;
 
     /// <summary>
-    /// The accounts server that issues access tokens (<c>{AccountsUrl}/oauth/v2/token</c>); must be in the same
-    /// data centre as <see cref="AdapterOptions.BaseUrl"/>, e.g. <c>https://accounts.zoho.eu</c> with
-    /// <c>https://www.zohoapis.eu</c>. Default <c>https://accounts.zoho.com</c>.
+    /// The accounts server that issues access tokens (<c>{AccountsUrl}/oauth/v2/token</c>), e.g.
+    /// <c>https://accounts.zoho.eu</c>. Unset (default): the accounts server of <see cref="DataCenter"/>.
     /// </summary>
-    public Uri? AccountsUrl { get; set; } = DefaultAccountsUrl;
+    public Uri? AccountsUrl { get; set; }
 
     /// <summary>The OAuth client id. Required.</summary>
     public string? ClientId { get; set; }
@@ -81,6 +81,12 @@ public sealed partial class ZohoCrmOptions : AdapterOptions, IValidatableObject
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The accounts server the refresh-token grant goes to: <see cref="AccountsUrl"/>, else <see cref="DataCenter"/>'s.</summary>
+    public Uri AccountsServer() => AccountsUrl ?? ZohoDataCenters.AccountsUrl(DataCenter);
+
+    /// <summary>The API domain of <see cref="DataCenter"/>, used until a token answer names its <c>api_domain</c>.</summary>
+    public Uri DataCenterApiDomain() => ZohoDataCenters.ApiDomain(DataCenter);
+
     /// <summary>The modules synced, in order: accounts, then contacts.</summary>
     public IReadOnlyList<string> Modules() =>
         string.IsNullOrWhiteSpace(ContactsModule) ? [AccountsModule] : [AccountsModule, ContactsModule];
@@ -100,12 +106,17 @@ public sealed partial class ZohoCrmOptions : AdapterOptions, IValidatableObject
             }
         }
 
-        if (BaseUrl is not { IsAbsoluteUri: true } || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        if (BaseUrl is not null && !IsHttpUrl(BaseUrl))
         {
-            yield return Fail(nameof(BaseUrl), "must be the absolute http(s) URL of the Zoho API domain, e.g. https://www.zohoapis.com");
+            yield return Fail(nameof(BaseUrl), "must be the absolute http(s) URL of the Zoho API domain, e.g. https://www.zohoapis.com, or unset to use the token answer's api_domain");
         }
 
-        if (AccountsUrl is not { IsAbsoluteUri: true } || (AccountsUrl.Scheme != Uri.UriSchemeHttps && AccountsUrl.Scheme != Uri.UriSchemeHttp))
+        if (!Enum.IsDefined(DataCenter))
+        {
+            yield return Fail(nameof(DataCenter), $"must be one of {string.Join(", ", Enum.GetNames<ZohoDataCenter>())}");
+        }
+
+        if (AccountsUrl is not null && !IsHttpUrl(AccountsUrl))
         {
             yield return Fail(nameof(AccountsUrl), "must be the absolute http(s) URL of the Zoho accounts server, e.g. https://accounts.zoho.com");
         }
@@ -153,6 +164,9 @@ public sealed partial class ZohoCrmOptions : AdapterOptions, IValidatableObject
             yield return failure;
         }
     }
+
+    internal static bool IsHttpUrl(Uri? url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
     private static ValidationResult Fail(string key, string message) => new(message, [key]);
 

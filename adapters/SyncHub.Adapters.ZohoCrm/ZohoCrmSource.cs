@@ -11,7 +11,9 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// <c>more_records</c> is false; 204/304 means nothing changed. The next pass's watermark is the highest
 /// <c>Modified_Time</c> seen, but no later than the pass start less <see cref="ZohoCrmOptions.ClockSkew"/>, so a
 /// record changed during a pass is read again rather than missed. The returned cursor moves past a page only in
-/// the page that carries its records, and the poller commits it only after the directory stored them.
+/// the page that carries its records, and the poller commits it only after the directory stored them. When Zoho
+/// refuses to go on paging (an expired or invalid <c>page_token</c>, or <c>DISCRETE_PAGINATION_LIMIT_EXCEEDED</c>)
+/// the module's pass restarts from its committed watermark instead of failing every poll.
 /// </summary>
 internal sealed class ZohoCrmSource(
     ZohoCrmApiClient api,
@@ -20,6 +22,8 @@ internal sealed class ZohoCrmSource(
     ILogger<ZohoCrmSource> logger) : IAccountSource
 {
     private const string ExpiredValue = "EXPIRED_VALUE";
+    private const string InvalidData = "INVALID_DATA";
+    private const string DiscretePaginationLimit = "DISCRETE_PAGINATION_LIMIT_EXCEEDED";
 
     public string Name => ZohoCrmModule.AdapterName;
 
@@ -46,10 +50,26 @@ internal sealed class ZohoCrmSource(
         {
             page = await api.GetRecordsAsync(query, cancellationToken);
         }
-        catch (ZohoApiException error) when (error.Code == ExpiredValue && state.PageToken is not null)
+        catch (ZohoApiException error) when (PageTokenRefused(error, state))
         {
-            Log.PageTokenExpired(logger, module);
+            Log.PageTokenRefused(logger, module, error.Code!);
             var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since };
+            return AccountPage.Empty(restart.ToString(), hasMore: true);
+        }
+        catch (ZohoApiException error) when (error.Code == DiscretePaginationLimit)
+        {
+            if (state.Restarted)
+            {
+                throw new ZohoApiException(
+                    error.Status,
+                    error.Code,
+                    $"{error.ZohoMessage}; the pass was already restarted once from its watermark and Zoho still handed out " +
+                    "no next_page_token: set SyncHub:Adapters:ZohoCrm:ApiVersion to a version with page_token (v7 or later)",
+                    module);
+            }
+
+            Log.PassRestarted(logger, module, error.Code, state.Page);
+            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since, Restarted = true };
             return AccountPage.Empty(restart.ToString(), hasMore: true);
         }
 
@@ -113,6 +133,12 @@ internal sealed class ZohoCrmSource(
 
         return ZohoCursor.Start(modules[0], modules, initialSyncFrom);
     }
+
+    /// <summary>Zoho refused the page token the cursor carried: expired (<c>EXPIRED_VALUE</c>) or invalid (<c>INVALID_DATA</c> on <c>page_token</c>).</summary>
+    private static bool PageTokenRefused(ZohoApiException error, ZohoCursor state) =>
+        state.PageToken is not null
+        && (error.Code == ExpiredValue
+            || (error.Code == InvalidData && (error.ParamName == "page_token" || error.ParamName is null)));
 
     private bool HasId(JsonElement record, string module)
     {

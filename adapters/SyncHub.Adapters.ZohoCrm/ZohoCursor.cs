@@ -21,6 +21,11 @@ internal sealed record ZohoCursor(
     [JsonPropertyName("v")]
     public int Version { get; init; } = 1;
 
+    /// <summary>This module's pass was restarted from its watermark after Zoho refused page-number pagination.</summary>
+    [JsonPropertyName("restarted")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restarted { get; init; }
+
     /// <summary>The first page of <paramref name="module"/>, every module reading records modified since <paramref name="start"/> (null: all).</summary>
     public static ZohoCursor Start(string module, IEnumerable<string> modules, DateTimeOffset? start) =>
         new(module, 1, null, null, null, start is { } from ? modules.ToDictionary(m => m, _ => from, StringComparer.Ordinal) : new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal));

@@ -10,7 +10,9 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// The Zoho accounts server: the OAuth refresh-token grant, <c>POST {AccountsUrl}/oauth/v2/token</c> with
 /// <c>grant_type=refresh_token</c>, <c>client_id</c>, <c>client_secret</c> and <c>refresh_token</c> in the form
 /// body (never in the URL, which proxies log). Zoho answers <c>{access_token, expires_in, api_domain, token_type}</c>
-/// or <c>{"error": "invalid_code"}</c>.
+/// or <c>{"error": "invalid_code"}</c>. The accounts server is <see cref="ZohoCrmOptions.AccountsUrl"/>, else that of
+/// <see cref="ZohoCrmOptions.DataCenter"/>. A refused grant throws <see cref="ZohoAuthenticationException"/>; a 5xx, 429
+/// or no answer throws <see cref="ZohoCrmException"/> (transient).
 /// </summary>
 internal sealed class ZohoOAuthClient(IHttpClientFactory httpClients, IOptions<ZohoCrmOptions> options, ILogger<ZohoOAuthClient> logger)
 {
@@ -19,7 +21,7 @@ internal sealed class ZohoOAuthClient(IHttpClientFactory httpClients, IOptions<Z
     public async Task<ZohoTokenAnswer> RefreshAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var accountsUrl = settings.AccountsUrl ?? ZohoCrmOptions.DefaultAccountsUrl;
+        var accountsUrl = settings.AccountsServer();
         using var client = ZohoHttp.CreateRestClient(httpClients, ZohoHttp.AccountsClientName, accountsUrl);
         var request = new RestRequest("oauth/v2/token", Method.Post)
             .AddParameter("grant_type", "refresh_token")
@@ -35,18 +37,23 @@ internal sealed class ZohoOAuthClient(IHttpClientFactory httpClients, IOptions<Z
         {
             var code = ZohoHttp.String(body, "error") ?? $"HTTP {(int)response.StatusCode}";
             Log.TokenRefreshRefused(logger, code);
+            if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                throw new ZohoCrmException($"The Zoho accounts server {accountsUrl} failed to refresh the access token ({code})", code);
+            }
+
             throw new ZohoAuthenticationException(
                 $"The Zoho accounts server {accountsUrl} refused to refresh the access token ({code}): check " +
-                "SyncHub:Adapters:ZohoCrm:ClientId, :ClientSecret and :RefreshToken, and that :AccountsUrl is the " +
+                "SyncHub:Adapters:ZohoCrm:ClientId, :ClientSecret and :RefreshToken, and that :DataCenter (or :AccountsUrl) is the " +
                 "data centre the client was registered in",
                 code);
         }
 
-        var apiDomain = ZohoHttp.String(body, "api_domain");
-        if (Uri.TryCreate(apiDomain, UriKind.Absolute, out var api) && settings.BaseUrl is { } baseUrl
-            && !string.Equals(api.Host, baseUrl.Host, StringComparison.OrdinalIgnoreCase))
+        var apiDomain = Uri.TryCreate(ZohoHttp.String(body, "api_domain"), UriKind.Absolute, out var api) && ZohoCrmOptions.IsHttpUrl(api) ? api : null;
+        if (apiDomain is not null && settings.BaseUrl is { } baseUrl
+            && Uri.Compare(apiDomain, baseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
-            Log.ApiDomainMismatch(logger, api.ToString(), baseUrl);
+            Log.ApiDomainMismatch(logger, apiDomain.ToString(), baseUrl);
         }
 
         return new ZohoTokenAnswer(accessToken, ExpiresIn(body), apiDomain);

@@ -9,8 +9,11 @@ public sealed class ZohoCrmOptionsTests
     {
         var options = new ZohoCrmOptions();
 
-        Assert.Equal(new Uri("https://www.zohoapis.com"), options.BaseUrl);
-        Assert.Equal(new Uri("https://accounts.zoho.com"), options.AccountsUrl);
+        Assert.Null(options.BaseUrl);
+        Assert.Null(options.AccountsUrl);
+        Assert.Equal(ZohoDataCenter.US, options.DataCenter);
+        Assert.Equal(new Uri("https://accounts.zoho.com"), options.AccountsServer());
+        Assert.Equal(new Uri("https://www.zohoapis.com"), options.DataCenterApiDomain());
         Assert.Equal("v8", options.ApiVersion);
         Assert.Equal(200, options.PageSize);
         Assert.Equal(["Accounts", "Contacts"], options.Modules());
@@ -37,6 +40,29 @@ public sealed class ZohoCrmOptionsTests
         Assert.Equal(["Accounts"], options.Modules());
         Assert.Equal("Product", options.Fields.Plan);
         Assert.Equal(["Account_Name", "Product", "Account_Type", "Support_Expiry", "Website", "Email_Domains", "Phone", "Modified_Time"], options.Fields.AccountFields());
+    }
+
+    [Theory]
+    [InlineData("EU", "https://accounts.zoho.eu/", "https://www.zohoapis.eu/")]
+    [InlineData("in", "https://accounts.zoho.in/", "https://www.zohoapis.in/")]
+    [InlineData("AU", "https://accounts.zoho.com.au/", "https://www.zohoapis.com.au/")]
+    [InlineData("JP", "https://accounts.zoho.jp/", "https://www.zohoapis.jp/")]
+    [InlineData("CA", "https://accounts.zohocloud.ca/", "https://www.zohoapis.ca/")]
+    public void Value_DataCenter_PicksItsAccountsServerAndApiDomain(string dataCenter, string accounts, string api)
+    {
+        var options = Resolve(Complete(new() { ["DataCenter"] = dataCenter }));
+
+        Assert.Equal(accounts, options.AccountsServer().ToString());
+        Assert.Equal(api, options.DataCenterApiDomain().ToString());
+        Assert.Null(options.BaseUrl);
+    }
+
+    [Fact]
+    public void Value_DataCenterAndAccountsUrl_TheExplicitAccountsUrlWins()
+    {
+        var options = Resolve(Complete(new() { ["DataCenter"] = "EU", ["AccountsUrl"] = "https://accounts.example.test" }));
+
+        Assert.Equal(new Uri("https://accounts.example.test"), options.AccountsServer());
     }
 
     [Fact]

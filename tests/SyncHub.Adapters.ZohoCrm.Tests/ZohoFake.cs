@@ -24,6 +24,9 @@ internal sealed class ZohoFake : IDisposable
 
     public string Url => Server.Url!;
 
+    /// <summary>The <c>api_domain</c> the token answers name; this server's own URL when unset.</summary>
+    public string? ApiDomain { get; set; }
+
     /// <summary>Answers the refresh-token grant with <paramref name="tokens"/> in turn (the last one repeats).</summary>
     public ZohoFake Tokens(params string[] tokens)
     {
@@ -44,7 +47,7 @@ internal sealed class ZohoFake : IDisposable
             request.RespondWith(Json(HttpStatusCode.OK, new Dictionary<string, object?>
             {
                 ["access_token"] = tokens[i],
-                ["api_domain"] = Url,
+                ["api_domain"] = ApiDomain ?? Url,
                 ["token_type"] = "Bearer",
                 ["expires_in"] = 3600,
             }));
@@ -98,17 +101,25 @@ internal sealed class ZohoFake : IDisposable
     }
 
     /// <summary>Answers a records call with a Zoho error body.</summary>
-    public ZohoFake Error(string module, int page, HttpStatusCode status, string code, string message, string? pageToken = null, string token = FirstToken)
+    public ZohoFake Error(
+        string module,
+        int page,
+        HttpStatusCode status,
+        string code,
+        string message,
+        string? pageToken = null,
+        string token = FirstToken,
+        Dictionary<string, object?>? details = null)
     {
-        Server.Given(RecordsRequest(module, page, pageToken, token)).RespondWith(ErrorResponse(status, code, message));
+        Server.Given(RecordsRequest(module, page, pageToken, token)).RespondWith(ErrorResponse(status, code, message, details));
         return this;
     }
 
-    public static IResponseBuilder ErrorResponse(HttpStatusCode status, string code, string message) =>
+    public static IResponseBuilder ErrorResponse(HttpStatusCode status, string code, string message, Dictionary<string, object?>? details = null) =>
         Json(status, new Dictionary<string, object?>
         {
             ["code"] = code,
-            ["details"] = new Dictionary<string, object?>(),
+            ["details"] = details ?? new Dictionary<string, object?>(),
             ["message"] = message,
             ["status"] = "error",
         });

@@ -104,15 +104,61 @@ public sealed class ZohoTokenProviderTests : IDisposable
         Assert.Equal("HTTP 400", error.Code);
     }
 
+    [Theory]
+    [InlineData("server-error")]
+    [InlineData("network")]
+    [InlineData("invalid_code")]
+    public async Task GetTokenAsync_RefreshFailsWhileTheCachedTokenIsValid_KeepsItUntilItExpires(string failure)
+    {
+        zoho.Tokens(FirstToken);
+        var sut = CreateSut(new() { ["MaxRetryAttempts"] = "0" });
+        await sut.GetTokenAsync(CancellationToken.None);
+        FailEveryRefresh(failure);
+        time.Advance(TimeSpan.FromMinutes(56));
+
+        var kept = await sut.GetTokenAsync(CancellationToken.None);
+        var rejectedRefresh = await Record.ExceptionAsync(() => sut.RefreshAsync(FirstToken, CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(4));
+        var expired = await Record.ExceptionAsync(() => sut.GetTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.Equal(FirstToken, kept);
+        Assert.IsAssignableFrom<ZohoCrmException>(rejectedRefresh);
+        Assert.IsAssignableFrom<ZohoCrmException>(expired);
+        Assert.Equal(failure == "invalid_code", expired is ZohoAuthenticationException);
+        Assert.Equal(failure == "network" ? 0 : 3, zoho.TokenRequests().Count);
+        var warning = Assert.Single(harness!.Logs.GetSnapshot(), r => r.Id.Id == 3011);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.DoesNotContain(FirstToken, warning.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         harness?.Dispose();
         zoho.Dispose();
     }
 
-    private ZohoTokenProvider CreateSut()
+    /// <summary>From now on every grant fails as <paramref name="failure"/> says (the network one by stopping the server).</summary>
+    private void FailEveryRefresh(string failure)
     {
-        harness = ZohoSettings.Harness(zoho, time);
+        zoho.Server.Reset();
+        var token = WireMock.RequestBuilders.Request.Create().WithPath("/oauth/v2/token").UsingPost();
+        switch (failure)
+        {
+            case "network":
+                zoho.Server.Stop();
+                break;
+            case "server-error":
+                zoho.Server.Given(token).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(HttpStatusCode.ServiceUnavailable).WithBody("Service Unavailable"));
+                break;
+            default:
+                zoho.Server.Given(token).RespondWith(Json(HttpStatusCode.BadRequest, new Dictionary<string, object?> { ["error"] = failure }));
+                break;
+        }
+    }
+
+    private ZohoTokenProvider CreateSut(Dictionary<string, string?>? settings = null)
+    {
+        harness = ZohoSettings.Harness(zoho, time, settings);
         return harness.Provider.GetRequiredService<ZohoTokenProvider>();
     }
 }
