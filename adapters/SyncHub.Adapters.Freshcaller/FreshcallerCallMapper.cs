@@ -13,18 +13,19 @@ internal static class FreshcallerCallMapper
 
     private const int MaxSubjectNumberLength = 64;
 
+    /// <summary>The prefix of the thread key every record of one call tree carries: <c>freshcaller:call:{root call id}</c>.</summary>
+    public const string ThreadKeyPrefix = "freshcaller:call:";
+
     /// <summary>
-    /// The record of <paramref name="call"/>, or null for a call that is not a ticket of its own: a child leg of another
-    /// call (a transfer or a parallel dial, <c>parent_call_id</c> set), whose root call already makes the ticket.
+    /// The record of <paramref name="call"/>, which must have an id. Every call carries the thread key of its call tree
+    /// (<see cref="ThreadKey"/>): a root call opens the ticket and its key, and a child leg (a transfer or a parallel
+    /// dial, <c>parent_call_id</c> set) carries the same key, so the core threads it, with its notes, onto the root
+    /// call's ticket.
     /// </summary>
-    public static IntakeRecord? ToRecord(FreshcallerCall call, DateTimeOffset now)
+    public static IntakeRecord ToRecord(FreshcallerCall call, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (call.Id is not { } id || call.ParentCallId is not null)
-        {
-            return null;
-        }
-
+        var id = call.Id ?? throw new ArgumentException("The Freshcaller call has no id.", nameof(call));
         var customer = call.Participants?.FirstOrDefault(p => string.Equals(p.ParticipantType, "Customer", StringComparison.OrdinalIgnoreCase));
         var number = Clean(customer?.CallerNumber);
         var name = Clean(customer?.CallerName);
@@ -39,6 +40,8 @@ internal static class FreshcallerCallMapper
         Add(diagnostics, "line", Clean(call.PhoneNumber));
         Add(diagnostics, "team", Clean(call.AssignedTeamName));
         Add(diagnostics, "queue", Clean(call.AssignedCallQueueName));
+        Add(diagnostics, "parentCallId", call.ParentCallId?.ToString(CultureInfo.InvariantCulture));
+        var leg = call.ParentCallId is not null;
 
         return new IntakeRecord
         {
@@ -46,11 +49,23 @@ internal static class FreshcallerCallMapper
             ExternalId = id.ToString(CultureInfo.InvariantCulture),
             Channel = Channel.Phone,
             Requester = new Requester(Name: name is not null && name != number ? name : null, Phone: number),
-            Subject = Subject(number, outgoing),
+            ThreadKey = ThreadKey(call),
+            Subject = leg ? $"{Subject(number, outgoing)} (transfer leg)" : Subject(number, outgoing),
             Body = call.CallNotes?.Trim() ?? "",
             ReceivedAt = call.CreatedTime?.ToUniversalTime() ?? now,
             Diagnostics = diagnostics,
         };
+    }
+
+    /// <summary>
+    /// The key of the call tree <paramref name="call"/> belongs to: its root call's id (<c>root_call_id</c>, else
+    /// <c>parent_call_id</c> for a child leg), or its own id for a root call.
+    /// </summary>
+    public static string ThreadKey(FreshcallerCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var root = call.ParentCallId is null ? call.Id : call.RootCallId ?? call.ParentCallId;
+        return ThreadKeyPrefix + root?.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Subject(string? number, bool outgoing)

@@ -67,17 +67,79 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
             throw new FreshcallerException("Freshcaller answered GET /calls with an empty body");
         }
 
-        var calls = answer.Calls ?? [];
+        var (calls, unreadable) = Calls(answer.Calls ?? []);
         if (answer.Meta is not { TotalPages: { } totalPages })
         {
             // Without paging information more pages may wait: refuse rather than risk skipping calls.
-            return calls.Count == 0
-                ? new FreshcallerCallsPage(calls, page, 0, 0)
+            return calls.Count + unreadable.Count == 0
+                ? new FreshcallerCallsPage(calls, page, 0, 0, unreadable)
                 : throw new FreshcallerException("Freshcaller answered GET /calls without meta.total_pages");
         }
 
-        return new FreshcallerCallsPage(calls, answer.Meta.Current ?? page, totalPages, answer.Meta.TotalCount ?? -1);
+        return new FreshcallerCallsPage(calls, answer.Meta.Current ?? page, totalPages, answer.Meta.TotalCount ?? -1, unreadable);
     }
+
+    /// <summary>
+    /// Reads each call of the page on its own: a call with a field of the wrong type (or without an id) is set aside
+    /// with the reason instead of failing the whole page, which would stop the poll at this page for ever.
+    /// </summary>
+    private static (List<FreshcallerCall> Calls, List<FreshcallerUnreadableCall> Unreadable) Calls(IReadOnlyList<JsonElement> elements)
+    {
+        var calls = new List<FreshcallerCall>(elements.Count);
+        var unreadable = new List<FreshcallerUnreadableCall>();
+        foreach (var element in elements)
+        {
+            string? problem;
+            try
+            {
+                var call = element.ValueKind == JsonValueKind.Object ? element.Deserialize<FreshcallerCall>(FreshcallerJson.Options) : null;
+                problem = call switch
+                {
+                    null => $"the call is a JSON {element.ValueKind}, not an object",
+                    { Id: null } => "the call has no id",
+                    _ => null,
+                };
+                if (problem is null)
+                {
+                    calls.Add(call!);
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                problem = ex is JsonException { Path: { } path } ? $"{path} has the wrong type" : $"{ex.GetType().Name}: {ex.Message}";
+            }
+
+            unreadable.Add(new FreshcallerUnreadableCall(IdOf(element), CreatedOf(element), problem));
+        }
+
+        return (calls, unreadable);
+    }
+
+    /// <summary>
+    /// The raw <c>id</c> of a call that could not be read, when it is a short number or a short string of letters,
+    /// digits, <c>-</c> and <c>_</c> (nothing else of a broken call reaches the log).
+    /// </summary>
+    private static string IdOf(JsonElement call)
+    {
+        if (call.ValueKind != JsonValueKind.Object || !call.TryGetProperty("id", out var id))
+        {
+            return "(none)";
+        }
+
+        var raw = id.ValueKind is JsonValueKind.Number or JsonValueKind.String ? id.GetRawText().Trim('"') : "";
+        return raw.Length is > 0 and <= 64 && raw.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? raw
+            : "(unreadable)";
+    }
+
+    private static DateTimeOffset? CreatedOf(JsonElement call) =>
+        call.ValueKind == JsonValueKind.Object
+        && call.TryGetProperty("created_time", out var created)
+        && created.ValueKind == JsonValueKind.String
+        && created.TryGetDateTimeOffset(out var instant)
+            ? instant
+            : null;
 
     private FreshcallerException Failure(RestResponse response)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
@@ -18,9 +19,12 @@ namespace SyncHub.Adapters.Freshcaller;
 public sealed class FreshcallerSource(
     IHttpClientFactory httpClients,
     IOptionsMonitor<FreshcallerOptions> options,
+    IMeterFactory meterFactory,
     TimeProvider time,
     ILogger<FreshcallerSource> logger) : IPollingSource
 {
+    private readonly FreshcallerMetrics metrics = new(meterFactory);
+
     public string Name => FreshcallerCallMapper.SourceName;
 
     public async Task<IntakePage> FetchAsync(string? cursor, CancellationToken cancellationToken)
@@ -85,11 +89,11 @@ public sealed class FreshcallerSource(
 
     /// <summary>A page in the middle of a window: its calls, and the cursor at the next page.</summary>
     private IntakePage Page(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, FreshcallerWindow next, DateTimeOffset now) =>
-        new(Records(from, to, page.Calls, now), new FreshcallerCursor(from, next).ToString(), HasMore: true);
+        new(Records(from, to, page, now), new FreshcallerCursor(from, next).ToString(), HasMore: true);
 
     /// <summary>The last page of a window: its calls, and the cursor at the window's end; more waits if time settled past it.</summary>
     private IntakePage Finish(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, DateTimeOffset horizon, DateTimeOffset now) =>
-        new(Records(from, to, page.Calls, now), new FreshcallerCursor(to).ToString(), HasMore: to < horizon);
+        new(Records(from, to, page, now), new FreshcallerCursor(to).ToString(), HasMore: to < horizon);
 
     private IntakePage Restart(DateTimeOffset from, DateTimeOffset to, int expected, int actual)
     {
@@ -99,26 +103,30 @@ public sealed class FreshcallerSource(
 
     /// <summary>
     /// The records of the calls created inside <c>[from, to)</c>, oldest first. A call Freshcaller returns outside it
-    /// (the filter includes both ends) belongs to the neighbouring window and is read there.
+    /// (the filter includes both ends) belongs to the neighbouring window and is read there. A call of the window that
+    /// could not be read is logged with its id and reason and counted; the rest of the page is stored and the cursor
+    /// moves past it.
     /// </summary>
-    private List<IntakeRecord> Records(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<FreshcallerCall> calls, DateTimeOffset now)
+    private List<IntakeRecord> Records(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, DateTimeOffset now)
     {
-        var records = new List<IntakeRecord>(calls.Count);
-        foreach (var call in calls)
+        foreach (var unreadable in page.Unreadable)
+        {
+            if (unreadable.CreatedTime is not { } at || (at >= from && at < to))
+            {
+                Log.CallUnreadable(logger, unreadable.Id, unreadable.Reason);
+                metrics.Unreadable();
+            }
+        }
+
+        var records = new List<IntakeRecord>(page.Calls.Count);
+        foreach (var call in page.Calls)
         {
             if (call.CreatedTime is { } created && (created < from || created >= to))
             {
                 continue;
             }
 
-            if (FreshcallerCallMapper.ToRecord(call, now) is { } record)
-            {
-                records.Add(record);
-            }
-            else
-            {
-                Log.CallSkipped(logger, call.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)", call.ParentCallId);
-            }
+            records.Add(FreshcallerCallMapper.ToRecord(call, now));
         }
 
         return [.. records

@@ -75,14 +75,7 @@ public sealed class FreshcallerWebhook(IOptionsMonitor<FreshcallerOptions> optio
                     return WebhookResult.Invalid("id", "is required: the Freshcaller call id");
                 }
 
-                if (FreshcallerCallMapper.ToRecord(call, time.GetUtcNow()) is { } record)
-                {
-                    records.Add(record);
-                }
-                else
-                {
-                    Log.CallSkipped(logger, call.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), call.ParentCallId);
-                }
+                records.Add(FreshcallerCallMapper.ToRecord(call, time.GetUtcNow()));
             }
 
             return WebhookResult.Accept([.. records.DistinctBy(r => r.ExternalId)]);

@@ -11,12 +11,12 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Warning, "Freshcaller calls created {From:O} to {To:O} changed while being paged ({Expected} then {Actual} calls); reading the window again")]
     public static partial void WindowChanged(ILogger logger, DateTimeOffset from, DateTimeOffset to, int expected, int actual);
 
-    [LoggerMessage(6003, LogLevel.Debug, "Freshcaller call {CallId} is a leg of call {ParentCallId} (or has no id); no ticket of its own")]
-    public static partial void CallSkipped(ILogger logger, string callId, long? parentCallId);
-
     [LoggerMessage(6004, LogLevel.Warning, "Freshcaller webhook refused: {Reason}")]
     public static partial void WebhookRefused(ILogger logger, string reason);
 
     [LoggerMessage(6005, LogLevel.Error, "Freshcaller refused the configured API key (HTTP {Status}); check SyncHub:Adapters:Freshcaller:ApiKey")]
     public static partial void Unauthorized(ILogger logger, int status);
+
+    [LoggerMessage(6006, LogLevel.Error, "Freshcaller call {CallId} could not be read and makes no record: {Reason}; the rest of the page is stored")]
+    public static partial void CallUnreadable(ILogger logger, string callId, string reason);
 }

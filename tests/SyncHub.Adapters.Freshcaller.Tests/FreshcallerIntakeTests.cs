@@ -66,6 +66,32 @@ public sealed class FreshcallerIntakeTests : IAsyncDisposable
         Assert.Single(page.Items);
     }
 
+    [Fact]
+    public async Task TransferredCall_ChildLegIsThreadedOntoTheParentsTicketWithItsNotes()
+    {
+        freshcaller.Page(
+            1,
+            1,
+            2,
+            Call(131489691, "2026-11-30T09:15:12.323Z"),
+            Call(131489702, "2026-11-30T09:18:40.101Z", parentCallId: 131489691, notes: "Second level: license server unreachable, restarted it."));
+        var pipeline = provider.GetRequiredService<IntakePipeline>();
+        await pipeline.StartAsync(CancellationToken.None);
+        var poller = provider.GetRequiredService<PollingSourceDescriptor>().Create(provider);
+
+        var polled = await poller.PollAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, polled.Count);
+        var store = provider.GetRequiredService<ITicketStore>();
+        var tickets = await store.ListAsync(new TicketQuery());
+        var ticket = await store.GetAsync(Assert.Single(tickets.Items).Id);
+        Assert.NotNull(ticket);
+        Assert.Equal(("Freshcaller", "131489691"), (ticket.Source, ticket.ExternalId));
+        var threaded = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Threaded);
+        Assert.Equal("131489702", threaded.Data!["externalId"]);
+        Assert.Equal("Second level: license server unreachable, restarted it.", threaded.Data["body"]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await provider.GetRequiredService<IntakePipeline>().StopAsync(CancellationToken.None);

@@ -1,3 +1,8 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using SyncHub.Domain;
 using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.Freshcaller.Tests.FreshcallerFake;
@@ -232,14 +237,79 @@ public sealed class FreshcallerSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task FetchAsync_ChildLegOfATransferredCall_IsNotATicketOfItsOwn()
+    public async Task FetchAsync_ChildLegOfATransferredCall_CarriesTheParentsThreadKeyAndItsNotes()
     {
-        freshcaller.Page(1, 1, 2, Call(101, "2026-11-30T08:05:00Z"), Call(102, "2026-11-30T08:06:00Z", parentCallId: 101));
+        freshcaller.Page(
+            1,
+            1,
+            2,
+            Call(101, "2026-11-30T08:05:00Z"),
+            Call(102, "2026-11-30T08:06:00Z", parentCallId: 101, notes: "Transferred to second level: license server unreachable."));
+        using var sut = CreateSut();
+
+        var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["101", "102"], page.Records.Select(r => r.ExternalId));
+        Assert.All(page.Records, r => Assert.Equal("freshcaller:call:101", r.ThreadKey));
+        var leg = page.Records[1];
+        Assert.Equal("Transferred to second level: license server unreachable.", leg.Body);
+        Assert.Equal("Hotline call from +5511987654321 (transfer leg)", leg.Subject);
+        Assert.Equal("101", leg.Diagnostics["parentCallId"]);
+    }
+
+    [Fact]
+    public async Task FetchAsync_LegOfALegWithRootCallId_ThreadsOntoTheRootCall()
+    {
+        var grandchild = Call(103, "2026-11-30T08:07:00Z", parentCallId: 102);
+        grandchild["root_call_id"] = 101;
+        freshcaller.Page(1, 1, 1, grandchild);
+        using var sut = CreateSut();
+
+        var record = Assert.Single((await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None)).Records);
+
+        Assert.Equal("freshcaller:call:101", record.ThreadKey);
+        Assert.Equal("102", record.Diagnostics["parentCallId"]);
+    }
+
+    [Fact]
+    public async Task FetchAsync_OneCallWithAFieldOfTheWrongType_StoresTheOthersLogsItAndMovesTheCursor()
+    {
+        var wrongNumber = Call(102, "2026-11-30T08:10:00Z");
+        wrongNumber["bill_duration"] = "abc";
+        var objectForNumber = Call(103, "2026-11-30T09:00:00Z");
+        objectForNumber["participants"]![0]!["duration"] = new JsonObject { ["value"] = 184 };
+        var noId = Call(0, "2026-11-30T09:10:00Z");
+        noId.Remove("id");
+        freshcaller.Page(1, 1, 5, Call(101, "2026-11-30T08:05:00Z"), wrongNumber, objectForNumber, noId, Call(104, "2026-11-30T09:30:00Z"));
+        using var sut = CreateSut();
+        using var unreadable = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FreshcallerMetrics.MeterName, FreshcallerMetrics.UnreadableCounter);
+
+        var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["101", "104"], page.Records.Select(r => r.ExternalId));
+        Assert.False(page.HasMore);
+        Assert.Equal("2026-11-30T11:55:00Z", page.NextCursor);
+        Assert.Equal(3, unreadable.GetMeasurementSnapshot().EvaluateAsCounter());
+        var errors = sut.Logs.GetSnapshot().Where(l => l.Level == LogLevel.Error).Select(l => l.Message).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, m => m.Contains("call 102", StringComparison.Ordinal) && m.Contains("$.bill_duration", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("call 103", StringComparison.Ordinal) && m.Contains("duration", StringComparison.Ordinal));
+        Assert.Contains(errors, m => m.Contains("call (none)", StringComparison.Ordinal) && m.Contains("no id", StringComparison.Ordinal));
+        Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("cannot log in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FetchAsync_UnreadableCallOnTheWindowsEnd_IsLeftToTheNextWindow()
+    {
+        var onTheEnd = Call(102, "2026-11-30T11:55:00Z");
+        onTheEnd["bill_duration"] = "abc";
+        freshcaller.Page(1, 1, 2, Call(101, "2026-11-30T08:05:00Z"), onTheEnd);
         using var sut = CreateSut();
 
         var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
 
         Assert.Equal("101", Assert.Single(page.Records).ExternalId);
+        Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Level == LogLevel.Error);
     }
 
     [Fact]
@@ -258,7 +328,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         Assert.Equal("Hotline call from +5511987654321", record.Subject);
         Assert.Equal("Login fails after upgrade.", record.Body);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 15, 12, 323, TimeSpan.Zero), record.ReceivedAt);
-        Assert.Null(record.ThreadKey);
+        Assert.Equal("freshcaller:call:131489691", record.ThreadKey);
         Assert.Equal(
             new Dictionary<string, string>
             {

@@ -100,13 +100,15 @@ public sealed class FreshcallerWebhookTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_ChildLeg_IsAcceptedWithoutARecord()
+    public async Task ReadAsync_ChildLeg_IsARecordOnTheParentCallsThread()
     {
         using var sut = CreateSut();
 
         var result = await sut.Webhook("freshcaller").ReadAsync(Request(Call(503, "2026-11-30T11:58:00Z", parentCallId: 501).ToJsonString()), CancellationToken.None);
 
-        Assert.Empty(Assert.IsType<WebhookResult.Accepted>(result).Records);
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
+        Assert.Equal("503", record.ExternalId);
+        Assert.Equal("freshcaller:call:501", record.ThreadKey);
     }
 
     [Theory]
