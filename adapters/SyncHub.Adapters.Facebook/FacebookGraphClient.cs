@@ -9,7 +9,8 @@ namespace SyncHub.Adapters.Facebook;
 /// <summary>
 /// The typed client of the Graph API calls the reply notifier makes with the page access token: the Send API
 /// (<c>POST /{page-id}/messages</c>), comment replies (<c>POST /{comment-id}/comments</c>), and the reads that find an
-/// answer an earlier attempt already posted (the page's conversation with the person, the replies under the comment).
+/// answer an earlier attempt already posted (the page's conversation with the person, the replies under the comment), and
+/// the webhook's read of a Messenger sender's name (the User Profile API).
 /// Every failure throws <see cref="DeliveryException"/> classified by <see cref="FacebookGraphError.Classify"/>.
 /// </summary>
 internal sealed class FacebookGraphClient(IHttpClientFactory httpClients, FacebookOptions settings, TimeProvider time)
@@ -58,6 +59,23 @@ internal sealed class FacebookGraphClient(IHttpClientFactory httpClients, Facebo
             .AddQueryParameter("limit", LookBack.ToString(CultureInfo.InvariantCulture));
         var answer = await ExecuteAsync(request, "read the replies to the comment", cancellationToken);
         return Items(answer).FirstOrDefault(c => (pageId is null || FromPage(c, pageId)) && Same(Text(c["message"]), text)) is { } found ? Text(found["id"]) : null;
+    }
+
+    /// <summary>
+    /// The person's name from the Messenger User Profile API (<c>GET /{psid}?fields=first_name,last_name,name</c>):
+    /// <c>name</c>, else first and last name, else null.
+    /// </summary>
+    public async Task<string?> ReadNameAsync(string psid, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(Uri.EscapeDataString(psid)).AddQueryParameter("fields", "first_name,last_name,name");
+        var answer = await ExecuteAsync(request, "read the sender's profile", cancellationToken);
+        if (Text(answer?["name"]) is { } name && name.Trim().Length > 0)
+        {
+            return name.Trim();
+        }
+
+        var parts = string.Join(' ', new[] { Text(answer?["first_name"]), Text(answer?["last_name"]) }.Select(p => p?.Trim()).Where(p => !string.IsNullOrEmpty(p)));
+        return parts.Length > 0 ? parts : null;
     }
 
     private async Task<JsonObject?> ExecuteAsync(RestRequest request, string what, CancellationToken cancellationToken)

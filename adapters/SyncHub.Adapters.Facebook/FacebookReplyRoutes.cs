@@ -22,10 +22,13 @@ public static class FacebookReplyRoutes
             [FacebookReplyEvents.RecipientId] = senderId,
             [FacebookReplyEvents.LastMessageAt] = sentAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         },
-        Destination = $"Messenger to {name ?? senderId}",
+        Destination = MessengerDestination(name ?? senderId),
         Setting = Setting,
         Until = sentAt + (humanAgentTag ? FacebookReplyEvents.HumanAgentWindow : FacebookReplyEvents.StandardWindow),
     };
+
+    /// <summary>Where a Messenger answer goes, as the agent reads it: <c>Messenger to &lt;name or PSID&gt;</c>.</summary>
+    internal static string MessengerDestination(string person) => $"Messenger to {person}";
 
     /// <summary>A public reply under comment <paramref name="commentId"/> on <paramref name="pageId"/>'s feed.</summary>
     public static ReplyRoute Comment(string? pageId, string commentId, string? name)

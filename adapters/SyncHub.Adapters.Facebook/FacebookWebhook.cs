@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyncHub.Domain;
 
 namespace SyncHub.Adapters.Facebook;
 
@@ -8,10 +10,21 @@ namespace SyncHub.Adapters.Facebook;
 /// <c>GET,POST /api/intake/facebook</c>: the Graph API webhook of the support page. A GET is Facebook's subscription
 /// handshake: <c>hub.mode=subscribe</c> with the configured verify token is answered 200 with <c>hub.challenge</c> as
 /// text, anything else 403. A POST must carry <c>X-Hub-Signature-256</c>, the HMAC-SHA256 of the raw body keyed with the
-/// app secret (compared in constant time; missing or forged: 401); its messages and feed comments become records.
+/// app secret (compared in constant time; missing or forged: 401); its messages and feed comments become records. With a
+/// page access token a Messenger sender's name is read from the User Profile API (see <see cref="FacebookProfiles"/>).
+/// Notifications of another object (instagram, user...) are answered 200 and counted in <c>synchub.facebook.ignored</c>.
 /// </summary>
-public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, TimeProvider time, ILogger<FacebookWebhook> logger) : IWebhookSource
+/// <param name="httpClients">The Graph API client factory, registered with the page access token; without it no name is read.</param>
+public sealed class FacebookWebhook(
+    IOptionsMonitor<FacebookOptions> options,
+    TimeProvider time,
+    ILogger<FacebookWebhook> logger,
+    IMeterFactory meterFactory,
+    IHttpClientFactory? httpClients = null) : IWebhookSource
 {
+    private readonly FacebookMetrics metrics = new(meterFactory);
+    private readonly FacebookProfiles? profiles = httpClients is null ? null : new(httpClients, time, logger);
+
     public string Name => FacebookEventMapper.SourceName;
 
     public string Route => "facebook";
@@ -23,13 +36,47 @@ public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, Ti
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.CurrentValue;
-        var result = request.Method.ToUpperInvariant() switch
+        return request.Method.ToUpperInvariant() switch
         {
-            "GET" => Handshake(request, settings),
-            "POST" => Notification(request, settings),
-            _ => WebhookResult.Reject(405, "Method not allowed"),
+            "GET" => ValueTask.FromResult(Handshake(request, settings)),
+            "POST" => NotificationAsync(request, settings, cancellationToken),
+            _ => ValueTask.FromResult(WebhookResult.Reject(405, "Method not allowed")),
         };
-        return ValueTask.FromResult(result);
+    }
+
+    private async ValueTask<WebhookResult> NotificationAsync(WebhookRequest request, FacebookOptions settings, CancellationToken cancellationToken)
+    {
+        var result = Notification(request, settings);
+        if (profiles is null || !settings.SendsReplies || result is not WebhookResult.Accepted { Records.Count: > 0 } accepted)
+        {
+            return result;
+        }
+
+        var records = new List<IntakeRecord>(accepted.Records.Count);
+        foreach (var record in accepted.Records)
+        {
+            records.Add(await NamedAsync(record, settings, cancellationToken));
+        }
+
+        return WebhookResult.Accept(records);
+    }
+
+    /// <summary>A Messenger record with the sender's name from the profile (requester and reply destination), or as it was.</summary>
+    private async ValueTask<IntakeRecord> NamedAsync(IntakeRecord record, FacebookOptions settings, CancellationToken cancellationToken)
+    {
+        if (record.Requester is not { Name: null, Handle: { } senderId } requester
+            || !record.Diagnostics.TryGetValue("kind", out var kind)
+            || kind != "message"
+            || await profiles!.NameAsync(senderId, settings, cancellationToken) is not { } name)
+        {
+            return record;
+        }
+
+        return record with
+        {
+            Requester = requester with { Name = name },
+            ReplyRoute = record.ReplyRoute is { } route ? route with { Destination = FacebookReplyRoutes.MessengerDestination(name) } : null,
+        };
     }
 
     private WebhookResult Handshake(WebhookRequest request, FacebookOptions settings)
@@ -86,6 +133,7 @@ public sealed class FacebookWebhook(IOptionsMonitor<FacebookOptions> options, Ti
             {
                 // Another subscription of the same app (instagram, user, permissions...): acknowledged, nothing to store.
                 Log.EventIgnored(logger, $"object {kind ?? "(none)"}");
+                metrics.Ignored(kind ?? "none");
                 return WebhookResult.Accept();
             }
 

@@ -26,6 +26,12 @@ internal static partial class Log
     [LoggerMessage(7107, LogLevel.Information, "Facebook entry of page {PageId} ignored: not in SyncHub:Adapters:Facebook:PageIds")]
     public static partial void PageIgnored(ILogger logger, string pageId);
 
+    [LoggerMessage(7108, LogLevel.Information, "Facebook profile of sender {SenderId} not read, the record keeps the id: {Reason}")]
+    public static partial void ProfileUnavailable(ILogger logger, string senderId, string reason);
+
+    [LoggerMessage(7109, LogLevel.Debug, "Facebook profile of sender {SenderId} still not read, the record keeps the id: {Reason}")]
+    public static partial void ProfileStillUnavailable(ILogger logger, string senderId, string reason);
+
     [LoggerMessage(7111, LogLevel.Information, "Messenger answer for outbox event {EventId} (ticket #{TicketNumber}) sent as {MessagingType}: message {MessageId}")]
     public static partial void MessageSent(ILogger logger, string eventId, long ticketNumber, string messagingType, string messageId);
 

@@ -148,6 +148,16 @@ internal sealed class FacebookGraphFake : IDisposable
             }));
     }
 
+    /// <summary>The path of the User Profile API for <paramref name="psid"/>.</summary>
+    public static string ProfilePath(string psid) => Version + "/" + psid;
+
+    /// <summary>The User Profile API answers <paramref name="psid"/>'s name as Graph does (<c>first_name</c>, <c>last_name</c>, <c>name</c>, <c>id</c>).</summary>
+    public void Profile(string psid, string firstName, string lastName) =>
+        server
+            .Given(Authorized(ProfilePath(psid)).UsingGet().WithParam("fields", "first_name,last_name,name"))
+            .AtPriority(10)
+            .RespondWith(Json(200, new JsonObject { ["first_name"] = firstName, ["last_name"] = lastName, ["name"] = $"{firstName} {lastName}", ["id"] = psid }));
+
     /// <summary>Every call to <paramref name="path"/> with the page token is answered <paramref name="status"/> with a Graph error.</summary>
     public void Fail(string path, int status, int code, int? subcode, string message, string type = "OAuthException", string? retryAfter = null)
     {
