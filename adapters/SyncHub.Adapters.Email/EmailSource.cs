@@ -29,7 +29,12 @@ public sealed class EmailSource(
 
     private static readonly FetchRequest SummaryRequest = new(MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate);
 
-    private readonly EmailMetrics metrics = new(meterFactory);
+    /// <summary>The adapter's meter; <see cref="IgnoredCounter"/> counts the messages that made no record, by reason.</summary>
+    public const string MeterName = "SyncHub.Email";
+
+    public const string IgnoredCounter = "synchub.email.ignored";
+
+    private readonly AdapterCounter ignoredMail = new(meterFactory, MeterName, IgnoredCounter, "{message}", "Incoming messages that made no record (auto-replies, bounces, our own mail), by reason.", "reason");
     private readonly SemaphoreSlim gate = new(1, 1);
     private ImapClient? client;
     private string? clientKey;
@@ -353,7 +358,7 @@ public sealed class EmailSource(
         var ignored = LoopGuard.Check(message, own);
         if (ignored is not null)
         {
-            metrics.Ignored(ignored);
+            ignoredMail.Add(ignored);
             Log.Ignored(logger, messageId, folder.FullName, uid.Id, ignored);
             return null;
         }

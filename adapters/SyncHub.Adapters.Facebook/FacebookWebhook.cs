@@ -22,7 +22,12 @@ public sealed class FacebookWebhook(
     IMeterFactory meterFactory,
     IHttpClientFactory? httpClients = null) : IWebhookSource
 {
-    private readonly FacebookMetrics metrics = new(meterFactory);
+    /// <summary>The adapter's meter; <see cref="IgnoredCounter"/> counts notifications of objects other than page, by kind.</summary>
+    public const string MeterName = "SyncHub.Facebook";
+
+    public const string IgnoredCounter = "synchub.facebook.ignored";
+
+    private readonly AdapterCounter ignoredObjects = new(meterFactory, MeterName, IgnoredCounter, "{notification}", "Webhook notifications of an object other than page (instagram, user, permissions...), acknowledged and not taken, by kind.", "kind");
     private readonly FacebookProfiles? profiles = httpClients is null ? null : new(httpClients, time, logger);
 
     public string Name => FacebookEventMapper.SourceName;
@@ -133,7 +138,7 @@ public sealed class FacebookWebhook(
             {
                 // Another subscription of the same app (instagram, user, permissions...): acknowledged, nothing to store.
                 Log.EventIgnored(logger, $"object {kind ?? "(none)"}");
-                metrics.Ignored(kind ?? "none");
+                ignoredObjects.Add(kind);
                 return WebhookResult.Accept();
             }
 

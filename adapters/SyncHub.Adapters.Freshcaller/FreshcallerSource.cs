@@ -23,7 +23,12 @@ public sealed class FreshcallerSource(
     TimeProvider time,
     ILogger<FreshcallerSource> logger) : IPollingSource
 {
-    private readonly FreshcallerMetrics metrics = new(meterFactory);
+    /// <summary>The adapter's meter; <see cref="UnreadableCounter"/> counts the polled calls that could not be read.</summary>
+    public const string MeterName = "SyncHub.Freshcaller";
+
+    public const string UnreadableCounter = "synchub.freshcaller.unreadable";
+
+    private readonly AdapterCounter unreadableCalls = new(meterFactory, MeterName, UnreadableCounter, "{call}", "Polled calls that could not be read (a field of the wrong type, no id) and made no record.");
 
     public string Name => FreshcallerCallMapper.SourceName;
 
@@ -114,7 +119,7 @@ public sealed class FreshcallerSource(
             if (unreadable.CreatedTime is not { } at || (at >= from && at < to))
             {
                 Log.CallUnreadable(logger, unreadable.Id, unreadable.Reason);
-                metrics.Unreadable();
+                unreadableCalls.Add();
             }
         }
 

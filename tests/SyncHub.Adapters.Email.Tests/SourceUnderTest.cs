@@ -16,7 +16,7 @@ internal sealed class SourceUnderTest : IAsyncDisposable
     {
         services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
-        Ignored = new MetricCollector<long>(meters, EmailMetrics.MeterName, EmailMetrics.IgnoredCounter);
+        Ignored = new MetricCollector<long>(meters, EmailSource.MeterName, EmailSource.IgnoredCounter);
         Source = new EmailSource(new StaticOptionsMonitor<EmailOptions>(options), meters, TimeProvider.System, Logger);
     }
 

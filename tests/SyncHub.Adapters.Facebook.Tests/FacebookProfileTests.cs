@@ -158,7 +158,7 @@ public sealed class FacebookProfileTests : IDisposable
     public async Task ReadAsync_OtherObject_IsAcknowledgedAndCountedByKind(string kind)
     {
         using var sut = FacebookSettings.Harness();
-        using var ignored = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FacebookMetrics.MeterName, FacebookMetrics.IgnoredCounter);
+        using var ignored = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FacebookWebhook.MeterName, FacebookWebhook.IgnoredCounter);
         var body = new JsonObject { ["object"] = kind, ["entry"] = new JsonArray() }.ToJsonString();
 
         Assert.Empty(Assert.IsType<WebhookResult.Accepted>(await sut.ReadAsync(Signed(body))).Records);
@@ -172,7 +172,7 @@ public sealed class FacebookProfileTests : IDisposable
     public async Task ReadAsync_PageObject_IsNotCountedAsIgnored()
     {
         using var sut = FacebookSettings.Harness();
-        using var ignored = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FacebookMetrics.MeterName, FacebookMetrics.IgnoredCounter);
+        using var ignored = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FacebookWebhook.MeterName, FacebookWebhook.IgnoredCounter);
 
         await sut.ReadAsync(Messages(Message("m_1", "Hello")));
 

@@ -282,7 +282,7 @@ public sealed class FreshcallerSourceTests : IDisposable
         noId.Remove("id");
         freshcaller.Page(1, 1, 5, Call(101, "2026-11-30T08:05:00Z"), wrongNumber, objectForNumber, noId, Call(104, "2026-11-30T09:30:00Z"));
         using var sut = CreateSut();
-        using var unreadable = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FreshcallerMetrics.MeterName, FreshcallerMetrics.UnreadableCounter);
+        using var unreadable = new MetricCollector<long>(sut.Provider.GetRequiredService<IMeterFactory>(), FreshcallerSource.MeterName, FreshcallerSource.UnreadableCounter);
 
         var page = await sut.Get<FreshcallerSource>().FetchAsync(null, CancellationToken.None);
 
