@@ -127,21 +127,31 @@ public sealed class TicketWorkflow(
             return invalid;
         }
 
-        var current = await store.GetAsync(ticketId, cancellationToken);
-        if (current is null)
+        // Most replies need nothing beyond the ticket; a hotline caller without an address of their own needs the CRM
+        // contact's, looked up (once) only when the first plan says so.
+        var result = await ReplyOnceAsync(ticketId, reply, contact: null, cancellationToken);
+        if (result.NeedsContact is { } caller && await ContactAddressAsync(caller, cancellationToken) is { } contact)
         {
-            return WorkflowResult.NotFound();
+            result = await ReplyOnceAsync(ticketId, reply, contact, cancellationToken);
         }
 
-        var contact = await ContactAddressAsync(current, cancellationToken);
+        return result.Updated is null ? WorkflowResult.NotFound()
+            : result.Refusal is null ? WorkflowResult.Ok(result.Updated)
+            : WorkflowResult.Conflict(result.Refusal);
+    }
+
+    private async Task<(Ticket? Updated, string? Refusal, Ticket? NeedsContact)> ReplyOnceAsync(string ticketId, Reply reply, string? contact, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         string? refusal = null;
+        Ticket? needsContact = null;
         var updated = await store.UpdateAsync(
             ticketId,
             ticket =>
             {
                 var plan = replies.Plan(ticket, reply, now, contact);
                 refusal = plan.Refusal;
+                needsContact = plan.Event is null && contact is null && NeedsContact(ticket) ? ticket : null;
                 if (plan.Event is not { } outbound)
                 {
                     return null;
@@ -160,12 +170,7 @@ public sealed class TicketWorkflow(
                 };
             },
             cancellationToken);
-        if (updated is null)
-        {
-            return WorkflowResult.NotFound();
-        }
-
-        return refusal is null ? WorkflowResult.Ok(updated) : WorkflowResult.Conflict(refusal);
+        return (updated, refusal, needsContact);
     }
 
     /// <summary>Where a reply to the ticket would go now, or why it cannot go (for the agent's reply box).</summary>
@@ -174,9 +179,11 @@ public sealed class TicketWorkflow(
 
     /// <summary>The CRM contact's address of a requester without one of their own who answers by e-mail (a hotline caller).</summary>
     private async Task<string?> ContactAddressAsync(Ticket ticket, CancellationToken cancellationToken) =>
-        ticket.ReplyRoute is null && ticket.Channel != Channel.AppReview && string.IsNullOrWhiteSpace(ticket.Requester.Email) && ticket.Requester.Phone is not null
-            ? await contacts.FindEmailAsync(ticket.Requester, cancellationToken)
-            : null;
+        NeedsContact(ticket) ? await contacts.FindEmailAsync(ticket.Requester, cancellationToken) : null;
+
+    /// <summary>True for a requester answered by e-mail who has no address but a phone number the CRM may know.</summary>
+    private static bool NeedsContact(Ticket ticket) =>
+        ticket.ReplyRoute is null && ticket.Channel != Channel.AppReview && string.IsNullOrWhiteSpace(ticket.Requester.Email) && ticket.Requester.Phone is not null;
 
     /// <summary>Adds an agent's internal note: in the history, never sent.</summary>
     public async Task<WorkflowResult> AddNoteAsync(string ticketId, Note note, CancellationToken cancellationToken = default)
