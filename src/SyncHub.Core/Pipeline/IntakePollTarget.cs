@@ -1,4 +1,5 @@
 using SyncHub.Adapters;
+using SyncHub.Domain;
 
 namespace SyncHub.Pipeline;
 
@@ -13,9 +14,45 @@ public sealed class IntakePollTarget(IPollingSource source, IIntakePipeline pipe
         if (page.Records.Count > 0)
         {
             // Every record of the page must be stored (or dead-lettered) before the cursor moves.
-            await Task.WhenAll(page.Records.Select(r => pipeline.SubmitAsync(r, cancellationToken)));
+            // Records of one thread go in page order (the first opens the ticket, the later ones
+            // thread onto it: a call before its transfer legs, a mail before its reply); different
+            // threads are stored concurrently.
+            await Task.WhenAll(InPageOrderPerThread(page.Records).Select(thread => SubmitInOrderAsync(thread, cancellationToken)));
         }
 
         return new PollResult(page.NextCursor, page.Records.Count, page.HasMore);
+    }
+
+    internal static IEnumerable<IReadOnlyList<IntakeRecord>> InPageOrderPerThread(IReadOnlyList<IntakeRecord> records)
+    {
+        var threads = new Dictionary<string, List<IntakeRecord>>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (string.IsNullOrEmpty(record.ThreadKey))
+            {
+                yield return [record];
+                continue;
+            }
+
+            if (!threads.TryGetValue(record.ThreadKey, out var thread))
+            {
+                threads[record.ThreadKey] = thread = [];
+            }
+
+            thread.Add(record);
+        }
+
+        foreach (var thread in threads.Values)
+        {
+            yield return thread;
+        }
+    }
+
+    private async Task SubmitInOrderAsync(IReadOnlyList<IntakeRecord> thread, CancellationToken cancellationToken)
+    {
+        foreach (var record in thread)
+        {
+            await pipeline.SubmitAsync(record, cancellationToken);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Core.Tests.Leases;
+using SyncHub.Domain;
 using SyncHub.Leases;
 using SyncHub.Pipeline;
 using SyncHub.Storage;
@@ -45,6 +46,36 @@ public sealed class PollerServiceTests
         var ids = (await harness.Store.ListAsync(new TicketQuery())).Items.Select(t => t.ExternalId).ToArray();
         Assert.Equal("p2-a", ids[0]);
         Assert.Equal(["p1-a", "p1-b"], ids[1..].Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Poll_RecordsOfOneThreadInAPage_AreStoredInPageOrderSoTheFirstOpensTheTicket()
+    {
+        // A call and its transfer legs, or a mail and its replies, can arrive on one page: the
+        // first record must open the ticket and the later ones thread onto it in order.
+        var source = new ScriptedPollingSource(SourceName);
+        var records = Enumerable.Range(1, 12)
+            .Select(i => Records.Web($"leg-{i:D2}", SourceName) with { ThreadKey = "call:root" })
+            .Append(Records.Web("other", SourceName))
+            .ToList();
+        source.Page(null, new IntakePage(records, "c1"));
+        await using var harness = CreateSut(source);
+        harness.Store.Hold();
+
+        // The store holds the creations that reach it, then answers them newest first (as a busy Redis
+        // may answer a burst): records of one thread must still land in page order.
+        await harness.StartAsync();
+        await Eventually.WaitUntilAsync(() => harness.Store.Entered >= 2);
+        await harness.Store.ReleaseLastFirstAsync();
+        await Eventually.WaitUntilAsync(() => harness.Checkpoints.GetAsync(SourceName).Result == "c1");
+        await harness.StopAsync();
+
+        var tickets = (await harness.Store.ListAsync(new TicketQuery())).Items;
+        Assert.Equal(["leg-01", "other"], tickets.Select(t => t.ExternalId).Order(StringComparer.Ordinal));
+        var call = await harness.Store.GetAsync(tickets.Single(t => t.ExternalId == "leg-01").Id);
+        Assert.Equal(
+            Enumerable.Range(2, 11).Select(i => $"leg-{i:D2}"),
+            call!.History.Where(h => h.Type == HistoryTypes.Threaded).Select(h => (string)h.Data!["externalId"]!));
     }
 
     [Fact]

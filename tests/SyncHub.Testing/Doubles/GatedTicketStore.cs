@@ -12,7 +12,9 @@ namespace SyncHub.Testing.Doubles;
 public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
 {
     private readonly ITicketStore inner = inner ?? new InMemoryTicketStore();
+    private readonly List<(TaskCompletionSource Release, TaskCompletionSource Done)> held = [];
     private TaskCompletionSource gate = NewOpenGate();
+    private bool holding;
     private int entered;
 
     public bool Down { get; set; }
@@ -24,11 +26,63 @@ public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
 
     public void Open() => gate.TrySetResult();
 
+    /// <summary>Holds every creation from now on until <see cref="ReleaseLastFirstAsync"/>.</summary>
+    public void Hold()
+    {
+        lock (held)
+        {
+            holding = true;
+        }
+    }
+
+    /// <summary>
+    /// Lets the held creations into the store newest first, one after the other (each finished before
+    /// the next goes), and lets later creations through: the order a burst could be answered in.
+    /// </summary>
+    public async Task ReleaseLastFirstAsync()
+    {
+        List<(TaskCompletionSource Release, TaskCompletionSource Done)> waiting;
+        lock (held)
+        {
+            holding = false;
+            waiting = [.. held];
+            held.Clear();
+        }
+
+        for (var i = waiting.Count - 1; i >= 0; i--)
+        {
+            waiting[i].Release.TrySetResult();
+            await waiting[i].Done.Task;
+        }
+    }
+
     public async Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref entered);
-        await gate.Task.WaitAsync(cancellationToken);
-        return Down ? throw new StoreUnavailableException("store marked down by the test") : await inner.CreateAsync(creation, cancellationToken);
+        (TaskCompletionSource Release, TaskCompletionSource Done)? hold = null;
+        lock (held)
+        {
+            if (holding)
+            {
+                hold = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                held.Add(hold.Value);
+            }
+        }
+
+        if (hold is { } h)
+        {
+            await h.Release.Task.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+            return Down ? throw new StoreUnavailableException("store marked down by the test") : await inner.CreateAsync(creation, cancellationToken);
+        }
+        finally
+        {
+            hold?.Done.TrySetResult();
+        }
     }
 
     public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
