@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Leases;
+using SyncHub.Outbox;
 using SyncHub.Redis.Leases;
+using SyncHub.Redis.Outbox;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis;
@@ -39,6 +41,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterRemover, RedisDeadLetterStore>());
         services.Replace(ServiceDescriptor.Singleton<ILeaseStore, RedisLeaseStore>());
+        services.Replace(ServiceDescriptor.Singleton<IOutboxAppender, RedisOutboxAppender>());
         return services;
     }
 

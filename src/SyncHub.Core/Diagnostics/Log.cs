@@ -72,4 +72,7 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Error, "After-creation step {Hook} failed for {Source}/{ExternalId}")]
     public static partial void HookFailed(ILogger logger, Exception exception, string hook, string source, string externalId);
+
+    [LoggerMessage(1309, LogLevel.Warning, "Team alert {Kind} ({Key}): {Title}; queued {Queued} (false: raised before)")]
+    public static partial void TeamAlert(ILogger logger, string kind, string key, bool queued, string title);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHub.Accounts;
+using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.InMemory;
@@ -46,6 +47,7 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<WorkflowMetrics>();
         services.TryAddSingleton<ReplyChannels>();
         services.TryAddSingleton<NotifierPauses>();
+        services.TryAddSingleton<ITeamAlerts, TeamAlerts>();
         services.TryAddSingleton<ReplyPlanner>();
         services.TryAddSingleton<TicketWorkflow>();
         if (!services.Any(d => d.ImplementationInstance is ReplyChannel { Channel: Channel.Internal }))
@@ -97,6 +99,8 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         services.TryAddSingleton<IOutboxQueue, InMemoryOutboxQueue>();
+        services.TryAddSingleton<IOutboxAppender>(sp => sp.GetRequiredService<ITicketStore>() as IOutboxAppender
+            ?? throw new InvalidOperationException("The ticket store does not take team alerts: register an IOutboxAppender beside it."));
         return services;
     }
 }

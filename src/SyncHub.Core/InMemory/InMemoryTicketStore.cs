@@ -1,5 +1,6 @@
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Outbox;
 using SyncHub.Storage;
 
 namespace SyncHub.InMemory;
@@ -8,7 +9,7 @@ namespace SyncHub.InMemory;
 /// The ticket store in process memory: the zero-setup run and fast tests. Same contract as the Redis store;
 /// one lock makes every creation and update atomic.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore
+public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
@@ -18,6 +19,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     private readonly Dictionary<string, List<HistoryEntry>> history = new(StringComparer.Ordinal);
     private readonly List<OutboxEntry> outbox = [];
     private readonly HashSet<(string Ticket, string Action)> actions = [];
+    private readonly Dictionary<string, DateTimeOffset> appended = new(StringComparer.Ordinal);
     private long lastNumber = TicketNumbers.First - 1;
 
     public Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
@@ -179,6 +181,22 @@ public sealed class InMemoryTicketStore : ITicketStore
     }
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    public Task<bool> AppendOnceAsync(string key, OutboxEvent evt, TimeSpan keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        lock (gate)
+        {
+            if (appended.TryGetValue(key, out var until) && evt.CreatedAt < until)
+            {
+                return Task.FromResult(false);
+            }
+
+            appended[key] = evt.CreatedAt + keep;
+            AppendOutbox(evt);
+            return Task.FromResult(true);
+        }
+    }
 
     /// <summary>A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one reopens).</summary>
     private static bool ThreadOpen(Ticket parent, Ticket incoming) =>

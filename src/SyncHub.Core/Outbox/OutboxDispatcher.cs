@@ -164,6 +164,12 @@ public sealed class OutboxDispatcher(
         }
 
         Log.NotifierPaused(logger, notifier.Name, refusal.Message, settings.PauseProbeInterval);
+        if (evt.TicketId.Length == 0)
+        {
+            // A team alert belongs to no ticket: the log line and /health/ready tell of the pause.
+            return;
+        }
+
         var now = time.GetUtcNow();
         await store.UpdateAsync(
             evt.TicketId,
@@ -253,6 +259,11 @@ public sealed class OutboxDispatcher(
     /// </summary>
     private async Task RecordAsync(INotifier notifier, OutboxEvent evt, DeliveryReceipt? receipt, string? failure, CancellationToken cancellationToken)
     {
+        if (evt.TicketId.Length == 0)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         await store.UpdateAsync(
             evt.TicketId,

@@ -41,6 +41,10 @@ public sealed class OutboxOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string AlertChannel { get; set; } = "support-leads";
 
+    /// <summary>How long a team alert's key is kept: the same key raised again within it sends nothing.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan TeamAlertKeyLifetime { get; set; } = TimeSpan.FromDays(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // The dispatcher renews its claim around each retry wait; a wait longer than ClaimIdle would let

@@ -14,6 +14,8 @@ public sealed class InMemoryOutboxQueueTests : OutboxQueueContract
         return (store, new InMemoryOutboxQueue(store, Time));
     }
 
+    protected override IOutboxAppender Appender(ITicketStore store) => (InMemoryTicketStore)store;
+
     protected override Task LetTimePassAsync(TimeSpan idle)
     {
         Time.Advance(idle);

@@ -201,6 +201,31 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task TeamAlert_RaisedTwiceAndFailingOnce_IsDeliveredOnceToTheAlertChannelWithoutATicket()
+    {
+        var notifier = new RecordingNotifier("Recorder", ChatEvents.Message);
+        notifier.FailNext(1);
+        await using var harness = CreateSut(notifier);
+        await harness.StartAsync();
+        var alerts = harness.Get<ITeamAlerts>();
+        var alert = new TeamAlert("appfollow:credits:2026-12-06", "appfollow-credits", "AppFollow is out of API credits", "Reviews are not read until the credits are topped up.");
+
+        var raised = await alerts.RaiseAsync(alert);
+        var again = await alerts.RaiseAsync(alert);
+        await Eventually.WaitUntilAsync(() => !notifier.Sent.IsEmpty);
+        await Task.Delay(100);
+        await harness.StopAsync();
+
+        Assert.Equal((true, false), (raised, again));
+        var sent = Assert.Single(notifier.Sent);
+        Assert.Equal(
+            ("", "support-leads", "appfollow-credits", "AppFollow is out of API credits", "Reviews are not read until the credits are topped up."),
+            (sent.TicketId, sent.Data[ChatEvents.Channel], sent.Data[ChatEvents.Kind], sent.Data[ChatEvents.Title], sent.Data[ChatEvents.Text]));
+        Assert.Equal(0, await harness.DeadLetters.CountAsync());
+        Assert.Empty((await harness.Store.ListAsync(new TicketQuery())).Items);
+    }
+
+    [Fact]
     public async Task Dispatch_CredentialsRefused_PausesWithOneAlertLosesNothingAndResumesWhenFixed()
     {
         var notifier = new RecordingNotifier("Recorder", "note") { Broken = true };

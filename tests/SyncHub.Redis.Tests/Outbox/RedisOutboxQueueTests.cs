@@ -11,11 +11,16 @@ namespace SyncHub.Redis.Tests.Outbox;
 [Collection(RedisCollection.Name)]
 public sealed class RedisOutboxQueueTests(RedisServerFixture redis) : OutboxQueueContract
 {
+    private string? prefix;
+
     protected override (ITicketStore Store, IOutboxQueue Queue) CreateSut()
     {
-        var prefix = redis.NewPrefix();
+        prefix = redis.NewPrefix();
         return (TestStores.Tickets(redis, prefix), CreateQueue(redis, prefix));
     }
+
+    protected override IOutboxAppender Appender(ITicketStore store) =>
+        new RedisOutboxAppender(redis.Connection, TestStores.Options(redis, prefix!), NullLogger<RedisOutboxAppender>.Instance);
 
     // Redis measures idle time on its own clock: wait it out, with a margin for timer granularity.
     protected override Task LetTimePassAsync(TimeSpan idle) => Task.Delay(idle + TimeSpan.FromMilliseconds(20));

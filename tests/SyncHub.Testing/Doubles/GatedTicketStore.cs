@@ -1,5 +1,6 @@
 using SyncHub.Domain;
 using SyncHub.InMemory;
+using SyncHub.Outbox;
 using SyncHub.Storage;
 
 namespace SyncHub.Testing.Doubles;
@@ -9,7 +10,7 @@ namespace SyncHub.Testing.Doubles;
 /// <see cref="StoreUnavailableException"/> while the store is marked down. Lets tests hold the pipeline
 /// full or simulate an outage without timing.
 /// </summary>
-public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
+public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore, IOutboxAppender
 {
     private readonly ITicketStore inner = inner ?? new InMemoryTicketStore();
     private readonly List<(TaskCompletionSource Release, TaskCompletionSource Done)> held = [];
@@ -99,6 +100,9 @@ public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore
 
     public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default) =>
         inner.ReadOutboxAsync(afterPosition, count, cancellationToken);
+
+    public Task<bool> AppendOnceAsync(string key, OutboxEvent evt, TimeSpan keep, CancellationToken cancellationToken = default) =>
+        ((IOutboxAppender)inner).AppendOnceAsync(key, evt, keep, cancellationToken);
 
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Down ? Task.FromResult(false) : inner.PingAsync(cancellationToken);
 

@@ -41,6 +41,35 @@ public abstract class OutboxQueueContract
     /// <summary>Lets at least <paramref name="idle"/> pass for events pending in the queue (the real clock, or a fake one).</summary>
     protected abstract Task LetTimePassAsync(TimeSpan idle);
 
+    /// <summary>The appender of events that belong to no ticket, writing to <paramref name="store"/>'s outbox.</summary>
+    protected abstract IOutboxAppender Appender(ITicketStore store);
+
+    [Fact]
+    public async Task AppendOnceAsync_SameKeyTwice_OneEventForEveryGroupAfterTheTicketsEvents()
+    {
+        var (store, sut) = CreateSut();
+        await CreateTicketsAsync(store, 1);
+        var appender = Appender(store);
+        var alert = new OutboxEvent
+        {
+            Id = "alert:team:credits",
+            Type = ChatEvents.Message,
+            TicketId = "",
+            CreatedAt = Time.GetUtcNow(),
+            Data = new Dictionary<string, string> { [ChatEvents.Title] = "AppFollow out of credits" },
+        };
+
+        var first = await appender.AppendOnceAsync("credits", alert, TimeSpan.FromDays(1));
+        var again = await appender.AppendOnceAsync("credits", alert with { CreatedAt = Time.GetUtcNow().AddSeconds(1) }, TimeSpan.FromDays(1));
+        var other = await appender.AppendOnceAsync("uncovered", alert with { Id = "alert:team:uncovered" }, TimeSpan.FromDays(1));
+
+        Assert.Equal((true, false, true), (first, again, other));
+        var read = await sut.ReadAsync(Group, "a", 10);
+        Assert.Equal(["alert:team:credits", "alert:team:uncovered"], read.Skip(read.Count - 2).Select(d => d.Event.Id));
+        Assert.Equal(Json(alert), Json(read[^2].Event));
+        Assert.Equal(2, read.Count(d => d.Event.TicketId.Length == 0));
+    }
+
     [Fact]
     public async Task ReadAsync_EventsWritten_HandsEachOutOnceInStoreOrder()
     {
