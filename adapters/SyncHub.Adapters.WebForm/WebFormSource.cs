@@ -1,6 +1,3 @@
-using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
@@ -15,11 +12,6 @@ namespace SyncHub.Adapters.WebForm;
 public sealed class WebFormSource(IOptionsMonitor<WebFormOptions> options, TimeProvider time) : IWebhookSource
 {
     public const string SourceName = "WebForm";
-
-    private const int MaxNameLength = 200;
-    private const int MaxEmailLength = 320;
-    private const int MaxSubjectLength = 500;
-    private const int MaxShortField = 200;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -49,93 +41,22 @@ public sealed class WebFormSource(IOptionsMonitor<WebFormOptions> options, TimeP
             return ValueTask.FromResult(WebhookResult.Reject(405, "Method not allowed"));
         }
 
-        return ValueTask.FromResult(Read(request.Body, settings));
+        var (form, problem) = ParseJson(request.Body);
+        return ValueTask.FromResult(problem ?? WebFormMapper.Map(form!, settings, time.GetUtcNow()));
     }
 
-    private WebhookResult Read(ReadOnlyMemory<byte> body, WebFormOptions settings)
+    /// <summary>The form of a JSON body, or the problem naming the field that is not readable.</summary>
+    internal static (WebFormSubmission? Form, WebhookResult? Problem) ParseJson(ReadOnlyMemory<byte> body)
     {
-        WebFormSubmission? form;
         try
         {
-            form = JsonSerializer.Deserialize<WebFormSubmission>(body.Span, Json);
+            return JsonSerializer.Deserialize<WebFormSubmission>(body.Span, Json) is { } form
+                ? (form, null)
+                : (null, WebhookResult.Invalid("body", "the body must be a JSON object"));
         }
         catch (JsonException ex)
         {
-            return WebhookResult.Invalid(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.'), "the body is not a valid JSON form submission");
+            return (null, WebhookResult.Invalid(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.'), "the body is not a valid JSON form submission"));
         }
-
-        if (form is null)
-        {
-            return WebhookResult.Invalid("body", "the body must be a JSON object");
-        }
-
-        var problem = Required("name", form.Name, MaxNameLength)
-            ?? Required("email", form.Email, MaxEmailLength)
-            ?? Required("subject", form.Subject, MaxSubjectLength)
-            ?? Required("message", form.Message, settings.MaxMessageLength)
-            ?? Optional("product", form.Product)
-            ?? Optional("clientVersion", form.ClientVersion)
-            ?? Optional("submissionId", form.SubmissionId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!MailAddress.TryCreate(form.Email!.Trim(), out var address) || address.Address != form.Email.Trim())
-        {
-            return WebhookResult.Invalid("email", "must be an e-mail address");
-        }
-
-        Priority? priority = null;
-        if (!string.IsNullOrWhiteSpace(form.Priority))
-        {
-            if (!EnumNames.TryParse<Priority>(form.Priority, out var parsed))
-            {
-                return WebhookResult.Invalid("priority", "must be High, Medium or Low");
-            }
-
-            priority = parsed;
-        }
-
-        var diagnostics = new Dictionary<string, string>();
-        if (!string.IsNullOrWhiteSpace(form.ClientVersion))
-        {
-            diagnostics["clientVersion"] = form.ClientVersion.Trim();
-        }
-
-        if (!string.IsNullOrWhiteSpace(form.Product))
-        {
-            diagnostics["product"] = form.Product.Trim();
-        }
-
-        var record = new IntakeRecord
-        {
-            Source = SourceName,
-            ExternalId = string.IsNullOrWhiteSpace(form.SubmissionId) ? ContentId(address.Address, form.Subject!, form.Message!) : form.SubmissionId.Trim(),
-            Channel = Channel.Web,
-            Requester = new Requester(form.Name!.Trim(), address.Address),
-            Subject = form.Subject!.Trim(),
-            Body = form.Message!,
-            ReceivedAt = time.GetUtcNow(),
-            Diagnostics = diagnostics,
-            PriorityHint = priority,
-            Product = form.Product?.Trim(),
-        };
-        return WebhookResult.Accept(record);
-    }
-
-    private static WebhookResult? Required(string field, string? value, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? WebhookResult.Invalid(field, "is required")
-        : value.Length > maxLength ? WebhookResult.Invalid(field, $"is longer than {maxLength} characters")
-        : null;
-
-    private static WebhookResult? Optional(string field, string? value) =>
-        value is { Length: > MaxShortField } ? WebhookResult.Invalid(field, $"is longer than {MaxShortField} characters") : null;
-
-    /// <summary>A stable id for a form that sends no submission id: the same form content is the same request.</summary>
-    private static string ContentId(string email, string subject, string message)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{email.ToUpperInvariant()}\n{subject.Trim()}\n{message.Trim()}"));
-        return "sha256:" + Convert.ToHexStringLower(hash);
     }
 }

@@ -14,6 +14,7 @@ using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Host.Logging;
 using SyncHub.Host.Plugins;
+using SyncHub.Host.Portal;
 using SyncHub.Host.Sandbox;
 using SyncHub.Hosting;
 using SyncHub.Redis;
@@ -122,6 +123,7 @@ public static class SyncHubApp
         builder.Services.AddValidatedOptions<HubOptions>(configuration.GetSection(HubOptions.SectionName));
         builder.Services.AddValidatedOptions<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddPublicForm();
 
         var syncHub = builder.Services.AddSyncHubCore(configuration);
         AddStore(builder.Services, configuration, hub.Store);
@@ -133,12 +135,15 @@ public static class SyncHubApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live), ResponseWriter = HealthJson.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthJson.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
         app.MapTickets().MapWorkflow();
         app.MapDashboard();
+        app.MapPublicForm();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled, plugins));
         return app;

@@ -82,6 +82,23 @@ internal static class IntakeEndpoints
         ILogger logger,
         CancellationToken cancellationToken)
     {
+        var (results, failure) = await SubmitAllAsync(context, source.Name, records, pipeline, settings, logger, cancellationToken);
+        return failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
+    }
+
+    /// <summary>
+    /// Stores every record and gives their results, or the answer to send instead: 503 with Retry-After when the pipeline is
+    /// full or the store is down (nothing was acknowledged; the sender retries and the idempotency key keeps it one ticket).
+    /// </summary>
+    internal static async Task<(IReadOnlyList<IntakeResult>? Results, IResult? Failure)> SubmitAllAsync(
+        HttpContext context,
+        string sourceName,
+        IReadOnlyList<IntakeRecord> records,
+        IIntakePipeline pipeline,
+        PipelineOptions settings,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
         var results = new List<IntakeResult>(records.Count);
         try
         {
@@ -90,8 +107,8 @@ internal static class IntakeEndpoints
                 var result = await pipeline.TrySubmitAsync(record, cancellationToken);
                 if (result is null)
                 {
-                    Log.WebhookUnavailable(logger, source.Name, "intake pipeline saturated");
-                    return Problems.Unavailable(context, settings.RetryAfter, "the intake pipeline is saturated; retry later");
+                    Log.WebhookUnavailable(logger, sourceName, "intake pipeline saturated");
+                    return (null, Problems.Unavailable(context, settings.RetryAfter, "the intake pipeline is saturated; retry later"));
                 }
 
                 if (result.Outcome == IntakeOutcome.DeadLettered)
@@ -104,10 +121,10 @@ internal static class IntakeEndpoints
         }
         catch (Exception ex) when (ex is StoreUnavailableException or PipelineStoppedException)
         {
-            Log.WebhookUnavailable(logger, source.Name, ex.GetType().Name);
-            return Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later");
+            Log.WebhookUnavailable(logger, sourceName, ex.GetType().Name);
+            return (null, Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later"));
         }
 
-        return IntakeAnswer.From(results, source.AnswersCreatedWith200);
+        return (results, null);
     }
 }
