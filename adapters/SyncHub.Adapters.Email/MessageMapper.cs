@@ -18,6 +18,9 @@ internal static partial class MessageMapper
     public const string NoSubject = "(no subject)";
     private const int MaxMailerLength = 200;
 
+    /// <summary>The most Message-IDs an answer's <c>References</c> lists.</summary>
+    public const int MaxReferences = 20;
+
     public static IntakeRecord Map(MimeMessage message, MailContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -61,18 +64,63 @@ internal static partial class MessageMapper
             diagnostics[DiagnosticKeys.Notes] = string.Join("; ", notes);
         }
 
+        var requester = RequesterOf(message);
         return new IntakeRecord
         {
             Source = EmailSource.SourceName,
             ExternalId = externalId,
             ThreadKey = MailThreadKeys.For(subject, messageId, message.InReplyTo, message.References, externalId, context.KnownThread),
             Channel = Channel.Email,
-            Requester = RequesterOf(message),
+            Requester = requester,
             Subject = subject,
             Body = body,
             ReceivedAt = context.ReceivedAt,
             Diagnostics = diagnostics,
+            ReplyRoute = ReplyRouteFor(message, messageId, requester, subject),
         };
+    }
+
+    /// <summary>
+    /// How an agent answers this message: an e-mail to its sender (Reply-To first) that answers it, <c>In-Reply-To</c> its
+    /// Message-ID and <c>References</c> its chain (its own References, then its id; the first and the last
+    /// <see cref="MaxReferences"/> - 1 kept when longer, as RFC 5322 suggests). A message that threads onto a ticket
+    /// replaces the ticket's route, so the agent's next mail answers the customer's latest one.
+    /// </summary>
+    private static ReplyRoute? ReplyRouteFor(MimeMessage message, string? messageId, Requester requester, string subject)
+    {
+        if (requester.Email is not { } address)
+        {
+            return null;
+        }
+
+        var chain = message.References.Select(MessageIds.Normalize).OfType<string>().Where(id => id != messageId).Distinct(StringComparer.Ordinal).ToList();
+        if (messageId is not null)
+        {
+            chain.Add(messageId);
+        }
+
+        if (chain.Count > MaxReferences)
+        {
+            chain = [chain[0], .. chain[^(MaxReferences - 1)..]];
+        }
+
+        var data = new Dictionary<string, string>
+        {
+            [MailEvents.To] = address,
+            [MailEvents.Subject] = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : $"Re: {subject}",
+            [MailEvents.Automatic] = "false",
+        };
+        if (messageId is not null)
+        {
+            data[MailEvents.InReplyTo] = messageId;
+        }
+
+        if (chain.Count > 0)
+        {
+            data[MailEvents.References] = string.Join(' ', chain.Select(id => $"<{id}>"));
+        }
+
+        return new ReplyRoute { EventType = MailEvents.Reply, Data = data, Destination = $"e-mail to {address}", Setting = MailEvents.NotifierSetting };
     }
 
     /// <summary>

@@ -96,7 +96,8 @@ public sealed class SmtpNotifier(IOptionsMonitor<SmtpOptions> options, TimeProvi
             MessageId = OutboundMessageId.For(outboxEvent.Id, settings.EffectiveMessageIdDomain),
             Date = now,
             Subject = ticket > 0 ? TicketTag.Apply(Required(outboxEvent, EmailEventData.Subject), ticket) : Required(outboxEvent, EmailEventData.Subject).Trim(),
-            Body = new TextPart("plain") { Text = Required(outboxEvent, EmailEventData.Body) },
+            // An agent's reply along a message's reply route carries its text under the route's text key.
+            Body = new TextPart("plain") { Text = Optional(outboxEvent, EmailEventData.Body) ?? Optional(outboxEvent, ReplyRoute.TextKey) ?? Required(outboxEvent, EmailEventData.Body) },
         };
         message.From.Add(from);
         message.To.AddRange(Addresses(outboxEvent, EmailEventData.To, required: true));

@@ -124,6 +124,27 @@ public sealed class ConversationLoopTests(DovecotServer imap, SmtpSink smtp) : I
         Assert.Contains(old.Tag, link.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AgentsNextReply_AnswersTheCustomersLatestMail_WithTheWholeChainInReferences()
+    {
+        var (ticket, sent) = await OpenAndReplyAsync("loop-chain@example.com");
+        await AnswerAsync(sent, "loop-chain-answer@example.com");
+        await WaitForAsync(ticket.Id, t => t.History.Any(h => h.Type == HistoryTypes.Threaded), "the answer did not thread onto the ticket");
+
+        var replied = await Workflow.ReplyAsync(ticket.Id, new Reply("Good to hear. The restart is fixed in 6.4.3.", "maria"));
+        Assert.Null(replied.Error);
+        var eventId = replied.Ticket!.Replies.Single(r => r.Value.State == ReplyState.Queued).Key;
+        await WaitForAsync(ticket.Id, t => t.Replies[eventId].State == ReplyState.Sent, "the second reply was not marked sent");
+        var domain = Provider.GetRequiredService<IOptionsMonitor<SmtpOptions>>().CurrentValue.EffectiveMessageIdDomain;
+        var second = Assert.Single(smtp.Received(OutboundMessageId.For(eventId, domain)));
+
+        Assert.Equal("loop-chain-answer@example.com", second.InReplyTo);
+        Assert.Equal(["loop-chain@example.com", sent.MessageId!, "loop-chain-answer@example.com"], second.References.ToArray());
+        Assert.Equal(["ana@example.com"], second.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains($"[{ticket.Tag}]", second.Subject, StringComparison.Ordinal);
+        Assert.Equal("Good to hear. The restart is fixed in 6.4.3.", second.TextBody!.Trim());
+    }
+
     /// <summary>
     /// Steps one and two: the customer's first mail lands in the INBOX and becomes a ticket; the agent's reply to it is
     /// sent through the outbox and the SMTP notifier. Returns the ticket and the mail the SMTP sink received.

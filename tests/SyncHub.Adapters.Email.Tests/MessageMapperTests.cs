@@ -24,6 +24,25 @@ public sealed class MessageMapperTests
     }
 
     [Fact]
+    public void Map_Reply_RouteAnswersThisMessageWithItsChainInReferences()
+    {
+        var references = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"<r{i}@example.com>"));
+        var record = Map(Mail.Plain("latest@example.com", subject: "Re: [#10001] Export fails", extraHeaders: [$"References: {references}", "Reply-To: Ana <ana.souza@example.org>"]));
+
+        var route = Assert.IsType<ReplyRoute>(record.ReplyRoute);
+        Assert.Equal((MailEvents.Reply, MailEvents.NotifierSetting, "e-mail to ana.souza@example.org"), (route.EventType, route.Setting, route.Destination));
+        Assert.Equal(("ana.souza@example.org", "latest@example.com", "Re: [#10001] Export fails", "false"), (route.Data[MailEvents.To], route.Data[MailEvents.InReplyTo], route.Data[MailEvents.Subject], route.Data[MailEvents.Automatic]));
+        var chain = route.Data[MailEvents.References].Split(' ');
+        Assert.Equal(MessageMapper.MaxReferences, chain.Length);
+        Assert.Equal(["<r1@example.com>", "<r13@example.com>"], chain[..2]);
+        Assert.Equal(["<r30@example.com>", "<latest@example.com>"], chain[^2..]);
+    }
+
+    [Fact]
+    public void Map_NoSenderAddress_HasNoReplyRoute() =>
+        Assert.Null(Map(Mail.Plain("nobody@example.com", from: "undisclosed-recipients:;")).ReplyRoute);
+
+    [Fact]
     public void Map_UnknownBodyCharset_DecodesWithAFallbackAndANote()
     {
         var raw = Mail.Plain("m2@example.com", body: "ok").Replace("charset=utf-8", "charset=x-klingon", StringComparison.Ordinal).Replace("ok", "Ol\u00e1", StringComparison.Ordinal);
