@@ -1,5 +1,6 @@
 using System.Net;
 using SyncHub.Domain;
+using SyncHub.Reviews;
 using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
 
@@ -272,6 +273,29 @@ public sealed class AppFollowSourceTests : IDisposable
         Assert.Equal("beta", record.Diagnostics["track"]);
         Assert.True(AppFollowReviewKey.TryParse(record.ExternalId, out var key));
         Assert.Equal(new AppFollowReviewKey("gp", Android, "gp:AOqpTOF1"), key);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ReviewOfAnAppListedAsBeta_CarriesTheAppStoreAndTrackTheBetaSettingsMatch()
+    {
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1", track: "open-testing"));
+        appFollow.Page(Ios, 1, null, 1, Review(884964243, store: "as", title: "Login broken"));
+        using var sut = CreateSut();
+        var rules = ReviewRules.Create(new ReviewOptions
+        {
+            BetaApps =
+            [
+                new BetaAppOptions { AppId = Ios, Store = "AppStore" },
+                new BetaAppOptions { AppId = Android, Store = "GooglePlay", Tracks = ["open-testing"] },
+            ],
+        });
+
+        var pages = await sut.Get<AppFollowSource>().ReadAllAsync();
+        var android = rules.Beta(ReviewFacts.From(Assert.Single(pages[0].Records)));
+        var ios = rules.Beta(ReviewFacts.From(Assert.Single(pages[1].Records)));
+
+        Assert.Equal((true, "the open-testing track of Google Play app chat.rocket.android is listed as beta (SyncHub:Reviews:BetaApps)"), android);
+        Assert.Equal((true, "App Store app 1148741252 is listed as beta (SyncHub:Reviews:BetaApps)"), ios);
     }
 
     [Fact]
