@@ -16,7 +16,7 @@ namespace SyncHub.Redis.Accounts;
 /// <see cref="InMemoryAccountDirectory"/> through <see cref="AccountDirectoryRules"/>: contact e-mail, then the
 /// e-mail's domain (public mail domains never match), then phone in E.164; the most recently modified record wins
 /// a shared key. A look-up is one script call; an upsert is one script call per <see cref="UpsertChunk"/> records,
-/// each record written atomically with its look-up keys. Modification times are compared to the microsecond.
+/// each record written atomically with its look-up keys; a removal likewise, one script call per chunk of ids. Modification times are compared to the microsecond.
 /// Connection loss and timeouts surface as <see cref="SyncHub.Storage.StoreUnavailableException"/>.
 /// </summary>
 public sealed class RedisAccountDirectory(
@@ -91,6 +91,27 @@ public sealed class RedisAccountDirectory(
         Log.AccountsStored(logger, accountsStored, accounts.Count, contactsStored, contacts.Count);
     }
 
+    public async Task RemoveAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> contactIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(contactIds);
+        long accountsRemoved = 0;
+        long contactsRemoved = 0;
+        foreach (var chunk in accountIds.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            accountsRemoved += (await RemoveChunkAsync(chunk, []))[0];
+        }
+
+        foreach (var chunk in contactIds.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            contactsRemoved += (await RemoveChunkAsync([], chunk))[1];
+        }
+
+        Log.AccountsRemoved(logger, accountsRemoved, accountIds.Count, contactsRemoved, contactIds.Count);
+    }
+
     public async Task<AccountDirectoryCount> CountAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -131,6 +152,12 @@ public sealed class RedisAccountDirectory(
     {
         var args = AccountsUpsertScriptArgs.Build(prefix, [.. accounts.Select(AccountRecord)], [.. contacts.Select(ContactRecord)]);
         var reply = await RunAsync(RedisScripts.AccountsUpsert, args, "account upsert");
+        return (long[])reply!;
+    }
+
+    private async Task<long[]> RemoveChunkAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> contactIds)
+    {
+        var reply = await RunAsync(RedisScripts.AccountsRemove, AccountsRemoveScriptArgs.Build(prefix, accountIds, contactIds), "account removal");
         return (long[])reply!;
     }
 
