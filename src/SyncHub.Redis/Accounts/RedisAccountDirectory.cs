@@ -74,20 +74,7 @@ public sealed class RedisAccountDirectory(
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(contacts);
-        long accountsStored = 0;
-        long contactsStored = 0;
-        foreach (var chunk in accounts.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            accountsStored += (await UpsertChunkAsync(chunk, []))[0];
-        }
-
-        foreach (var chunk in contacts.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            contactsStored += (await UpsertChunkAsync([], chunk))[1];
-        }
-
+        var (accountsStored, contactsStored) = await InChunksAsync(accounts, contacts, UpsertChunkAsync, cancellationToken);
         Log.AccountsStored(logger, accountsStored, accounts.Count, contactsStored, contacts.Count);
     }
 
@@ -95,20 +82,7 @@ public sealed class RedisAccountDirectory(
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(contactIds);
-        long accountsRemoved = 0;
-        long contactsRemoved = 0;
-        foreach (var chunk in accountIds.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            accountsRemoved += (await RemoveChunkAsync(chunk, []))[0];
-        }
-
-        foreach (var chunk in contactIds.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            contactsRemoved += (await RemoveChunkAsync([], chunk))[1];
-        }
-
+        var (accountsRemoved, contactsRemoved) = await InChunksAsync(accountIds, contactIds, RemoveChunkAsync, cancellationToken);
         Log.AccountsRemoved(logger, accountsRemoved, accountIds.Count, contactsRemoved, contactIds.Count);
     }
 
@@ -124,6 +98,33 @@ public sealed class RedisAccountDirectory(
             },
             logger,
             "account count");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> on the accounts, then on the contacts, <see cref="UpsertChunk"/> at a time; sums
+    /// the {accounts, contacts} counts each call returns.
+    /// </summary>
+    private static async Task<(long Accounts, long Contacts)> InChunksAsync<TAccount, TContact>(
+        IReadOnlyList<TAccount> accounts,
+        IReadOnlyList<TContact> contacts,
+        Func<IReadOnlyList<TAccount>, IReadOnlyList<TContact>, Task<long[]>> script,
+        CancellationToken cancellationToken)
+    {
+        long accountCount = 0;
+        long contactCount = 0;
+        foreach (var chunk in accounts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            accountCount += (await script(chunk, []))[0];
+        }
+
+        foreach (var chunk in contacts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            contactCount += (await script([], chunk))[1];
+        }
+
+        return (accountCount, contactCount);
     }
 
     /// <summary>Microseconds since the Unix epoch: exact in a Lua number and a sorted-set score until the year 2255.</summary>
