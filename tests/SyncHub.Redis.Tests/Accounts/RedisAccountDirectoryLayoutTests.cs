@@ -79,8 +79,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
     {
         var sut = CreateSut();
         var count = RedisAccountDirectory.UpsertChunk + 1;
-        var accounts = Enumerable.Range(0, count).Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] }).ToList();
-        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+        var (accounts, contacts) = Customers(count);
         await sut.UpsertAsync(accounts, contacts);
 
         await sut.RemoveAsync([.. accounts.Select(a => a.CrmId)], [.. contacts.Select(c => c.CrmId)]);
@@ -145,10 +144,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
     {
         var sut = CreateSut();
         var count = (RedisAccountDirectory.UpsertChunk * 2) + 1;
-        var accounts = Enumerable.Range(0, count)
-            .Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] })
-            .ToList();
-        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+        var (accounts, contacts) = Customers(count);
 
         await sut.UpsertAsync(accounts, contacts);
 
@@ -181,6 +177,16 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
     }
 
     private IDatabase Database => redis.Connection.GetDatabase();
+
+    /// <summary><paramref name="count"/> accounts, each with a domain of its own and one contact on it.</summary>
+    private static (List<CrmAccount> Accounts, List<CrmContact> Contacts) Customers(int count)
+    {
+        var accounts = Enumerable.Range(0, count)
+            .Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] })
+            .ToList();
+        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+        return (accounts, contacts);
+    }
 
     private RedisAccountDirectory CreateSut(AccountDirectoryOptions? options = null) => RedisAccountDirectoryTests.Create(redis, prefix, options);
 
