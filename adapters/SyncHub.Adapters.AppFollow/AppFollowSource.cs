@@ -11,15 +11,19 @@ namespace SyncHub.Adapters.AppFollow;
 /// keep arriving (and edited reviews reappear at their edit date); the store's idempotency absorbs the repeats. The
 /// positions of all apps travel in one cursor (<see cref="AppFollowCursor"/>), committed after each page is stored.
 /// A 402 (out of API credits) pauses the source: for <see cref="AppFollowOptions.CreditsPause"/> every fetch throws
-/// <see cref="AppFollowCreditsException"/> without calling AppFollow, and the 402 is logged once.
+/// <see cref="AppFollowCreditsException"/> without calling AppFollow, and the 402 is logged once. An out-of-credits
+/// episode (from the first 402 to the first read that works again) raises one team-chat alert
+/// (<see cref="AppFollowCreditsAlerts"/>), and its end one more.
 /// </summary>
 public sealed class AppFollowSource(
     IHttpClientFactory httpClients,
     IOptionsMonitor<AppFollowOptions> options,
+    ITeamAlerts teamAlerts,
     TimeProvider time,
     ILogger<AppFollowSource> logger) : IPollingSource
 {
     private readonly Lock gate = new();
+    private readonly AppFollowCreditsAlerts alerts = new(teamAlerts, logger);
     private DateTimeOffset? creditsPausedUntil;
 
     public string Name => AppFollowReviewMapper.SourceName;
@@ -44,7 +48,7 @@ public sealed class AppFollowSource(
         var from = position.From <= to ? position.From : to;
         var pageNumber = position.Page ?? 1;
 
-        ThrowIfOutOfCredits(now);
+        await ThrowIfOutOfCreditsAsync(now, cancellationToken);
         var client = new AppFollowClient(httpClients, settings, logger);
         AppFollowReviewsPage page;
         try
@@ -60,10 +64,12 @@ public sealed class AppFollowSource(
             }
 
             Log.OutOfCredits(logger, until);
+            await alerts.OutOfCreditsAsync(now, until, settings.CreditsPause, cancellationToken);
             throw new AppFollowCreditsException($"{ex.Message}. SyncHub calls AppFollow again at {until:O} (SyncHub:Adapters:AppFollow:CreditsPause)", until, ex);
         }
 
         Log.PageRead(logger, app.Key, pageNumber, from, to, page.Reviews.Count);
+        await alerts.ReadingAgainAsync(now, cancellationToken);
         var records = Records(app, page.Reviews, now);
 
         // Apps no longer configured are dropped from the cursor.
@@ -93,8 +99,11 @@ public sealed class AppFollowSource(
         return new IntakePage(records, new AppFollowCursor(next, positions).ToString(), more);
     }
 
-    /// <summary>Within the pause after a 402, fails the fetch without calling AppFollow (nor logging again).</summary>
-    private void ThrowIfOutOfCredits(DateTimeOffset now)
+    /// <summary>
+    /// Within the pause after a 402, fails the fetch without calling AppFollow (nor logging again); an alert that could
+    /// not be stored at the 402 is tried again first.
+    /// </summary>
+    private async Task ThrowIfOutOfCreditsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         DateTimeOffset? until;
         lock (gate)
@@ -104,6 +113,7 @@ public sealed class AppFollowSource(
 
         if (until is { } pausedUntil && now < pausedUntil)
         {
+            await alerts.RetryPendingAsync(cancellationToken);
             throw new AppFollowCreditsException(
                 $"AppFollow is out of API credits (it answered HTTP 402); SyncHub calls it again at {pausedUntil:O} (SyncHub:Adapters:AppFollow:CreditsPause). Buy credits in AppFollow's API dashboard",
                 pausedUntil);

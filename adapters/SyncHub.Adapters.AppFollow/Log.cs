@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(8005, LogLevel.Error, "AppFollow is out of API credits (HTTP 402); the source calls it again at {PausedUntil:O} (SyncHub:Adapters:AppFollow:CreditsPause). Buy credits in AppFollow's API dashboard")]
     public static partial void OutOfCredits(ILogger logger, DateTimeOffset pausedUntil);
 
+    [LoggerMessage(8006, LogLevel.Warning, "The team-chat alert {AlertKey} about AppFollow's API credits could not be stored; the next fetch tries again")]
+    public static partial void CreditsAlertFailed(ILogger logger, string alertKey, Exception exception);
+
     [LoggerMessage(8101, LogLevel.Information, "Reply to review {ReviewKey} (outbox event {EventId}, ticket #{TicketNumber}) posted to AppFollow")]
     public static partial void ReplyPosted(ILogger logger, string reviewKey, string eventId, long ticketNumber);
 

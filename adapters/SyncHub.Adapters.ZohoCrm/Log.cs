@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(3013, LogLevel.Warning, "Zoho CRM {Module} answered {Code} on page {Page}; restarting the module from its committed watermark")]
     public static partial void PassRestarted(ILogger logger, string module, string code, int page);
+
+    [LoggerMessage(3014, LogLevel.Debug, "Zoho CRM {Module}: {Count} records deleted since {Since} (page {Page}, more: {More}); they leave the account directory")]
+    public static partial void DeletedRead(ILogger logger, string module, int count, DateTimeOffset since, int page, bool more);
 }

@@ -13,7 +13,8 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// a second rejection fails loudly. 429 after the HTTP client's retries becomes <see cref="ZohoRateLimitedException"/>;
 /// any other Zoho error body becomes <see cref="ZohoApiException"/> naming its code and message. Calls go to
 /// <see cref="AdapterOptions.BaseUrl"/> when it is configured, else to the <c>api_domain</c> of the latest token answer,
-/// else to the API domain of <see cref="ZohoCrmOptions.DataCenter"/>.
+/// else to the API domain of <see cref="ZohoCrmOptions.DataCenter"/>. The same client reads a module's deleted-records
+/// list (<see cref="ZohoRecordsQuery.Deleted"/>), whose answer has the same <c>data</c> + <c>info</c> shape.
 /// </summary>
 internal sealed class ZohoCrmApiClient(
     IHttpClientFactory httpClients,
@@ -53,12 +54,17 @@ internal sealed class ZohoCrmApiClient(
     {
         var settings = options.Value;
         using var client = ZohoHttp.CreateRestClient(httpClients, ZohoHttp.ApiClientName, settings.BaseUrl ?? tokens.ApiDomain ?? settings.DataCenterApiDomain());
-        var request = new RestRequest($"crm/{settings.ApiVersion}/{query.Module}")
-            .AddHeader("Authorization", $"Zoho-oauthtoken {token}")
-            .AddQueryParameter("fields", string.Join(',', query.Fields))
-            .AddQueryParameter("per_page", query.PageSize.ToString(CultureInfo.InvariantCulture))
-            .AddQueryParameter("sort_by", "id")
-            .AddQueryParameter("sort_order", "asc");
+        var request = query.Deleted
+            ? new RestRequest($"crm/{settings.ApiVersion}/{query.Module}/deleted")
+                .AddHeader("Authorization", $"Zoho-oauthtoken {token}")
+                .AddQueryParameter("type", "all")
+                .AddQueryParameter("per_page", query.PageSize.ToString(CultureInfo.InvariantCulture))
+            : new RestRequest($"crm/{settings.ApiVersion}/{query.Module}")
+                .AddHeader("Authorization", $"Zoho-oauthtoken {token}")
+                .AddQueryParameter("fields", string.Join(',', query.Fields))
+                .AddQueryParameter("per_page", query.PageSize.ToString(CultureInfo.InvariantCulture))
+                .AddQueryParameter("sort_by", "id")
+                .AddQueryParameter("sort_order", "asc");
         request = query.PageToken is { } pageToken
             ? request.AddQueryParameter("page_token", pageToken)
             : request.AddQueryParameter("page", query.Page.ToString(CultureInfo.InvariantCulture));
@@ -68,9 +74,12 @@ internal sealed class ZohoCrmApiClient(
         }
 
         var response = await client.ExecuteAsync(request, cancellationToken);
-        ZohoHttp.EnsureAnswered(response, $"Zoho CRM reading {query.Module}", cancellationToken);
+        ZohoHttp.EnsureAnswered(response, $"Zoho CRM reading {What(query)}", cancellationToken);
         return response;
     }
+
+    /// <summary>What a query reads, for messages: <c>Accounts</c>, or <c>the deleted Accounts</c>.</summary>
+    private static string What(ZohoRecordsQuery query) => query.Deleted ? $"the deleted {query.Module}" : query.Module;
 
     /// <summary>The rejection code when the answer says the access token is not valid (not a missing scope).</summary>
     private static string? RejectedToken(RestResponse response)
@@ -113,14 +122,14 @@ internal sealed class ZohoCrmApiClient(
         }
 
         var details = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("details", out var value) ? value : default;
-        throw new ZohoApiException(response.StatusCode, code, message, query.Module) { ParamName = ZohoHttp.String(details, "param_name") };
+        throw new ZohoApiException(response.StatusCode, code, message, What(query)) { ParamName = ZohoHttp.String(details, "param_name") };
     }
 
     private static ZohoRecordsPage Page(JsonElement body, ZohoRecordsQuery query)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            throw new ZohoApiException(HttpStatusCode.OK, null, "the answer is not a JSON object", query.Module);
+            throw new ZohoApiException(HttpStatusCode.OK, null, "the answer is not a JSON object", What(query));
         }
 
         var records = body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array

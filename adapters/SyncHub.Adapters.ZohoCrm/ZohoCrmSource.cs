@@ -14,6 +14,15 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// the page that carries its records, and the poller commits it only after the directory stored them. When Zoho
 /// refuses to go on paging (an expired or invalid <c>page_token</c>, or <c>DISCRETE_PAGINATION_LIMIT_EXCEEDED</c>)
 /// the module's pass restarts from its committed watermark instead of failing every poll.
+/// <para>
+/// Deleted records: the last page of a module's pass also reads the first page of the module's deleted-records list
+/// (<c>GET /crm/{version}/{Module}/deleted?type=all</c>, recycle bin and permanently deleted) since the module's
+/// deletion watermark, and returns their ids in <see cref="AccountPage.DeletedAccountIds"/> or
+/// <see cref="AccountPage.DeletedContactIds"/>, so the directory forgets former customers. Further pages of that list
+/// follow one per fetch. The deletion watermark moves like the records' one (highest <c>deleted_time</c> seen, no later
+/// than the pass start less the clock skew). A first full sync reads no deletions: it starts the deletion watermark
+/// at its own start.
+/// </para>
 /// </summary>
 internal sealed class ZohoCrmSource(
     ZohoCrmApiClient api,
@@ -34,6 +43,11 @@ internal sealed class ZohoCrmSource(
         var state = Read(cursor, modules, settings.InitialSyncFrom);
         var module = state.Module;
         var passStartedAt = state.PassStartedAt ?? time.GetUtcNow();
+        if (state.ReadingDeleted && state.DeletedSinceOf(module) is not null)
+        {
+            return await DeletedPageAsync(state, modules, passStartedAt, [], [], cancellationToken);
+        }
+
         var since = state.SinceOf(module);
         var accounts = module == settings.AccountsModule;
         var mapper = new ZohoRecordMapper(settings.Fields);
@@ -53,7 +67,7 @@ internal sealed class ZohoCrmSource(
         catch (ZohoApiException error) when (PageTokenRefused(error, state))
         {
             Log.PageTokenRefused(logger, module, error.Code!);
-            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since };
+            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since, DeletedSince = state.DeletedSince };
             return AccountPage.Empty(restart.ToString(), hasMore: true);
         }
         catch (ZohoApiException error) when (error.Code == DiscretePaginationLimit)
@@ -69,7 +83,7 @@ internal sealed class ZohoCrmSource(
             }
 
             Log.PassRestarted(logger, module, error.Code, state.Page);
-            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since, Restarted = true };
+            var restart = ZohoCursor.Start(module, [], null) with { Since = state.Since, DeletedSince = state.DeletedSince, Restarted = true };
             return AccountPage.Empty(restart.ToString(), hasMore: true);
         }
 
@@ -104,11 +118,85 @@ internal sealed class ZohoCrmSource(
             Log.NothingChanged(logger, module, since);
         }
 
-        var index = IndexOf(modules, module);
-        var last = index == modules.Count - 1;
-        var following = new ZohoCursor(modules[last ? 0 : index + 1], 1, null, null, null, watermarks);
-        return new AccountPage(accountRecords, contactRecords, following.ToString(), HasMore: !last);
+        // Then the records deleted since the module's deletion watermark; before the first (a full sync), none matter.
+        var deletedSince = new Dictionary<string, DateTimeOffset>(state.DeletedSince ?? new Dictionary<string, DateTimeOffset>(), StringComparer.Ordinal);
+        var deletions = state with
+        {
+            Page = 1,
+            PageToken = null,
+            PassStartedAt = passStartedAt,
+            HighWater = null,
+            Since = watermarks,
+            DeletedSince = deletedSince,
+            Restarted = false,
+            ReadingDeleted = true,
+        };
+        if ((state.DeletedSinceOf(module) ?? since) is { } from)
+        {
+            deletedSince[module] = from;
+            return await DeletedPageAsync(deletions, modules, passStartedAt, accountRecords, contactRecords, cancellationToken);
+        }
+
+        deletedSince[module] = passStartedAt - settings.ClockSkew;
+        return NextModule(deletions, modules, accountRecords, contactRecords, []);
     }
+
+    /// <summary>
+    /// Reads page <see cref="ZohoCursor.Page"/> of the module's deleted records (after <paramref name="accounts"/> and
+    /// <paramref name="contacts"/>, the last records page of the pass, when it comes with them); the module's pass
+    /// ends with the last page of deletions.
+    /// </summary>
+    private async Task<AccountPage> DeletedPageAsync(
+        ZohoCursor state,
+        IReadOnlyList<string> modules,
+        DateTimeOffset passStartedAt,
+        IReadOnlyList<CrmAccount> accounts,
+        IReadOnlyList<CrmContact> contacts,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var module = state.Module;
+        var since = state.DeletedSinceOf(module)!.Value;
+        var page = await api.GetRecordsAsync(ZohoRecordsQuery.DeletedSince(module, settings.PageSize, state.Page, since), cancellationToken);
+        List<string> deleted = [.. page.Records.Select(ZohoRecordMapper.Id).OfType<string>().Distinct(StringComparer.Ordinal)];
+        var highWater = Max(state.HighWater, page.Records.Select(ZohoRecordMapper.DeletedAt).Max());
+        Log.DeletedRead(logger, module, deleted.Count, since, state.Page, page.MoreRecords);
+
+        if (page.MoreRecords && page.Records.Count > 0)
+        {
+            var next = state with { Page = state.Page + 1, HighWater = highWater };
+            return WithDeletions(new AccountPage(accounts, contacts, next.ToString(), HasMore: true), module, deleted);
+        }
+
+        var deletedSince = new Dictionary<string, DateTimeOffset>(state.DeletedSince!, StringComparer.Ordinal);
+        if (highWater is { } seen)
+        {
+            var reach = Min(seen, passStartedAt - settings.ClockSkew);
+            deletedSince[module] = since > reach ? since : reach;
+        }
+
+        return NextModule(state with { DeletedSince = deletedSince }, modules, accounts, contacts, deleted);
+    }
+
+    /// <summary>The page that ends <paramref name="state"/>'s module: its cursor points at the next module's first page.</summary>
+    private AccountPage NextModule(
+        ZohoCursor state,
+        IReadOnlyList<string> modules,
+        IReadOnlyList<CrmAccount> accounts,
+        IReadOnlyList<CrmContact> contacts,
+        IReadOnlyList<string> deleted)
+    {
+        var index = IndexOf(modules, state.Module);
+        var last = index == modules.Count - 1;
+        var following = new ZohoCursor(modules[last ? 0 : index + 1], 1, null, null, null, state.Since) { DeletedSince = state.DeletedSince };
+        return WithDeletions(new AccountPage(accounts, contacts, following.ToString(), HasMore: !last), state.Module, deleted);
+    }
+
+    /// <summary><paramref name="page"/> carrying <paramref name="deleted"/> as deleted accounts or contacts, by <paramref name="module"/>.</summary>
+    private AccountPage WithDeletions(AccountPage page, string module, IReadOnlyList<string> deleted) =>
+        deleted.Count == 0 ? page
+        : module == options.Value.AccountsModule ? page with { DeletedAccountIds = deleted }
+        : page with { DeletedContactIds = deleted };
 
     private ZohoCursor Read(string? cursor, IReadOnlyList<string> modules, DateTimeOffset? initialSyncFrom)
     {
@@ -123,7 +211,7 @@ internal sealed class ZohoCrmSource(
                 }
 
                 // The module list changed since the cursor was written: keep the watermarks, start over.
-                return ZohoCursor.Start(modules[0], [], null) with { Since = parsed.Since };
+                return ZohoCursor.Start(modules[0], [], null) with { Since = parsed.Since, DeletedSince = parsed.DeletedSince };
             }
             catch (JsonException error)
             {

@@ -15,6 +15,12 @@ internal sealed class ZohoRecordMapper(ZohoCrmFieldMapping fields)
 
     public static DateTimeOffset? ModifiedAt(JsonElement record) => Instant(Text(record, ZohoCrmFieldMapping.ModifiedTime));
 
+    /// <summary>The <c>id</c> of a record (also of an entry of the deleted-records list), or null when it has none.</summary>
+    public static string? Id(JsonElement record) => Text(record, "id");
+
+    /// <summary>The <c>deleted_time</c> of an entry of the deleted-records list.</summary>
+    public static DateTimeOffset? DeletedAt(JsonElement record) => Instant(Text(record, "deleted_time"));
+
     public CrmAccount? ToAccount(JsonElement record)
     {
         if (Text(record, "id") is not { } id)

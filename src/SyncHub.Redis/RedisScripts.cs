@@ -20,6 +20,7 @@ internal static class RedisScripts
     public static readonly RedisScript Due = Load("due", SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
     public static readonly RedisScript AccountsFind = Load("accounts-find");
+    public static readonly RedisScript AccountsRemove = Load("accounts-remove");
     public static readonly RedisScript LeaseAcquire = Load("lease-acquire");
     public static readonly RedisScript LeaseRenew = Load("lease-renew");
     public static readonly RedisScript LeaseRelease = Load("lease-release");
@@ -30,7 +31,7 @@ internal static class RedisScripts
     /// <summary>Every script above (static fields are set in the order they are written, so this comes last).</summary>
     public static IReadOnlyList<RedisScript> All { get; } =
     [
-        Create, Get, List, Update, Due, AccountsUpsert, AccountsFind,
+        Create, Get, List, Update, Due, AccountsUpsert, AccountsFind, AccountsRemove,
         LeaseAcquire, LeaseRenew, LeaseRelease, CheckpointCommit, OutboxClaim, ReviewSignal,
     ];
 

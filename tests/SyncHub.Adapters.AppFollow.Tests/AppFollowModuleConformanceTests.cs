@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SyncHub.Sdk.Testing;
 
 namespace SyncHub.Adapters.AppFollow.Tests;
@@ -9,6 +10,8 @@ public sealed class AppFollowModuleConformanceTests : AdapterModuleConformance<A
     protected override IReadOnlyDictionary<string, string?> ValidSettings => AppFollowSettings.For(appFollow);
 
     protected override IReadOnlyCollection<Type> Components => [typeof(AppFollowSource), typeof(AppFollowReplyNotifier)];
+
+    protected override void ConfigureServices(IServiceCollection services) => AppFollowSettings.AddTeamAlerts(services);
 
     protected override IEnumerable<InvalidSetting> InvalidSettings =>
     [

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SyncHub.Domain;
 using SyncHub.Sdk.Testing;
 
@@ -26,8 +28,20 @@ internal static class AppFollowSettings
         },
         overrides);
 
-    /// <summary>The module wired as the host wires it, pointed at <paramref name="fake"/>.</summary>
-    public static AdapterHarness Harness(AppFollowFake fake, IDictionary<string, string?>? overrides = null) => new(new AppFollowModule(), For(fake, overrides));
+    /// <summary>
+    /// The module wired as the host wires it, pointed at <paramref name="fake"/>, with <paramref name="alerts"/> (a new
+    /// recorder when null) as the hub's team alerts, on <paramref name="time"/> when given.
+    /// </summary>
+    public static AdapterHarness Harness(
+        AppFollowFake fake,
+        IDictionary<string, string?>? overrides = null,
+        RecordingTeamAlerts? alerts = null,
+        FakeTimeProvider? time = null) =>
+        new(new AppFollowModule(), For(fake, overrides), time, services => AddTeamAlerts(services, alerts));
+
+    /// <summary>Registers <paramref name="alerts"/> (a new recorder when null) as the hub would register its team alerts.</summary>
+    public static void AddTeamAlerts(IServiceCollection services, RecordingTeamAlerts? alerts = null) =>
+        services.AddSingleton<ITeamAlerts>(alerts ?? new RecordingTeamAlerts());
 
     /// <summary>A reply to a review as the ticket workflow writes it to the outbox.</summary>
     public static OutboxEvent Reply(string reviewKey, string text = "Thanks, Ana! Version 4.2.1 fixes the crash; please update.", string id = "t-1:reply:3") => new()

@@ -14,7 +14,7 @@ public sealed class AppFollowSourceConformanceTests : PollingSourceConformance<A
 
     protected override IEnumerable<string> Secrets => [Token];
 
-    protected override AppFollowSource CreateSource() => Harness(new AppFollowModule(), AppFollowSettings.For(appFollow, LongCalls)).Get<AppFollowSource>();
+    protected override AppFollowSource CreateSource() => Harness(new AppFollowModule(), AppFollowSettings.For(appFollow, LongCalls), services => AppFollowSettings.AddTeamAlerts(services)).Get<AppFollowSource>();
 
     protected override Task<IReadOnlyCollection<string>> ArrangeBacklogAsync()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using SyncHub.Domain;
+using SyncHub.Reviews;
 using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.AppFollow.Tests.AppFollowFake;
 
@@ -131,6 +132,95 @@ public sealed class AppFollowSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_OutOfCreditsAcrossPausesAndARestart_AlertsTheTeamOnceAndOnceMoreWhenReadingWorksAgain()
+    {
+        appFollow.Error(402, "Not enough API credits");
+        var alerts = new RecordingTeamAlerts();
+        var pause = new Dictionary<string, string?> { ["CreditsPause"] = "00:30:00" };
+        using var sut = AppFollowSettings.Harness(appFollow, pause, alerts);
+
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
+        var alert = Assert.Single(alerts.Sent);
+        Assert.Equal(("appfollow:credits:2026-11-30", "appfollow-credits", "AppFollow is out of API credits"), (alert.Key, alert.Kind, alert.Title));
+        Assert.Contains("HTTP 402", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("SyncHub:Adapters:AppFollow:CreditsPause", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-30 12:30 UTC", alert.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, alert.Text, StringComparison.Ordinal);
+
+        // Polls within the pause and another 402 after it belong to the same episode.
+        sut.Time.Advance(TimeSpan.FromMinutes(10));
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
+        sut.Time.Advance(TimeSpan.FromMinutes(21));
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => sut.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
+        Assert.Equal(2, appFollow.ReviewRequests.Count);
+
+        // A restarted hub meets the 402 again the same day: the alert's key is taken, nothing more reaches the chat.
+        using (var restarted = AppFollowSettings.Harness(appFollow, pause, alerts, sut.Time))
+        {
+            await Assert.ThrowsAsync<AppFollowCreditsException>(() => restarted.Get<AppFollowSource>().FetchAsync(null, CancellationToken.None));
+        }
+
+        Assert.Single(alerts.Sent);
+
+        // Credits bought: the first read that works says so once.
+        appFollow.Reset();
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1"));
+        appFollow.Page(Ios, 1, null, 0);
+        sut.Time.Advance(TimeSpan.FromMinutes(30));
+        await sut.Get<AppFollowSource>().ReadAllAsync();
+        await sut.Get<AppFollowSource>().ReadAllAsync();
+
+        Assert.Equal(2, alerts.Sent.Count);
+        var back = alerts.Sent[1];
+        Assert.Equal(("appfollow:credits-back:2026-11-30", "appfollow-credits-back", "AppFollow answers again"), (back.Key, back.Kind, back.Title));
+        Assert.Contains("since 2026-11-30 12:00 UTC", back.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_OutOfCreditsAgainTheDayCreditsCameBack_AlertsTheNewEpisode()
+    {
+        appFollow.Error(402, "Not enough API credits");
+        var alerts = new RecordingTeamAlerts();
+        using var sut = AppFollowSettings.Harness(appFollow, new Dictionary<string, string?> { ["CreditsPause"] = "00:30:00" }, alerts);
+        var source = sut.Get<AppFollowSource>();
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+        appFollow.Reset();
+        appFollow.Page(Android, 1, null, 0);
+        sut.Time.Advance(TimeSpan.FromMinutes(30));
+        await source.FetchAsync(null, CancellationToken.None);
+
+        appFollow.Reset();
+        appFollow.Error(402, "Not enough API credits");
+        sut.Time.Advance(TimeSpan.FromHours(2));
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Equal(
+            ["appfollow:credits:2026-11-30", "appfollow:credits-back:2026-11-30", "appfollow:credits:2026-11-30T14:30"],
+            alerts.Sent.Select(a => a.Key));
+    }
+
+    [Fact]
+    public async Task FetchAsync_AlertNotStoredAtThe402_IsRaisedAtTheNextPausedFetch()
+    {
+        appFollow.Error(402, "Not enough API credits");
+        var alerts = new RecordingTeamAlerts();
+        alerts.FailNext(1);
+        using var sut = AppFollowSettings.Harness(appFollow, alerts: alerts);
+        var source = sut.Get<AppFollowSource>();
+
+        var error = await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+        Assert.Empty(alerts.Sent);
+        Assert.Single(sut.Logs.GetSnapshot(), l => l.Id.Id == 8006);
+
+        sut.Time.Advance(TimeSpan.FromMinutes(5));
+        await Assert.ThrowsAsync<AppFollowCreditsException>(() => source.FetchAsync(null, CancellationToken.None));
+
+        Assert.Equal("appfollow:credits:2026-11-30", Assert.Single(alerts.Sent).Key);
+        Assert.Single(appFollow.ReviewRequests);
+        Assert.Equal(HttpStatusCode.PaymentRequired, error.StatusCode);
+    }
+
+    [Fact]
     public async Task FetchAsync_InvalidToken_ThrowsAClearErrorNamingTheKeyWithoutTheToken()
     {
         using var sut = CreateSut(new Dictionary<string, string?> { ["ApiToken"] = "expired-token-0000" });
@@ -183,6 +273,29 @@ public sealed class AppFollowSourceTests : IDisposable
         Assert.Equal("beta", record.Diagnostics["track"]);
         Assert.True(AppFollowReviewKey.TryParse(record.ExternalId, out var key));
         Assert.Equal(new AppFollowReviewKey("gp", Android, "gp:AOqpTOF1"), key);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ReviewOfAnAppListedAsBeta_CarriesTheAppStoreAndTrackTheBetaSettingsMatch()
+    {
+        appFollow.Page(Android, 1, null, 1, Review("gp:AOqpTOF1", track: "open-testing"));
+        appFollow.Page(Ios, 1, null, 1, Review(884964243, store: "as", title: "Login broken"));
+        using var sut = CreateSut();
+        var rules = ReviewRules.Create(new ReviewOptions
+        {
+            BetaApps =
+            [
+                new BetaAppOptions { AppId = Ios, Store = "AppStore" },
+                new BetaAppOptions { AppId = Android, Store = "GooglePlay", Tracks = ["open-testing"] },
+            ],
+        });
+
+        var pages = await sut.Get<AppFollowSource>().ReadAllAsync();
+        var android = rules.Beta(ReviewFacts.From(Assert.Single(pages[0].Records)));
+        var ios = rules.Beta(ReviewFacts.From(Assert.Single(pages[1].Records)));
+
+        Assert.Equal((true, "the open-testing track of Google Play app chat.rocket.android is listed as beta (SyncHub:Reviews:BetaApps)"), android);
+        Assert.Equal((true, "App Store app 1148741252 is listed as beta (SyncHub:Reviews:BetaApps)"), ios);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ZohoCrmSourceConformanceTests : AccountSourceConformance<IAc
 
     protected override Task<IReadOnlyCollection<string>> ArrangeBacklogAsync()
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken)
             .Page("Accounts", 1, [Account("a1", "Acme Ltda", "2025-05-20T10:00:00-03:00"), Account("a2", "Globex", "2025-05-21T09:30:00-03:00")], more: true)
             .Page("Accounts", 2, [Account("a3", "Initech", "2025-05-19T08:00:00-03:00")], more: false)
@@ -30,21 +30,21 @@ public sealed class ZohoCrmSourceConformanceTests : AccountSourceConformance<IAc
 
     protected override Task ArrangeUnavailableAsync()
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken).Error("Accounts", 1, HttpStatusCode.ServiceUnavailable, "INTERNAL_ERROR", "Internal Server Error");
         return Task.CompletedTask;
     }
 
     protected override Task ArrangeCredentialsRefusedAsync()
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.TokenError("invalid_client");
         return Task.CompletedTask;
     }
 
     protected override Task ArrangeRateLimitedOnceAsync(TimeSpan wait)
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken).Status("Contacts", 1, HttpStatusCode.NoContent);
         zoho.Server.Given(RecordsRequest("Accounts", 1, null, FirstToken)).InScenario("limit").WillSetStateTo("served")
             .RespondWith(RateLimited(wait));
@@ -59,7 +59,7 @@ public sealed class ZohoCrmSourceConformanceTests : AccountSourceConformance<IAc
 
     protected override Task ArrangeRateLimitedAsync(TimeSpan wait)
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken);
         zoho.Server.Given(RecordsRequest("Accounts", 1, null, FirstToken)).RespondWith(RateLimited(wait));
         return Task.CompletedTask;

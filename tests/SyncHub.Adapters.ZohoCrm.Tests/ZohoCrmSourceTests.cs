@@ -67,7 +67,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
         StubTwoPagesEach();
         var sut = CreateSut();
         var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NotModified);
 
         var second = await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);
@@ -84,7 +84,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
         StubTwoPagesEach();
         var sut = CreateSut();
         var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NoContent);
 
         var second = await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);
@@ -105,7 +105,7 @@ public sealed class ZohoCrmSourceTests : IDisposable
             .Status("Contacts", 1, HttpStatusCode.NoContent);
         var sut = CreateSut(new() { ["ClockSkew"] = "00:10:00" });
         var first = await sut.Get<ZohoCrmSource>().ReadAllAsync();
-        zoho.Server.Reset();
+        zoho.Reset();
         zoho.Tokens(FirstToken).Status("Accounts", 1, HttpStatusCode.NoContent).Status("Contacts", 1, HttpStatusCode.NoContent);
 
         await sut.Get<ZohoCrmSource>().ReadAllAsync(first[^1].NextCursor);

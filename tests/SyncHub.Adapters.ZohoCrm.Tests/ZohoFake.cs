@@ -9,7 +9,9 @@ namespace SyncHub.Adapters.ZohoCrm.Tests;
 
 /// <summary>
 /// Plays Zoho: the accounts server's token endpoint and the CRM records API, answering with the payload shapes
-/// of Zoho's documentation (<c>data</c> + <c>info</c>, error bodies, 204, 429 with Retry-After).
+/// of Zoho's documentation (<c>data</c> + <c>info</c>, error bodies, 204, 429 with Retry-After), and the modules'
+/// deleted-records lists (<c>{id, display_name, type, deleted_by, deleted_time}</c> entries), which answer 204 (nothing
+/// deleted) unless a test lists deletions.
 /// </summary>
 internal sealed class ZohoFake : IDisposable
 {
@@ -20,12 +22,60 @@ internal sealed class ZohoFake : IDisposable
     public const string SecondToken = "1000.access-two";
     public const string Version = "v8";
 
+    public ZohoFake() => Reset();
+
     public WireMockServer Server { get; } = WireMockServer.Start();
 
     public string Url => Server.Url!;
 
     /// <summary>The <c>api_domain</c> the token answers name; this server's own URL when unset.</summary>
     public string? ApiDomain { get; set; }
+
+    /// <summary>Forgets every answer and logged request; the deleted-records lists answer 204 again.</summary>
+    public void Reset()
+    {
+        Server.Reset();
+        Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($"^/crm/{Version}/[A-Za-z0-9_]+/deleted$")).UsingGet())
+            .AtPriority(1000)
+            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.NoContent));
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of <paramref name="module"/>'s deleted records (<c>type=all</c>): each entry
+    /// <c>(id, deleted_time, type)</c> as Zoho lists it, with <c>info.more_records</c> = <paramref name="more"/>.
+    /// </summary>
+    public ZohoFake Deleted(string module, int page, IReadOnlyList<(string Id, string DeletedTime, string Type)> records, bool more = false, string token = FirstToken)
+    {
+        Server.Given(Request.Create()
+                .WithPath($"/crm/{Version}/{module}/deleted")
+                .UsingGet()
+                .WithHeader("Authorization", $"Zoho-oauthtoken {token}")
+                .WithParam("type", "all")
+                .WithParam("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .RespondWith(Json(HttpStatusCode.OK, new Dictionary<string, object?>
+            {
+                ["data"] = records.Select(r => new Dictionary<string, object?>
+                {
+                    ["deleted_by"] = new Dictionary<string, object?> { ["name"] = "Patricia Boyle", ["id"] = "554023000000235011" },
+                    ["id"] = r.Id,
+                    ["display_name"] = $"Record {r.Id}",
+                    ["type"] = r.Type,
+                    ["created_by"] = new Dictionary<string, object?> { ["name"] = "Patricia Boyle", ["id"] = "554023000000235011" },
+                    ["deleted_time"] = r.DeletedTime,
+                }).ToList(),
+                ["info"] = new Dictionary<string, object?>
+                {
+                    ["per_page"] = 2,
+                    ["count"] = records.Count,
+                    ["page"] = page,
+                    ["more_records"] = more,
+                },
+            }));
+        return this;
+    }
+
+    /// <summary>Requests to <paramref name="module"/>'s deleted-records list.</summary>
+    public IReadOnlyList<IRequestMessage> DeletedRequests(string module) => Requests($"/crm/{Version}/{module}/deleted");
 
     /// <summary>Answers the refresh-token grant with <paramref name="tokens"/> in turn (the last one repeats).</summary>
     public ZohoFake Tokens(params string[] tokens)

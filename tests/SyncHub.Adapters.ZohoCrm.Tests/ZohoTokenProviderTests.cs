@@ -140,7 +140,7 @@ public sealed class ZohoTokenProviderTests : IDisposable
     /// <summary>From now on every grant fails as <paramref name="failure"/> says (the network one by stopping the server).</summary>
     private void FailEveryRefresh(string failure)
     {
-        zoho.Server.Reset();
+        zoho.Reset();
         var token = WireMock.RequestBuilders.Request.Create().WithPath("/oauth/v2/token").UsingPost();
         switch (failure)
         {

@@ -7,4 +7,7 @@ internal static partial class Log
 {
     [LoggerMessage(1201, LogLevel.Debug, "Account source {Source} upserted {Accounts} accounts and {Contacts} contacts")]
     public static partial void AccountsUpserted(ILogger logger, string source, int accounts, int contacts);
+
+    [LoggerMessage(1202, LogLevel.Information, "Account source {Source} reported {Accounts} accounts and {Contacts} contacts deleted in the CRM; removed from the directory")]
+    public static partial void AccountsRemoved(ILogger logger, string source, int accounts, int contacts);
 }

@@ -7,7 +7,7 @@ namespace SyncHub.InMemory;
 /// <summary>
 /// The account directory in process memory: the zero-setup run and fast tests. Finds a requester's account by
 /// contact e-mail, then the e-mail's domain, then phone number (E.164); where several records share a key the
-/// most recently modified wins. One lock makes every upsert atomic.
+/// most recently modified wins. One lock makes every upsert and removal atomic.
 /// </summary>
 public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimeProvider time) : IAccountDirectoryStore, IContactLookup
 {
@@ -75,6 +75,32 @@ public sealed class InMemoryAccountDirectory(AccountDirectoryRules rules, TimePr
             foreach (var contact in contacts)
             {
                 Replace(this.contacts, contact.CrmId, contact, c => c.ModifiedAt, IndexContact);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> contactIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(contactIds);
+        lock (gate)
+        {
+            foreach (var id in accountIds)
+            {
+                if (accounts.Remove(id, out var account))
+                {
+                    IndexAccount(account, false);
+                }
+            }
+
+            foreach (var id in contactIds)
+            {
+                if (contacts.Remove(id, out var contact))
+                {
+                    IndexContact(contact, false);
+                }
             }
         }
 

@@ -5,7 +5,8 @@ namespace SyncHub.Reviews;
 
 /// <summary>
 /// Team routing for app-review tickets, as the support process says: reviews of beta versions (the version matches
-/// <see cref="ReviewOptions.BetaVersionPattern"/>, or the store tells a test track) go to
+/// <see cref="ReviewOptions.BetaVersionPattern"/>, the store tells a test track, or the app is listed in
+/// <see cref="ReviewOptions.BetaApps"/>) go to
 /// <see cref="ReviewOptions.InHouseTeam"/>, every other review to <see cref="ReviewOptions.RemoteTeam"/>. Other channels
 /// go to the decorated policy.
 /// </summary>

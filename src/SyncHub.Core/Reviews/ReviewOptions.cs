@@ -25,6 +25,12 @@ public sealed class ReviewOptions : IValidatableObject
     /// <summary>Store tracks that are betas. Null: <c>beta</c>, <c>alpha</c>, <c>internal</c>, <c>testflight</c>, <c>test</c>.</summary>
     public List<string>? BetaTracks { get; set; }
 
+    /// <summary>
+    /// Apps that are beta builds whatever their version: each an app id (and optionally its store), all of its reviews
+    /// or only those of its listed tracks. Checked before the tracks and the version pattern.
+    /// </summary>
+    public List<BetaAppOptions> BetaApps { get; set; } = [];
+
     /// <summary>The priority of a review no priority rule matched.</summary>
     [EnumDataType(typeof(Priority))]
     public Priority DefaultPriority { get; set; } = Priority.Low;

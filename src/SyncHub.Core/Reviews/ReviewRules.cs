@@ -13,11 +13,12 @@ public sealed class ReviewRules
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    private ReviewRules(ReviewOptions options, Regex betaVersion, IReadOnlySet<string> betaTracks, IReadOnlyList<ReviewRule> priorityRules, ReviewCondition critical, ReviewVocabulary vocabulary)
+    private ReviewRules(ReviewOptions options, Regex betaVersion, IReadOnlySet<string> betaTracks, IReadOnlyList<BetaApp> betaApps, IReadOnlyList<ReviewRule> priorityRules, ReviewCondition critical, ReviewVocabulary vocabulary)
     {
         Options = options;
         BetaVersion = betaVersion;
         BetaTracks = betaTracks;
+        BetaApps = betaApps;
         PriorityRules = priorityRules;
         Critical = critical;
         Vocabulary = vocabulary;
@@ -28,6 +29,9 @@ public sealed class ReviewRules
     public Regex BetaVersion { get; }
 
     public IReadOnlySet<string> BetaTracks { get; }
+
+    /// <summary>The apps (or tracks of apps) listed as beta builds (<see cref="ReviewOptions.BetaApps"/>).</summary>
+    public IReadOnlyList<BetaApp> BetaApps { get; }
 
     public IReadOnlyList<ReviewRule> PriorityRules { get; }
 
@@ -54,10 +58,21 @@ public sealed class ReviewRules
         return errors;
     }
 
-    /// <summary>Whether the review is of a beta, and why (the version matches the pattern, or the store's track is a test track).</summary>
+    /// <summary>
+    /// Whether the review is of a beta, and why: its app (or that app's track) is listed as beta, the store's track is a
+    /// test track, or the version matches the pattern.
+    /// </summary>
     public (bool IsBeta, string Reason) Beta(ReviewFacts review)
     {
         ArgumentNullException.ThrowIfNull(review);
+        foreach (var app in BetaApps)
+        {
+            if (app.Match(review) is { } listed)
+            {
+                return (true, listed);
+            }
+        }
+
         if (review.Track is { } track && BetaTracks.Contains(track.Trim().ToLowerInvariant()))
         {
             return (true, $"the store's {track} track");
@@ -121,7 +136,60 @@ public sealed class ReviewRules
             .Select(t => t.Trim().ToLowerInvariant())
             .ToHashSet(StringComparer.Ordinal);
 
-        return beta is null || critical is null ? null : new ReviewRules(options, beta, tracks, rules, critical, new ReviewVocabulary(vocabulary));
+        var betaApps = BuildBetaApps(options, errors);
+
+        return beta is null || critical is null ? null : new ReviewRules(options, beta, tracks, betaApps, rules, critical, new ReviewVocabulary(vocabulary));
+    }
+
+    private static List<BetaApp> BuildBetaApps(ReviewOptions options, List<SettingError> errors)
+    {
+        var apps = new List<BetaApp>();
+        for (var i = 0; i < options.BetaApps.Count; i++)
+        {
+            var app = options.BetaApps[i];
+            var key = $"{nameof(ReviewOptions.BetaApps)}:{i}";
+            var errorCount = errors.Count;
+            if (app is null || string.IsNullOrWhiteSpace(app.AppId))
+            {
+                errors.Add(new($"{key}:{nameof(BetaAppOptions.AppId)}", "is required: the app's store id (App Store numeric id, Google Play package name)"));
+                continue;
+            }
+
+            string? store = null;
+            if (!string.IsNullOrWhiteSpace(app.Store))
+            {
+                store = app.Store.Trim().ToLowerInvariant() switch
+                {
+                    "gp" or "googleplay" => "gp",
+                    "as" or "appstore" => "as",
+                    _ => null,
+                };
+                if (store is null)
+                {
+                    errors.Add(new($"{key}:{nameof(BetaAppOptions.Store)}", $"'{app.Store}' is not a store: GooglePlay (gp) or AppStore (as), or empty for any store"));
+                }
+            }
+
+            var tracks = new HashSet<string>(StringComparer.Ordinal);
+            for (var t = 0; t < app.Tracks.Count; t++)
+            {
+                if (string.IsNullOrWhiteSpace(app.Tracks[t]))
+                {
+                    errors.Add(new($"{key}:{nameof(BetaAppOptions.Tracks)}:{t}", "is empty: name a track of the app, or list no tracks to make every review of the app a beta"));
+                }
+                else
+                {
+                    tracks.Add(app.Tracks[t].Trim().ToLowerInvariant());
+                }
+            }
+
+            if (errors.Count == errorCount)
+            {
+                apps.Add(new BetaApp(app.AppId.Trim(), store, tracks));
+            }
+        }
+
+        return apps;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> BuildVocabulary(ReviewOptions options, List<SettingError> errors)

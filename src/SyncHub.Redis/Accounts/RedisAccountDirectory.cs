@@ -16,7 +16,7 @@ namespace SyncHub.Redis.Accounts;
 /// <see cref="InMemoryAccountDirectory"/> through <see cref="AccountDirectoryRules"/>: contact e-mail, then the
 /// e-mail's domain (public mail domains never match), then phone in E.164; the most recently modified record wins
 /// a shared key. A look-up is one script call; an upsert is one script call per <see cref="UpsertChunk"/> records,
-/// each record written atomically with its look-up keys. Modification times are compared to the microsecond.
+/// each record written atomically with its look-up keys; a removal likewise, one script call per chunk of ids. Modification times are compared to the microsecond.
 /// Connection loss and timeouts surface as <see cref="SyncHub.Storage.StoreUnavailableException"/>.
 /// </summary>
 public sealed class RedisAccountDirectory(
@@ -74,21 +74,16 @@ public sealed class RedisAccountDirectory(
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(contacts);
-        long accountsStored = 0;
-        long contactsStored = 0;
-        foreach (var chunk in accounts.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            accountsStored += (await UpsertChunkAsync(chunk, []))[0];
-        }
-
-        foreach (var chunk in contacts.Chunk(UpsertChunk))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            contactsStored += (await UpsertChunkAsync([], chunk))[1];
-        }
-
+        var (accountsStored, contactsStored) = await InChunksAsync(accounts, contacts, UpsertChunkAsync, cancellationToken);
         Log.AccountsStored(logger, accountsStored, accounts.Count, contactsStored, contacts.Count);
+    }
+
+    public async Task RemoveAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> contactIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        ArgumentNullException.ThrowIfNull(contactIds);
+        var (accountsRemoved, contactsRemoved) = await InChunksAsync(accountIds, contactIds, RemoveChunkAsync, cancellationToken);
+        Log.AccountsRemoved(logger, accountsRemoved, accountIds.Count, contactsRemoved, contactIds.Count);
     }
 
     public async Task<AccountDirectoryCount> CountAsync(CancellationToken cancellationToken = default)
@@ -103,6 +98,33 @@ public sealed class RedisAccountDirectory(
             },
             logger,
             "account count");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> on the accounts, then on the contacts, <see cref="UpsertChunk"/> at a time; sums
+    /// the {accounts, contacts} counts each call returns.
+    /// </summary>
+    private static async Task<(long Accounts, long Contacts)> InChunksAsync<TAccount, TContact>(
+        IReadOnlyList<TAccount> accounts,
+        IReadOnlyList<TContact> contacts,
+        Func<IReadOnlyList<TAccount>, IReadOnlyList<TContact>, Task<long[]>> script,
+        CancellationToken cancellationToken)
+    {
+        long accountCount = 0;
+        long contactCount = 0;
+        foreach (var chunk in accounts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            accountCount += (await script(chunk, []))[0];
+        }
+
+        foreach (var chunk in contacts.Chunk(UpsertChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            contactCount += (await script([], chunk))[1];
+        }
+
+        return (accountCount, contactCount);
     }
 
     /// <summary>Microseconds since the Unix epoch: exact in a Lua number and a sorted-set score until the year 2255.</summary>
@@ -131,6 +153,12 @@ public sealed class RedisAccountDirectory(
     {
         var args = AccountsUpsertScriptArgs.Build(prefix, [.. accounts.Select(AccountRecord)], [.. contacts.Select(ContactRecord)]);
         var reply = await RunAsync(RedisScripts.AccountsUpsert, args, "account upsert");
+        return (long[])reply!;
+    }
+
+    private async Task<long[]> RemoveChunkAsync(IReadOnlyList<string> accountIds, IReadOnlyList<string> contactIds)
+    {
+        var reply = await RunAsync(RedisScripts.AccountsRemove, AccountsRemoveScriptArgs.Build(prefix, accountIds, contactIds), "account removal");
         return (long[])reply!;
     }
 

@@ -31,6 +31,23 @@ public sealed class AccountSyncPollTargetTests
     }
 
     [Fact]
+    public async Task PollAsync_PageWithDeletions_StoresItsRecordsThenRemovesTheDeletedOnes()
+    {
+        var globex = new CrmAccount("acc-2", "Globex", "Silver", "Customer", null, ["globex.com.br"], [], T0);
+        await directory.UpsertAsync([Acme], [Maria]);
+        var page = new AccountPage([globex], [], "cursor-3") { DeletedAccountIds = ["acc-1"], DeletedContactIds = ["con-1"] };
+        var sut = CreateSut(new ScriptedSource(page));
+
+        var result = await sut.PollAsync("cursor-2", CancellationToken.None);
+
+        Assert.Equal(new SyncHub.Pipeline.PollResult("cursor-3", 3, false), result);
+        Assert.Null(await directory.FindAsync(new Requester(Email: "maria@acme.com")));
+        Assert.Null(await directory.FindAsync(new Requester(Email: "someone@acme.com")));
+        Assert.Equal("acc-2", (await directory.FindAsync(new Requester(Email: "someone@globex.com.br")))?.CrmId);
+        Assert.Equal(new AccountDirectoryCount(1, 0), await directory.CountAsync());
+    }
+
+    [Fact]
     public async Task PollAsync_EmptyPage_ReturnsCursorWithoutMore()
     {
         var sut = CreateSut(new ScriptedSource(AccountPage.Empty("cursor-9")));

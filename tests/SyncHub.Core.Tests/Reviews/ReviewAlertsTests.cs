@@ -37,6 +37,19 @@ public sealed class ReviewAlertsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ReviewOfAnAppListedAsBeta_GoesToTheInHouseTeamAndTheHistorySaysWhy()
+    {
+        await StartAsync(("SyncHub:Reviews:BetaApps:0:AppId", "12345"), ("SyncHub:Reviews:BetaApps:0:Store", "AppStore"));
+
+        var created = await Pipeline.SubmitAsync(ReviewTestRecords.Review("as:12345:1", rating: 4, text: "Nice release.", version: "4.2.0", store: "as", appId: "12345"));
+
+        var ticket = (await Store.GetAsync(created.TicketId!))!;
+        Assert.Equal("mobile-inhouse", ticket.Team);
+        var routing = Assert.Single(ticket.History, h => h.Type == ReviewAlerts.RoutingType);
+        Assert.Equal("Team mobile-inhouse: beta review, App Store app 12345 is listed as beta (SyncHub:Reviews:BetaApps)", routing.Message);
+    }
+
+    [Fact]
     public async Task OldReview_FromTheFirstSyncOfAHistory_IsRoutedButSendsNoAlert()
     {
         await StartAsync(("SyncHub:Reviews:Frequent:Threshold", "2"));

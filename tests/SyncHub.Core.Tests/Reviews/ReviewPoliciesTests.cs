@@ -95,6 +95,25 @@ public sealed class ReviewPoliciesTests
     }
 
     [Fact]
+    public void Assign_AppListedAsBetaInConfiguration_GoesToTheInHouseTeamSayingWhy()
+    {
+        using var provider = CreateSut(
+            ("SyncHub:Reviews:BetaApps:0:AppId", "chat.rocket.android.beta"),
+            ("SyncHub:Reviews:BetaApps:1:AppId", "1148741252"),
+            ("SyncHub:Reviews:BetaApps:1:Store", "as"),
+            ("SyncHub:Reviews:BetaApps:1:Tracks:0", "TestFlight-External"));
+        var policy = provider.GetRequiredService<IAssignmentPolicy>();
+
+        var app = policy.Assign(Context(ReviewTestRecords.Review("r", version: "4.2.0", appId: "chat.rocket.android.beta")));
+        var track = policy.Assign(Context(ReviewTestRecords.Review("r", version: "4.2.0", store: "as", appId: "1148741252", track: "testflight-external")));
+        var release = policy.Assign(Context(ReviewTestRecords.Review("r", version: "4.2.0", store: "as", appId: "1148741252")));
+
+        Assert.Equal(("mobile-inhouse", "mobile-inhouse", "remote-support"), (app.Value.Team, track.Value.Team, release.Value.Team));
+        Assert.Contains("app chat.rocket.android.beta is listed as beta", app.Reason, StringComparison.Ordinal);
+        Assert.Contains("track of App Store app 1148741252 is listed as beta", track.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assign_OtherChannel_KeepsTheExistingAssignment()
     {
         using var provider = CreateSut();

@@ -42,6 +42,58 @@ public sealed class ReviewRulesTests
     }
 
     [Fact]
+    public void Beta_AppListedAsBeta_IsBetaWhateverTheVersionAndSaysWhy()
+    {
+        var rules = ReviewRules.Create(new ReviewOptions { BetaApps = [new BetaAppOptions { AppId = "1148741252" }] });
+
+        var (isBeta, reason) = rules.Beta(ReviewFacts.From(ReviewTestRecords.Review("r", version: "4.2.0", store: "as", appId: "1148741252")));
+        var other = rules.Beta(ReviewFacts.From(ReviewTestRecords.Review("r", version: "4.2.0", store: "as", appId: "1148741999")));
+
+        Assert.True(isBeta);
+        Assert.Equal("app 1148741252 is listed as beta (SyncHub:Reviews:BetaApps)", reason);
+        Assert.Equal((false, "version 4.2.0 is a release"), other);
+    }
+
+    [Theory]
+    [InlineData("open-testing", "gp", true)]
+    [InlineData("Open-Testing", "gp", true)]
+    [InlineData("production", "gp", false)]
+    [InlineData(null, "gp", false)]
+    [InlineData("open-testing", "as", false)]
+    public void Beta_ListedTrackOfAnApp_IsBetaOnlyOnThatTrackOfThatAppInThatStore(string? track, string store, bool expected)
+    {
+        var rules = ReviewRules.Create(new ReviewOptions
+        {
+            BetaApps = [new BetaAppOptions { AppId = "chat.rocket.android", Store = "GooglePlay", Tracks = ["open-testing"] }],
+        });
+
+        var (isBeta, reason) = rules.Beta(ReviewFacts.From(ReviewTestRecords.Review("r", version: "4.2.0", track: track, store: store)));
+
+        Assert.Equal(expected, isBeta);
+        if (expected)
+        {
+            Assert.Equal($"the {track} track of Google Play app chat.rocket.android is listed as beta (SyncHub:Reviews:BetaApps)", reason);
+        }
+    }
+
+    [Fact]
+    public void Validate_WrongBetaApps_NamesEveryKey()
+    {
+        var options = new ReviewOptions
+        {
+            BetaApps =
+            [
+                new BetaAppOptions { AppId = " " },
+                new BetaAppOptions { AppId = "1148741252", Store = "Huawei", Tracks = ["beta", " "] },
+            ],
+        };
+
+        var keys = ReviewRules.Validate(options).Select(e => e.Key).ToList();
+
+        Assert.Equal(["BetaApps:0:AppId", "BetaApps:1:Store", "BetaApps:1:Tracks:1"], keys);
+    }
+
+    [Fact]
     public void Validate_WrongSettings_NamesEveryKey()
     {
         var options = new ReviewOptions

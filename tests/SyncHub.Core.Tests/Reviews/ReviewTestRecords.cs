@@ -15,9 +15,10 @@ internal static class ReviewTestRecords
         string? track = null,
         string store = "gp",
         DateTimeOffset? at = null,
-        string? threadKey = null)
+        string? threadKey = null,
+        string appId = "chat.rocket.android")
     {
-        var diagnostics = new Dictionary<string, string> { [ReviewDiagnostics.Store] = store, [ReviewDiagnostics.AppId] = "chat.rocket.android" };
+        var diagnostics = new Dictionary<string, string> { [ReviewDiagnostics.Store] = store, [ReviewDiagnostics.AppId] = appId };
         if (rating is { } stars)
         {
             diagnostics[ReviewDiagnostics.Rating] = stars.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ using SyncHub.Testing.Redis;
 
 namespace SyncHub.Redis.Tests.Accounts;
 
-/// <summary>What only the Redis directory has: its keys, shared keys between records, large pages, key moves across option changes, Redis down.</summary>
+/// <summary>What only the Redis directory has: its keys (also after a removal), shared keys between records, large pages, key moves across option changes, Redis down.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
 {
@@ -57,6 +57,35 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
             new[] { "accounts:account", "accounts:account-meta", "accounts:contact" }.Select(k => prefix + k),
             await KeysAsync());
         Assert.Equal(new AccountDirectoryCount(1, 1), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task RemoveAsync_AccountAndContact_LeavesNoKeyOfThemBehind()
+    {
+        var sut = CreateSut();
+        var globex = new CrmAccount("acc-2", "Globex", "Silver", "Customer", null, ["globex.com.br"], [], T0);
+        await sut.UpsertAsync([Acme, globex], [Maria]);
+
+        await sut.RemoveAsync(["acc-1"], ["con-1"]);
+
+        Assert.Equal(
+            new[] { "accounts:account", "accounts:account-meta", "accounts:domain:globex.com.br" }.Select(k => prefix + k),
+            await KeysAsync());
+        Assert.Equal(new AccountDirectoryCount(1, 0), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task RemoveAsync_MoreIdsThanOneScriptCall_RemovesEveryRecord()
+    {
+        var sut = CreateSut();
+        var count = RedisAccountDirectory.UpsertChunk + 1;
+        var (accounts, contacts) = Customers(count);
+        await sut.UpsertAsync(accounts, contacts);
+
+        await sut.RemoveAsync([.. accounts.Select(a => a.CrmId)], [.. contacts.Select(c => c.CrmId)]);
+
+        Assert.Equal(new AccountDirectoryCount(0, 0), await sut.CountAsync());
+        Assert.Empty(await KeysAsync());
     }
 
     [Fact]
@@ -115,10 +144,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
     {
         var sut = CreateSut();
         var count = (RedisAccountDirectory.UpsertChunk * 2) + 1;
-        var accounts = Enumerable.Range(0, count)
-            .Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] })
-            .ToList();
-        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+        var (accounts, contacts) = Customers(count);
 
         await sut.UpsertAsync(accounts, contacts);
 
@@ -147,9 +173,20 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
         await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.FindAsync(new Requester(Email: "maria.silva@acme.com")));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.UpsertAsync([Acme], [Maria]));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.CountAsync());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.RemoveAsync(["acc-1"], []));
     }
 
     private IDatabase Database => redis.Connection.GetDatabase();
+
+    /// <summary><paramref name="count"/> accounts, each with a domain of its own and one contact on it.</summary>
+    private static (List<CrmAccount> Accounts, List<CrmContact> Contacts) Customers(int count)
+    {
+        var accounts = Enumerable.Range(0, count)
+            .Select(i => Acme with { CrmId = $"acc-{i}", EmailDomains = [$"customer{i}.example"], Phones = [] })
+            .ToList();
+        var contacts = accounts.Select(a => Maria with { CrmId = "con-" + a.CrmId, AccountCrmId = a.CrmId, Email = $"boss@{a.EmailDomains[0]}", Phone = null }).ToList();
+        return (accounts, contacts);
+    }
 
     private RedisAccountDirectory CreateSut(AccountDirectoryOptions? options = null) => RedisAccountDirectoryTests.Create(redis, prefix, options);
 

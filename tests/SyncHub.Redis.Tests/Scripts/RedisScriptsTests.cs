@@ -34,6 +34,7 @@ public sealed partial class RedisScriptsTests
             "p:",
             [new UpsertRecord("acc-1", 1, [1], [2], ["domain:acme.com", "phone:+551133334444"])],
             [new UpsertRecord("con-1", 1, null, [3], ["email:lee@acme.com"])])),
+        ["accounts-remove"] = (typeof(AccountsRemoveScriptArgs), () => AccountsRemoveScriptArgs.Build("p:", ["acc-1", "acc-2"], ["con-1"])),
         ["accounts-find"] = (typeof(AccountsFindScriptArgs), () => AccountsFindScriptArgs.Build("p:", "lee@acme.com", "acme.com", null)),
         ["lease-acquire"] = (typeof(LeaseAcquireScriptArgs), () => LeaseAcquireScriptArgs.Build("p:", "poller:Email", "hub-a", 15_000)),
         ["lease-renew"] = (typeof(LeaseRenewScriptArgs), () => LeaseRenewScriptArgs.Build("p:", "poller:Email", "7:hub-a", 15_000)),

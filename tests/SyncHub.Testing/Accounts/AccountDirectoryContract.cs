@@ -9,7 +9,8 @@ namespace SyncHub.Testing.Accounts;
 /// <summary>
 /// The behaviour every <see cref="IAccountDirectoryStore"/> shares (in memory, Redis): look-up order e-mail,
 /// domain, phone; case-insensitive addresses; E.164 phone matching; public mail domains; idempotent upserts;
-/// updated records replacing their look-up keys; expired support. Subclass it per implementation.
+/// updated records replacing their look-up keys; removals of records deleted in the CRM with all their keys; expired
+/// support. Subclass it per implementation.
 /// </summary>
 public abstract class AccountDirectoryContract
 {
@@ -308,6 +309,61 @@ public abstract class AccountDirectoryContract
         var found = await sut.FindAsync(new Requester(Email: "maria.silva@acme.com"));
 
         Assert.Equal("Customer", found?.Status);
+    }
+
+    [Fact]
+    public async Task RemoveAsync_DeletedAccount_MatchesByNothingAnymore()
+    {
+        var sut = await CreateSeededSutAsync();
+
+        await sut.RemoveAsync(["acc-1"], []);
+
+        Assert.Null(await sut.FindAsync(new Requester(Email: "new.person@acme.com")));
+        Assert.Null(await sut.FindAsync(new Requester(Phone: "+55 11 3333-4444")));
+        Assert.Null(await sut.FindAsync(new Requester(Email: "maria.silva@acme.com")));
+        Assert.Null(await sut.FindAsync(new Requester(Phone: "11 98888-7777")));
+        Assert.Equal("acc-2", (await sut.FindAsync(new Requester(Email: "pat@acme.com")))?.CrmId);
+        Assert.Equal("acc-2", (await sut.FindAsync(new Requester(Email: "x@globex.com.br")))?.CrmId);
+        Assert.Equal(new AccountDirectoryCount(2, 3), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task RemoveAsync_DeletedContact_ItsAddressFallsBackToTheDomainAndItsPhoneMatchesNothing()
+    {
+        var sut = await CreateSeededSutAsync();
+
+        await sut.RemoveAsync([], ["con-2", "con-1"]);
+
+        Assert.Equal("acc-1", (await sut.FindAsync(new Requester(Email: "maria.silva@acme.com")))?.CrmId);
+        Assert.Null(await sut.FindAsync(new Requester(Phone: "11 98888-7777")));
+        Assert.Null(await sut.FindAsync(new Requester(Email: "joao@gmail.com")));
+        Assert.Equal(new AccountDirectoryCount(3, 1), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task RemoveAsync_UnknownIdsAndARemovalReplayed_ChangeNothingElse()
+    {
+        var sut = await CreateSeededSutAsync();
+        var before = await SnapshotOfEveryKeyAsync(sut);
+
+        await sut.RemoveAsync(["acc-9"], ["con-9"]);
+        await sut.RemoveAsync(["acc-3"], []);
+        await sut.RemoveAsync(["acc-3"], []);
+
+        Assert.Equal(before, await SnapshotOfEveryKeyAsync(sut));
+        Assert.Equal(new AccountDirectoryCount(2, 3), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task RemoveAsync_AccountRestoredInTheCrmLater_MatchesAgainWhenSynced()
+    {
+        var sut = await CreateSeededSutAsync();
+        await sut.RemoveAsync(["acc-1"], []);
+
+        await sut.UpsertAsync([Acme with { ModifiedAt = T0.AddDays(1) }], []);
+
+        Assert.Equal("acc-1", (await sut.FindAsync(new Requester(Email: "maria.silva@acme.com")))?.CrmId);
+        Assert.Equal("acc-1", (await sut.FindAsync(new Requester(Email: "new.person@acme.com")))?.CrmId);
     }
 
     [Fact]
