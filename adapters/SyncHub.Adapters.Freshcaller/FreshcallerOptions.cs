@@ -14,6 +14,9 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
     /// <summary>The shortest webhook secret accepted: a guessable secret would let anyone open tickets.</summary>
     public const int MinWebhookSecretLength = 16;
 
+    /// <summary>The marker an agent starts the caller-facing summary in the call notes with, unless configured otherwise.</summary>
+    public const string DefaultCustomerSummaryMarker = "Customer summary:";
+
     /// <summary>The Freshcaller API key, sent as <c>X-Api-Auth</c>. Required when the adapter is enabled; never logged.</summary>
     public string ApiKey { get; set; } = "";
 
@@ -25,6 +28,13 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
 
     /// <summary>The request header that carries <see cref="WebhookSecret"/>.</summary>
     public string WebhookSecretHeader { get; set; } = DefaultWebhookSecretHeader;
+
+    /// <summary>
+    /// The marker that starts the part of an agent's call notes meant for the caller: the text after it, up to a blank
+    /// line or the end, is what the caller's follow-up mail says (<c>{summary}</c>). The rest of the notes stays
+    /// internal. Empty: no part of the notes is ever sent, the follow-up always uses its fallback summary.
+    /// </summary>
+    public string CustomerSummaryMarker { get; set; } = DefaultCustomerSummaryMarker;
 
     /// <summary>Calls per page (<c>per_page</c>).</summary>
     [Range(1, 1000)]
