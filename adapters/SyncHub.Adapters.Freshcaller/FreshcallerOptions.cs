@@ -62,6 +62,12 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
     /// <summary>The longest Retry-After honoured within a fetch; a longer one fails the fetch and the poller backs off.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The hotline shifts whose agent availability is checked (<c>Coverage:Shifts</c>), how often, and which user
+    /// statuses count as available. Off while no shift is configured.
+    /// </summary>
+    public FreshcallerCoverageOptions Coverage { get; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled)
@@ -101,12 +107,20 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
             (nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromHours(1)),
             (nameof(Timeout), Timeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)),
             (nameof(PollInterval), PollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            ($"{nameof(Coverage)}:{nameof(FreshcallerCoverageOptions.CheckInterval)}", Coverage.CheckInterval, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
         })
         {
             if (value < min || value > max)
             {
                 yield return new ValidationResult($"must be between {min} and {max}", [name]);
             }
+        }
+
+        var shiftErrors = new List<ValidationResult>();
+        CoverageShift.Read(Coverage, shiftErrors);
+        foreach (var error in shiftErrors)
+        {
+            yield return error;
         }
     }
 }
