@@ -18,24 +18,10 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
     public async Task<FreshcallerCallsPage> GetCallsAsync(DateTimeOffset from, DateTimeOffset to, int page, int pageSize, CancellationToken cancellationToken)
     {
         using var client = FreshcallerHttp.CreateRestClient(httpClients, BaseUrl(settings));
-        var request = new RestRequest("calls")
-            .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
-            .AddHeader("Accept", "application/json")
-            .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
-            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture))
+        var request = PageRequest("calls", page, pageSize)
             .AddQueryParameter("by_time[from]", Format(from))
             .AddQueryParameter("by_time[to]", Format(to));
-
-        var response = await client.ExecuteAsync(request, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (response.ResponseStatus != ResponseStatus.Completed)
-        {
-            throw new FreshcallerException(
-                $"Freshcaller did not answer GET /calls ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
-                response.ErrorException);
-        }
-
-        return response.StatusCode == HttpStatusCode.OK ? Read(response, page) : throw Failure(response, "GET /calls");
+        return Read(await GetAsync(client, request, cancellationToken), page);
     }
 
     /// <summary>Every user of the account (<c>GET /users</c>, all pages, <see cref="UsersPageSize"/> a page).</summary>
@@ -45,25 +31,7 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
         var users = new List<FreshcallerUser>();
         for (var page = 1; page <= MaxUsersPages; page++)
         {
-            var request = new RestRequest("users")
-                .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
-                .AddHeader("Accept", "application/json")
-                .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
-                .AddQueryParameter("per_page", UsersPageSize.ToString(CultureInfo.InvariantCulture));
-            var response = await client.ExecuteAsync(request, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (response.ResponseStatus != ResponseStatus.Completed)
-            {
-                throw new FreshcallerException(
-                    $"Freshcaller did not answer GET /users ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
-                    response.ErrorException);
-            }
-
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw Failure(response, "GET /users");
-            }
-
+            var response = await GetAsync(client, PageRequest("users", page, UsersPageSize), cancellationToken);
             FreshcallerUsersAnswer? answer;
             try
             {
@@ -95,6 +63,30 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
     public const int UsersPageSize = 100;
 
     private const int MaxUsersPages = 100;
+
+    /// <summary>A <c>GET {resource}?page=..&amp;per_page=..</c> with the API key.</summary>
+    private RestRequest PageRequest(string resource, int page, int pageSize) =>
+        new RestRequest(resource)
+            .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
+            .AddHeader("Accept", "application/json")
+            .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
+            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Sends <paramref name="request"/>; anything but a 200 becomes a <see cref="FreshcallerException"/>.</summary>
+    private async Task<RestResponse> GetAsync(RestClient client, RestRequest request, CancellationToken cancellationToken)
+    {
+        var call = $"GET /{request.Resource}";
+        var response = await client.ExecuteAsync(request, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (response.ResponseStatus != ResponseStatus.Completed)
+        {
+            throw new FreshcallerException(
+                $"Freshcaller did not answer {call} ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
+                response.ErrorException);
+        }
+
+        return response.StatusCode == HttpStatusCode.OK ? response : throw Failure(response, call);
+    }
 
     /// <summary>The API root with a trailing slash, so <c>calls</c> resolves under <c>/api/v1/</c>.</summary>
     private static Uri BaseUrl(FreshcallerOptions settings)

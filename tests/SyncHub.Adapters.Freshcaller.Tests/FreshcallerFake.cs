@@ -35,11 +35,7 @@ internal sealed class FreshcallerFake : IDisposable
     /// <summary>Answers every users request (any page) with these users on one page, replacing earlier users answers.</summary>
     public void Users(params JsonObject[] users)
     {
-        foreach (var mapping in server.Mappings.Where(m => m.Title == UsersPath).ToList())
-        {
-            server.DeleteMapping(mapping.Guid);
-        }
-
+        ForgetUsersAnswers();
         server
             .Given(Request.Create().WithPath(UsersPath).UsingGet())
             .WithTitle(UsersPath)
@@ -63,16 +59,20 @@ internal sealed class FreshcallerFake : IDisposable
     /// <summary>Answers every users request with <paramref name="status"/> and a Freshcaller error body (and Retry-After when given).</summary>
     public void UsersError(int status, string errorType, string message, string? retryAfter = null)
     {
-        foreach (var mapping in server.Mappings.Where(m => m.Title == UsersPath).ToList())
-        {
-            server.DeleteMapping(mapping.Guid);
-        }
-
+        ForgetUsersAnswers();
         var response = Json(status, new JsonObject { ["error_type"] = errorType, ["message"] = message, ["errors"] = new JsonArray() });
         server
             .Given(Request.Create().WithPath(UsersPath).UsingGet())
             .WithTitle(UsersPath)
             .RespondWith(retryAfter is null ? response : response.WithHeader("Retry-After", retryAfter));
+    }
+
+    private void ForgetUsersAnswers()
+    {
+        foreach (var mapping in server.Mappings.Where(m => m.Title == UsersPath).ToList())
+        {
+            server.DeleteMapping(mapping.Guid);
+        }
     }
 
     /// <summary>
