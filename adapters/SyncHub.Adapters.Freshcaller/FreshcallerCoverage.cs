@@ -15,10 +15,13 @@ namespace SyncHub.Adapters.Freshcaller;
 /// A shift with fewer available agents than its minimum raises one team-chat alert, and one more when it is covered
 /// again. <see cref="AvailableAgentsGauge"/> shows the available agents of each shift that is on.
 /// <para>
-/// The alerts are once per key (<see cref="ITeamAlerts"/>), and the keys name the shift occurrence and the episode
-/// within it (<c>freshcaller:uncovered:{shift}:{occurrence start, UTC}</c>, <c>:2</c>, <c>:3</c> ... for later
-/// episodes of the same occurrence), so a restart or a second instance that sees the same uncovered shift raises the
-/// same key and sends nothing. A failed API call (401, 429, 5xx, no answer) is logged and checked again at the next
+/// The alerts are once per key (<see cref="ITeamAlerts"/>), and the keys name the uncovered stretch by things every
+/// instance sees alike: a stretch the instance finds at its first look at a shift occurrence (the shift started
+/// uncovered, or the instance just started) is keyed by the occurrence's start
+/// (<c>freshcaller:uncovered:{shift}:{start, UTC}</c>); a stretch it sees begin after a covered check is keyed by that
+/// check's slot on the interval grid as well (<c>...:{start}:{slot, UTC}</c>). So a restart or a second instance that
+/// finds the same uncovered shift raises the same key and sends nothing, and the "covered" alert carries the key of
+/// the stretch it ends. A failed API call (401, 429, 5xx, no answer) is logged and checked again at the next
 /// check (after Freshcaller's Retry-After when it gave one); it never makes a shift uncovered.
 /// </para>
 /// </summary>
@@ -129,33 +132,44 @@ internal sealed class FreshcallerCoverage : BackgroundService
         {
             var available = users.Count(u => u.Deleted != true && u.Status is { } status && statuses.Contains(status) && OnTeam(u, shift.Team));
             var state = states.GetOrAdd(shift.Name, _ => new ShiftState(start));
+            var firstLook = state.Available is null;
             state.Available = available;
             Log.ShiftChecked(logger, shift.Name, available, shift.MinimumAgents);
-            if (available < shift.MinimumAgents && !state.Uncovered)
+            if (available < shift.MinimumAgents && state.Stretch is null)
             {
-                await AlertAsync(shift, state, available, uncovered: true, cancellationToken);
+                var keyedByStart = firstLook || state.FirstLookFailed;
+                var stretch = AlertKey(uncovered: true, shift.Name, start, keyedByStart ? null : Slot(now, settings.Coverage.CheckInterval));
+                state.FirstLookFailed = !await AlertAsync(shift, state, available, stretch, cancellationToken) && keyedByStart;
             }
-            else if (available >= shift.MinimumAgents && state.Uncovered)
+            else if (available >= shift.MinimumAgents && state.Stretch is { } stretch)
             {
-                await AlertAsync(shift, state, available, uncovered: false, cancellationToken);
+                await AlertAsync(shift, state, available, CoveredKey(stretch), cancellationToken);
             }
         }
     }
 
     /// <summary>
-    /// The key of an alert about <paramref name="shift"/>'s occurrence that started at <paramref name="start"/>, in its
-    /// <paramref name="episode"/>th uncovered stretch: <c>freshcaller:uncovered:{shift}:{start}</c> (<c>:{episode}</c>
-    /// from the second on).
+    /// The key of the alert that <paramref name="shift"/>'s occurrence started at <paramref name="start"/> is uncovered:
+    /// <c>freshcaller:uncovered:{shift}:{start}</c>, with <c>:{stretch}</c> for a stretch that began at that check slot.
     /// </summary>
-    public static string AlertKey(bool uncovered, string shift, DateTimeOffset start, int episode) =>
+    public static string AlertKey(bool uncovered, string shift, DateTimeOffset start, DateTimeOffset? stretch) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"freshcaller:{(uncovered ? "uncovered" : "covered")}:{shift}:{start.UtcDateTime:yyyy-MM-dd'T'HH:mm'Z'}{(episode > 1 ? $":{episode}" : "")}");
+            $"freshcaller:{(uncovered ? "uncovered" : "covered")}:{shift}:{Minute(start)}{(stretch is { } at ? $":{Minute(at)}" : "")}");
 
-    private async Task AlertAsync(CoverageShift shift, ShiftState state, int available, bool uncovered, CancellationToken cancellationToken)
+    /// <summary>The key of the "covered again" alert that ends the stretch <paramref name="uncoveredKey"/> alerted.</summary>
+    public static string CoveredKey(string uncoveredKey) => "freshcaller:covered:" + uncoveredKey["freshcaller:uncovered:".Length..];
+
+    private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The start of the check slot <paramref name="now"/> is in: the interval grid every instance checks on.</summary>
+    private static DateTimeOffset Slot(DateTimeOffset now, TimeSpan interval) =>
+        new(now.UtcTicks / interval.Ticks * interval.Ticks, TimeSpan.Zero);
+
+    /// <summary>Raises the alert of <paramref name="key"/> (uncovered or covered) and records it; false when it could not be stored.</summary>
+    private async Task<bool> AlertAsync(CoverageShift shift, ShiftState state, int available, string key, CancellationToken cancellationToken)
     {
-        var episode = uncovered ? state.Episode + 1 : state.Episode;
-        var key = AlertKey(uncovered, shift.Name, state.Occurrence, episode);
+        var uncovered = key.StartsWith("freshcaller:uncovered:", StringComparison.Ordinal);
         var localStart = TimeZoneInfo.ConvertTime(state.Occurrence, shift.Zone);
         var team = shift.Team is null ? "" : $" of team {shift.Team}";
         var alert = uncovered
@@ -180,11 +194,10 @@ internal sealed class FreshcallerCoverage : BackgroundService
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.CoverageAlertFailed(logger, shift.Name, ex.Message);
-            return;
+            return false;
         }
 
-        state.Episode = episode;
-        state.Uncovered = uncovered;
+        state.Stretch = uncovered ? key : null;
         if (uncovered)
         {
             Log.ShiftUncovered(logger, shift.Name, available, shift.MinimumAgents, key, sent);
@@ -193,6 +206,8 @@ internal sealed class FreshcallerCoverage : BackgroundService
         {
             Log.ShiftCovered(logger, shift.Name, available, key, sent);
         }
+
+        return true;
     }
 
     private static bool OnTeam(FreshcallerUser user, string? team) =>
@@ -210,8 +225,10 @@ internal sealed class FreshcallerCoverage : BackgroundService
 
         public int? Available { get; set; }
 
-        public bool Uncovered { get; set; }
+        /// <summary>The key of the uncovered stretch alerted and not yet covered again; null while covered.</summary>
+        public string? Stretch { get; set; }
 
-        public int Episode { get; set; }
+        /// <summary>The alert of the stretch found at the first look could not be stored: it keeps the first look's key.</summary>
+        public bool FirstLookFailed { get; set; }
     }
 }

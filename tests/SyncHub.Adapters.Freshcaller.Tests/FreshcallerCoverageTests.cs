@@ -100,7 +100,28 @@ public sealed class FreshcallerCoverageTests : IDisposable
         await sut.CheckAsync(CancellationToken.None);
 
         Assert.Equal(3, alerts.Sent.Count);
-        Assert.Equal($"freshcaller:uncovered:Day:{DayShiftStart}:2", alerts.Sent[2].Key);
+        Assert.Equal($"freshcaller:uncovered:Day:{DayShiftStart}:2026-11-30T12:15Z", alerts.Sent[2].Key);
+    }
+
+    [Fact]
+    public async Task Check_RestartWhileCovered_AlertsTheNextUncoveredStretch()
+    {
+        freshcaller.Users(User(1, "Ana Lima", status: 0));
+        var first = CreateHarness();
+        await Coverage(first).CheckAsync(CancellationToken.None);
+        freshcaller.Users(User(1, "Ana Lima", status: 1));
+        first.Time.Advance(TimeSpan.FromMinutes(5));
+        await Coverage(first).CheckAsync(CancellationToken.None);
+
+        var restarted = CreateHarness(time: new FakeTimeProvider(FreshcallerSettings.Now.AddMinutes(30)));
+        await Coverage(restarted).CheckAsync(CancellationToken.None);
+        freshcaller.Users(User(1, "Ana Lima", status: 0));
+        restarted.Time.Advance(TimeSpan.FromMinutes(5));
+        await Coverage(restarted).CheckAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [$"freshcaller:uncovered:Day:{DayShiftStart}", $"freshcaller:covered:Day:{DayShiftStart}", $"freshcaller:uncovered:Day:{DayShiftStart}:2026-11-30T12:35Z"],
+            alerts.Sent.Select(a => a.Key));
     }
 
     [Fact]
