@@ -31,6 +31,9 @@ internal sealed class FreshcallerCoverage : BackgroundService
     public const string UncoveredKind = "freshcaller-uncovered";
     public const string CoveredKind = "freshcaller-covered";
 
+    private const string UncoveredPrefix = "freshcaller:uncovered:";
+    private const string CoveredPrefix = "freshcaller:covered:";
+
     private readonly IHttpClientFactory httpClients;
     private readonly IOptionsMonitor<FreshcallerOptions> options;
     private readonly ITeamAlerts alerts;
@@ -112,8 +115,9 @@ internal sealed class FreshcallerCoverage : BackgroundService
         {
             users = await new FreshcallerClient(httpClients, settings, time, logger).GetUsersAsync(cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is FreshcallerException or HttpRequestException or TimeoutException or OperationCanceledException or Polly.ExecutionRejectedException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // 401/403, 429, 5xx after the client's retries, no answer, an unreadable body: never an uncovered shift.
             var wait = settings.Coverage.CheckInterval;
             if (ex is FreshcallerException { RetryAfter: { } retryAfter } && retryAfter > TimeSpan.Zero)
             {
@@ -138,12 +142,16 @@ internal sealed class FreshcallerCoverage : BackgroundService
             if (available < shift.MinimumAgents && state.Stretch is null)
             {
                 var keyedByStart = firstLook || state.FirstLookFailed;
-                var stretch = AlertKey(uncovered: true, shift.Name, start, keyedByStart ? null : Slot(now, settings.Coverage.CheckInterval));
+                var stretch = UncoveredKey(shift.Name, start, keyedByStart ? null : Slot(now, settings.Coverage.CheckInterval));
                 state.FirstLookFailed = !await AlertAsync(shift, state, available, stretch, cancellationToken) && keyedByStart;
             }
-            else if (available >= shift.MinimumAgents && state.Stretch is { } stretch)
+            else if (available >= shift.MinimumAgents)
             {
-                await AlertAsync(shift, state, available, CoveredKey(stretch), cancellationToken);
+                state.FirstLookFailed = false;
+                if (state.Stretch is { } stretch)
+                {
+                    await AlertAsync(shift, state, available, CoveredKey(stretch), cancellationToken);
+                }
             }
         }
     }
@@ -152,13 +160,11 @@ internal sealed class FreshcallerCoverage : BackgroundService
     /// The key of the alert that <paramref name="shift"/>'s occurrence started at <paramref name="start"/> is uncovered:
     /// <c>freshcaller:uncovered:{shift}:{start}</c>, with <c>:{stretch}</c> for a stretch that began at that check slot.
     /// </summary>
-    public static string AlertKey(bool uncovered, string shift, DateTimeOffset start, DateTimeOffset? stretch) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"freshcaller:{(uncovered ? "uncovered" : "covered")}:{shift}:{Minute(start)}{(stretch is { } at ? $":{Minute(at)}" : "")}");
+    public static string UncoveredKey(string shift, DateTimeOffset start, DateTimeOffset? stretch) =>
+        string.Create(CultureInfo.InvariantCulture, $"{UncoveredPrefix}{shift}:{Minute(start)}{(stretch is { } at ? $":{Minute(at)}" : "")}");
 
     /// <summary>The key of the "covered again" alert that ends the stretch <paramref name="uncoveredKey"/> alerted.</summary>
-    public static string CoveredKey(string uncoveredKey) => "freshcaller:covered:" + uncoveredKey["freshcaller:uncovered:".Length..];
+    public static string CoveredKey(string uncoveredKey) => CoveredPrefix + uncoveredKey[UncoveredPrefix.Length..];
 
     private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
@@ -169,7 +175,7 @@ internal sealed class FreshcallerCoverage : BackgroundService
     /// <summary>Raises the alert of <paramref name="key"/> (uncovered or covered) and records it; false when it could not be stored.</summary>
     private async Task<bool> AlertAsync(CoverageShift shift, ShiftState state, int available, string key, CancellationToken cancellationToken)
     {
-        var uncovered = key.StartsWith("freshcaller:uncovered:", StringComparison.Ordinal);
+        var uncovered = key.StartsWith(UncoveredPrefix, StringComparison.Ordinal);
         var localStart = TimeZoneInfo.ConvertTime(state.Occurrence, shift.Zone);
         var team = shift.Team is null ? "" : $" of team {shift.Team}";
         var alert = uncovered
