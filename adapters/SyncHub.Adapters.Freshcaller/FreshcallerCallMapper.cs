@@ -22,7 +22,13 @@ internal static class FreshcallerCallMapper
     /// dial, <c>parent_call_id</c> set) carries the same key, so the core threads it, with its notes, onto the root
     /// call's ticket.
     /// </summary>
-    public static IntakeRecord ToRecord(FreshcallerCall call, DateTimeOffset now)
+    /// <param name="call">The call.</param>
+    /// <param name="now">The clock's now, the record's time when the call has none.</param>
+    /// <param name="summaryMarker">
+    /// The marker an agent starts the caller-facing part of the notes with (see <see cref="CustomerSummary"/>); null or
+    /// empty: no part of the notes is ever meant for the caller.
+    /// </param>
+    public static IntakeRecord ToRecord(FreshcallerCall call, DateTimeOffset now, string? summaryMarker = FreshcallerOptions.DefaultCustomerSummaryMarker)
     {
         ArgumentNullException.ThrowIfNull(call);
         var id = call.Id ?? throw new ArgumentException("The Freshcaller call has no id.", nameof(call));
@@ -33,14 +39,15 @@ internal static class FreshcallerCallMapper
 
         var diagnostics = new Dictionary<string, string>();
         Add(diagnostics, "direction", Clean(call.Direction));
-        Add(diagnostics, "duration", Duration(call)?.ToString(CultureInfo.InvariantCulture));
-        Add(diagnostics, "agent", Clean(call.AssignedAgentName));
+        Add(diagnostics, CallDiagnostics.Duration, Duration(call)?.ToString(CultureInfo.InvariantCulture));
+        Add(diagnostics, CallDiagnostics.Agent, Clean(call.AssignedAgentName));
         Add(diagnostics, "recordingUrl", Clean(call.Recording?.Url));
         Add(diagnostics, "callStatus", customer?.CallStatus?.ToString(CultureInfo.InvariantCulture));
         Add(diagnostics, "line", Clean(call.PhoneNumber));
         Add(diagnostics, "team", Clean(call.AssignedTeamName));
         Add(diagnostics, "queue", Clean(call.AssignedCallQueueName));
         Add(diagnostics, "parentCallId", call.ParentCallId?.ToString(CultureInfo.InvariantCulture));
+        Add(diagnostics, CallDiagnostics.CustomerSummary, CustomerSummary(call.CallNotes, summaryMarker));
         var leg = call.ParentCallId is not null;
 
         return new IntakeRecord
@@ -66,6 +73,39 @@ internal static class FreshcallerCallMapper
         ArgumentNullException.ThrowIfNull(call);
         var root = call.ParentCallId is null ? call.Id : call.RootCallId ?? call.ParentCallId;
         return ThreadKeyPrefix + root?.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The part of <paramref name="notes"/> the agent wrote for the caller: the text after <paramref name="marker"/> on
+    /// the first line that starts with it (case-insensitive, leading spaces ignored), and the lines after it up to the
+    /// first blank line or the end. Null when no line carries the marker or nothing follows it. At most
+    /// <see cref="RecordLimits.MaxDiagnosticLength"/> characters; longer text is cut at a word.
+    /// </summary>
+    public static string? CustomerSummary(string? notes, string? marker)
+    {
+        if (string.IsNullOrWhiteSpace(notes) || string.IsNullOrWhiteSpace(marker))
+        {
+            return null;
+        }
+
+        marker = marker.Trim();
+        var lines = notes.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.TrimStart().StartsWith(marker, StringComparison.OrdinalIgnoreCase));
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string> { lines[start].TrimStart()[marker.Length..].Trim() };
+        parts.AddRange(lines.Skip(start + 1).TakeWhile(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()));
+        var summary = string.Join("\n", parts.Where(p => p.Length > 0));
+        if (summary.Length > RecordLimits.MaxDiagnosticLength)
+        {
+            var cut = summary.LastIndexOf(' ', RecordLimits.MaxDiagnosticLength - 1);
+            summary = summary[..(cut > 0 ? cut : RecordLimits.MaxDiagnosticLength)];
+        }
+
+        return summary.Length == 0 ? null : summary;
     }
 
     private static string Subject(string? number, bool outgoing)

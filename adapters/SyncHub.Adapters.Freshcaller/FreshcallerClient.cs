@@ -7,8 +7,9 @@ using RestSharp;
 namespace SyncHub.Adapters.Freshcaller;
 
 /// <summary>
-/// The typed client of the Freshcaller calls API: <c>GET {BaseUrl}/calls</c> with <c>X-Api-Auth</c>, paged by
-/// <c>page</c>/<c>per_page</c> and filtered by <c>by_time[from]</c>/<c>by_time[to]</c>. Transient failures are retried by
+/// The typed client of the Freshcaller API: <c>GET {BaseUrl}/calls</c> with <c>X-Api-Auth</c>, paged by
+/// <c>page</c>/<c>per_page</c> and filtered by <c>by_time[from]</c>/<c>by_time[to]</c>, and <c>GET {BaseUrl}/users</c>
+/// (the agents and their availability). Transient failures are retried by
 /// the HTTP client's resilience pipeline; what is left surfaces as a <see cref="FreshcallerException"/>, a refused key as
 /// a <see cref="FreshcallerAuthenticationException"/>.
 /// </summary>
@@ -17,24 +18,74 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
     public async Task<FreshcallerCallsPage> GetCallsAsync(DateTimeOffset from, DateTimeOffset to, int page, int pageSize, CancellationToken cancellationToken)
     {
         using var client = FreshcallerHttp.CreateRestClient(httpClients, BaseUrl(settings));
-        var request = new RestRequest("calls")
+        var request = PageRequest("calls", page, pageSize)
+            .AddQueryParameter("by_time[from]", Format(from))
+            .AddQueryParameter("by_time[to]", Format(to));
+        return Read(await GetAsync(client, request, cancellationToken), page);
+    }
+
+    /// <summary>Every user of the account (<c>GET /users</c>, all pages, <see cref="UsersPageSize"/> a page).</summary>
+    public async Task<IReadOnlyList<FreshcallerUser>> GetUsersAsync(CancellationToken cancellationToken)
+    {
+        using var client = FreshcallerHttp.CreateRestClient(httpClients, BaseUrl(settings));
+        var users = new List<FreshcallerUser>();
+        for (var page = 1; page <= MaxUsersPages; page++)
+        {
+            var response = await GetAsync(client, PageRequest("users", page, UsersPageSize), cancellationToken);
+            FreshcallerUsersAnswer? answer;
+            try
+            {
+                answer = string.IsNullOrWhiteSpace(response.Content)
+                    ? null
+                    : JsonSerializer.Deserialize<FreshcallerUsersAnswer>(response.Content, FreshcallerJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new FreshcallerException($"Freshcaller answered GET /users with a body that is not a users list: {ex.Message}", ex);
+            }
+
+            if (answer?.Users is null)
+            {
+                throw new FreshcallerException("Freshcaller answered GET /users without a users list");
+            }
+
+            users.AddRange(answer.Users);
+            if (answer.Meta?.TotalPages is not { } totalPages || page >= totalPages || answer.Users.Count == 0)
+            {
+                return users;
+            }
+        }
+
+        throw new FreshcallerException($"Freshcaller's users list has more than {MaxUsersPages} pages");
+    }
+
+    /// <summary>Users read per page of <c>GET /users</c>.</summary>
+    public const int UsersPageSize = 100;
+
+    private const int MaxUsersPages = 100;
+
+    /// <summary>A <c>GET {resource}?page=..&amp;per_page=..</c> with the API key.</summary>
+    private RestRequest PageRequest(string resource, int page, int pageSize) =>
+        new RestRequest(resource)
             .AddHeader(FreshcallerHttp.ApiKeyHeader, settings.ApiKey)
             .AddHeader("Accept", "application/json")
             .AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture))
-            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture))
-            .AddQueryParameter("by_time[from]", Format(from))
-            .AddQueryParameter("by_time[to]", Format(to));
+            .AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>Sends <paramref name="request"/>; anything but a 200 becomes a <see cref="FreshcallerException"/>.</summary>
+    private async Task<RestResponse> GetAsync(RestClient client, RestRequest request, CancellationToken cancellationToken)
+    {
+        var call = $"GET /{request.Resource}";
         var response = await client.ExecuteAsync(request, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (response.ResponseStatus != ResponseStatus.Completed)
         {
             throw new FreshcallerException(
-                $"Freshcaller did not answer GET /calls ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
+                $"Freshcaller did not answer {call} ({response.ResponseStatus}): {response.ErrorException?.Message ?? response.ErrorMessage}",
                 response.ErrorException);
         }
 
-        return response.StatusCode == HttpStatusCode.OK ? Read(response, page) : throw Failure(response);
+        return response.StatusCode == HttpStatusCode.OK ? response : throw Failure(response, call);
     }
 
     /// <summary>The API root with a trailing slash, so <c>calls</c> resolves under <c>/api/v1/</c>.</summary>
@@ -141,7 +192,7 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
             ? instant
             : null;
 
-    private FreshcallerException Failure(RestResponse response)
+    private FreshcallerException Failure(RestResponse response, string call)
     {
         var (errorType, message) = Error(response.Content);
         var status = (int)response.StatusCode;
@@ -151,7 +202,7 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
             return new FreshcallerAuthenticationException(
                 response.StatusCode == HttpStatusCode.Unauthorized
                     ? $"Freshcaller refused the API key (HTTP 401 {errorType ?? "unauthenticated"}): check SyncHub:Adapters:Freshcaller:ApiKey and :BaseUrl"
-                    : $"Freshcaller refused access to calls (HTTP 403 {errorType ?? "forbidden"}): the API key's user needs the right to view calls",
+                    : $"Freshcaller refused {call} (HTTP 403 {errorType ?? "forbidden"}): the API key's user needs the right to view calls and users",
                 response.StatusCode,
                 errorType);
         }
@@ -160,13 +211,16 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
         {
             var retryAfter = ToolHttp.RetryAfter(response, time.GetUtcNow());
             return new FreshcallerException(
-                $"Freshcaller is rate limiting (HTTP 429{(retryAfter is { } wait ? $", Retry-After {wait.TotalSeconds:0}s" : "")}) after retries",
+                $"Freshcaller is rate limiting {call} (HTTP 429{(retryAfter is { } wait ? $", Retry-After {wait.TotalSeconds:0}s" : "")}) after retries",
                 response.StatusCode,
-                errorType);
+                errorType)
+            {
+                RetryAfter = retryAfter,
+            };
         }
 
         return new FreshcallerException(
-            $"Freshcaller answered GET /calls with HTTP {status}{(errorType is null ? "" : $" {errorType}")}{(message is null ? "" : $": {message}")}",
+            $"Freshcaller answered {call} with HTTP {status}{(errorType is null ? "" : $" {errorType}")}{(message is null ? "" : $": {message}")}",
             response.StatusCode,
             errorType);
     }

@@ -32,6 +32,9 @@ public class FreshcallerException : Exception
     /// <summary>The HTTP status Freshcaller answered, when it answered.</summary>
     public HttpStatusCode? StatusCode { get; }
 
+    /// <summary>How long Freshcaller asked to wait (its <c>Retry-After</c> on a 429), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Freshcaller's <c>error_type</c> (e.g. <c>record_not_found</c>), when the answer had one.</summary>
     public string? ErrorType { get; }
 }

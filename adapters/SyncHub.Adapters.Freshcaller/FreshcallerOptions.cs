@@ -14,6 +14,9 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
     /// <summary>The shortest webhook secret accepted: a guessable secret would let anyone open tickets.</summary>
     public const int MinWebhookSecretLength = 16;
 
+    /// <summary>The marker an agent starts the caller-facing summary in the call notes with, unless configured otherwise.</summary>
+    public const string DefaultCustomerSummaryMarker = "Customer summary:";
+
     /// <summary>The Freshcaller API key, sent as <c>X-Api-Auth</c>. Required when the adapter is enabled; never logged.</summary>
     public string ApiKey { get; set; } = "";
 
@@ -25,6 +28,13 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
 
     /// <summary>The request header that carries <see cref="WebhookSecret"/>.</summary>
     public string WebhookSecretHeader { get; set; } = DefaultWebhookSecretHeader;
+
+    /// <summary>
+    /// The marker that starts the part of an agent's call notes meant for the caller: the text after it, up to a blank
+    /// line or the end, is what the caller's follow-up mail says (<c>{summary}</c>). The rest of the notes stays
+    /// internal. Empty: no part of the notes is ever sent, the follow-up always uses its fallback summary.
+    /// </summary>
+    public string CustomerSummaryMarker { get; set; } = DefaultCustomerSummaryMarker;
 
     /// <summary>Calls per page (<c>per_page</c>).</summary>
     [Range(1, 1000)]
@@ -51,6 +61,12 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
 
     /// <summary>The longest Retry-After honoured within a fetch; a longer one fails the fetch and the poller backs off.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The hotline shifts whose agent availability is checked (<c>Coverage:Shifts</c>), how often, and which user
+    /// statuses count as available. Off while no shift is configured.
+    /// </summary>
+    public FreshcallerCoverageOptions Coverage { get; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -91,12 +107,20 @@ public sealed class FreshcallerOptions : AdapterOptions, IValidatableObject
             (nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromHours(1)),
             (nameof(Timeout), Timeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)),
             (nameof(PollInterval), PollInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            ($"{nameof(Coverage)}:{nameof(FreshcallerCoverageOptions.CheckInterval)}", Coverage.CheckInterval, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
         })
         {
             if (value < min || value > max)
             {
                 yield return new ValidationResult($"must be between {min} and {max}", [name]);
             }
+        }
+
+        var shiftErrors = new List<ValidationResult>();
+        CoverageShift.Read(Coverage, shiftErrors);
+        foreach (var error in shiftErrors)
+        {
+            yield return error;
         }
     }
 }

@@ -131,7 +131,7 @@ public sealed class FreshcallerSource(
                 continue;
             }
 
-            records.Add(FreshcallerCallMapper.ToRecord(call, now));
+            records.Add(FreshcallerCallMapper.ToRecord(call, now, options.CurrentValue.CustomerSummaryMarker));
         }
 
         return [.. records

@@ -40,10 +40,10 @@ public sealed class FreshcallerWebhook(IOptionsMonitor<FreshcallerOptions> optio
             return ValueTask.FromResult(WebhookResult.Reject(405, "Method not allowed"));
         }
 
-        return ValueTask.FromResult(Read(request.Body));
+        return ValueTask.FromResult(Read(request.Body, settings.CustomerSummaryMarker));
     }
 
-    private WebhookResult Read(ReadOnlyMemory<byte> body)
+    private WebhookResult Read(ReadOnlyMemory<byte> body, string? summaryMarker)
     {
         if (!JsonText.TryParse(body, 32, out var document, out var invalid))
         {
@@ -75,7 +75,7 @@ public sealed class FreshcallerWebhook(IOptionsMonitor<FreshcallerOptions> optio
                     return WebhookResult.Invalid("id", "is required: the Freshcaller call id");
                 }
 
-                records.Add(FreshcallerCallMapper.ToRecord(call, time.GetUtcNow()));
+                records.Add(FreshcallerCallMapper.ToRecord(call, time.GetUtcNow(), summaryMarker));
             }
 
             return WebhookResult.Accept([.. records.DistinctBy(r => r.ExternalId)]);

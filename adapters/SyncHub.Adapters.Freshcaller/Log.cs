@@ -19,4 +19,22 @@ internal static partial class Log
 
     [LoggerMessage(6006, LogLevel.Error, "Freshcaller call {CallId} could not be read and makes no record: {Reason}; the rest of the page is stored")]
     public static partial void CallUnreadable(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(6010, LogLevel.Information, "Freshcaller hotline coverage is checked every {Interval} for {Count} shifts")]
+    public static partial void CoverageStarted(ILogger logger, TimeSpan interval, int count);
+
+    [LoggerMessage(6011, LogLevel.Debug, "Freshcaller shift {Shift}: {Available} agents available, {Minimum} needed")]
+    public static partial void ShiftChecked(ILogger logger, string shift, int available, int minimum);
+
+    [LoggerMessage(6012, LogLevel.Warning, "Freshcaller shift {Shift} is uncovered: {Available} agents available, {Minimum} needed (alert {AlertKey}, sent now: {Sent})")]
+    public static partial void ShiftUncovered(ILogger logger, string shift, int available, int minimum, string alertKey, bool sent);
+
+    [LoggerMessage(6013, LogLevel.Information, "Freshcaller shift {Shift} is covered again: {Available} agents available (alert {AlertKey}, sent now: {Sent})")]
+    public static partial void ShiftCovered(ILogger logger, string shift, int available, string alertKey, bool sent);
+
+    [LoggerMessage(6014, LogLevel.Warning, "Freshcaller coverage check failed (HTTP {Status}): {Reason}; checked again in {Wait}, no shift is called uncovered for it")]
+    public static partial void CoverageCheckFailed(ILogger logger, int? status, string reason, TimeSpan wait);
+
+    [LoggerMessage(6015, LogLevel.Error, "Freshcaller coverage alert for shift {Shift} could not be raised: {Reason}; tried again at the next check")]
+    public static partial void CoverageAlertFailed(ILogger logger, string shift, string reason);
 }

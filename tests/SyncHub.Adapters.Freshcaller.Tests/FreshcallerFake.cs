@@ -14,18 +14,89 @@ namespace SyncHub.Adapters.Freshcaller.Tests;
 /// <summary>
 /// WireMock playing a Freshcaller account's API (<c>/api/v1/calls</c>) with the documented answer shapes: calls in
 /// <c>{"calls": [...], "meta": {"total_pages", "current", "total_count"}}</c>, errors as
-/// <c>{"error_type", "message", "errors"}</c>, and 429 with Retry-After.
+/// <c>{"error_type", "message", "errors"}</c>, and 429 with Retry-After; and the users list (<c>/api/v1/users</c>) the
+/// hotline coverage check reads, <c>{"users": [...], "meta": {...}}</c>.
 /// </summary>
 internal sealed class FreshcallerFake : IDisposable
 {
     public const string ApiKey = "fc-api-key-3b1d9e";
     public const string CallsPath = "/api/v1/calls";
+    public const string UsersPath = "/api/v1/users";
 
     private readonly WireMockServer server = WireMockServer.Start();
 
     public string ApiUrl => server.Url + "/api/v1";
 
     public IReadOnlyList<ILogEntry> Requests => [.. server.LogEntries.Where(e => e.RequestMessage.Path == CallsPath)];
+
+    /// <summary>The requests for the users list, in order.</summary>
+    public IReadOnlyList<ILogEntry> UserRequests => [.. server.LogEntries.Where(e => e.RequestMessage.Path == UsersPath)];
+
+    /// <summary>Answers every users request (any page) with these users on one page, replacing earlier users answers.</summary>
+    public void Users(params JsonObject[] users)
+    {
+        ForgetUsersAnswers();
+        server
+            .Given(Request.Create().WithPath(UsersPath).UsingGet())
+            .WithTitle(UsersPath)
+            .RespondWith(Json(200, new JsonObject
+            {
+                ["users"] = new JsonArray([.. users.Select(u => u.DeepClone())]),
+                ["meta"] = new JsonObject { ["total_pages"] = 1, ["current"] = 1, ["total_count"] = users.Length },
+            }));
+    }
+
+    /// <summary>Answers page <paramref name="page"/> of the users list with these users.</summary>
+    public void UsersPage(int page, int totalPages, params JsonObject[] users) =>
+        server
+            .Given(Request.Create().WithPath(UsersPath).UsingGet().WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
+            .RespondWith(Json(200, new JsonObject
+            {
+                ["users"] = new JsonArray([.. users.Select(u => u.DeepClone())]),
+                ["meta"] = new JsonObject { ["total_pages"] = totalPages, ["current"] = page, ["total_count"] = users.Length },
+            }));
+
+    /// <summary>Answers every users request with <paramref name="status"/> and a Freshcaller error body (and Retry-After when given).</summary>
+    public void UsersError(int status, string errorType, string message, string? retryAfter = null)
+    {
+        ForgetUsersAnswers();
+        var response = Json(status, new JsonObject { ["error_type"] = errorType, ["message"] = message, ["errors"] = new JsonArray() });
+        server
+            .Given(Request.Create().WithPath(UsersPath).UsingGet())
+            .WithTitle(UsersPath)
+            .RespondWith(retryAfter is null ? response : response.WithHeader("Retry-After", retryAfter));
+    }
+
+    private void ForgetUsersAnswers()
+    {
+        foreach (var mapping in server.Mappings.Where(m => m.Title == UsersPath).ToList())
+        {
+            server.DeleteMapping(mapping.Guid);
+        }
+    }
+
+    /// <summary>
+    /// A user as Freshcaller's users list returns it: <c>status</c> 1 is online (available), 0 offline; <c>deleted</c>
+    /// marks a removed user.
+    /// </summary>
+    public static JsonObject User(long id, string name, int status, bool deleted = false, string role = "Agent", params string[] teams) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["email"] = $"{name.Split(' ')[0].ToLowerInvariant()}@support.example",
+        ["phone"] = null,
+        ["status"] = status,
+        ["preference"] = 1,
+        ["mobile_app_preference"] = 0,
+        ["last_call_time"] = "2026-11-30T10:41:12.000Z",
+        ["last_seen_time"] = "2026-11-30T11:58:03.000Z",
+        ["confirmed"] = true,
+        ["language"] = "en",
+        ["time_zone"] = "Brasilia",
+        ["deleted"] = deleted,
+        ["role"] = role,
+        ["teams"] = new JsonArray([.. teams.Select((t, i) => (JsonNode)new JsonObject { ["id"] = 10 + i, ["name"] = t, ["description"] = null, ["omni_channel"] = false })]),
+    };
 
     public IEnumerable<string?> RequestedPages => Requests.Select(r => Query(r, "page"));
 

@@ -17,6 +17,16 @@ public sealed class FreshcallerModuleConformanceTests : AdapterModuleConformance
         InvalidSetting.Of("WebhookSecret", "short"),
         InvalidSetting.Of("PageSize", "0"),
         InvalidSetting.Of("SettleDelay", "-00:01:00"),
+        new InvalidSetting(
+            new Dictionary<string, string?>
+            {
+                ["Coverage:Shifts:0:Name"] = "Day",
+                ["Coverage:Shifts:0:Days:0"] = "Mon-Fri",
+                ["Coverage:Shifts:0:Start"] = "08:00",
+                ["Coverage:Shifts:0:End"] = "20:00",
+                ["Coverage:Shifts:0:TimeZone"] = "America/Sao_Paulo_Typo",
+            },
+            "Coverage:Shifts:0:TimeZone"),
     ];
 
     [Fact]

@@ -9,7 +9,10 @@ namespace SyncHub.Workflow;
 
 /// <summary>
 /// After a hotline call becomes a ticket, a short follow-up goes to the caller by e-mail (through the outbox)
-/// when the directory knows an address; the history records it either way. Once per ticket.
+/// when the directory knows an address; the history records it either way. Once per ticket. The mail's
+/// <c>{summary}</c> is the customer-facing summary the agent marked in the call notes
+/// (<see cref="CallDiagnostics.CustomerSummary"/>), else the configured <see cref="CallFollowUpOptions.Summary"/>:
+/// the agent's notes (the ticket's body) are internal and never go to the caller.
 /// </summary>
 public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IOptions<CallFollowUpOptions> options, TimeProvider time) : ITicketCreatedHook
 {
@@ -42,7 +45,7 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
                     return new TicketChange(ticket, [note], []);
                 }
 
-                var summary = string.IsNullOrWhiteSpace(ticket.Body) ? ticket.Subject : ticket.Body;
+                var summary = CustomerSummary(record, ticket, settings);
                 string Fill(string template) => template
                     .Replace("{number}", ticket.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{subject}", ticket.Subject, StringComparison.Ordinal)
@@ -68,4 +71,43 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// The summary the caller is sent: the text the agent marked for the caller, else <see cref="CallFollowUpOptions.Summary"/>
+    /// filled from the call's time, length and agent. Never the ticket's body.
+    /// </summary>
+    private static string CustomerSummary(IntakeRecord record, Ticket ticket, CallFollowUpOptions settings)
+    {
+        if (Diagnostic(record, ticket, CallDiagnostics.CustomerSummary) is { } marked)
+        {
+            return marked;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone.Trim());
+        var at = TimeZoneInfo.ConvertTime(record.ReceivedAt, zone);
+        var duration = long.TryParse(Diagnostic(record, ticket, CallDiagnostics.Duration), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? Length(seconds)
+            : "";
+        return settings.Summary
+            .Replace("{date}", at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{duration}", duration, StringComparison.Ordinal)
+            .Replace("{agent}", Diagnostic(record, ticket, CallDiagnostics.Agent) ?? "our support agent", StringComparison.Ordinal)
+            .Replace("{number}", ticket.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{name}", ticket.Requester.Name ?? ticket.Account?.Name ?? "there", StringComparison.Ordinal)
+            .Trim();
+    }
+
+    private static string? Diagnostic(IntakeRecord record, Ticket ticket, string key) =>
+        record.Diagnostics.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim()
+        : ticket.Diagnostics.TryGetValue(key, out value) && !string.IsNullOrWhiteSpace(value) ? value.Trim()
+        : null;
+
+    /// <summary>A call length for a person: <c>45 s</c>, <c>3 min 4 s</c>, <c>1 h 2 min</c>.</summary>
+    private static string Length(long seconds) => seconds switch
+    {
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds} s"),
+        < 3600 when seconds % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min {seconds % 60} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600} h {seconds % 3600 / 60} min"),
+    };
 }

@@ -11,20 +11,24 @@ namespace SyncHub.Core.Tests.Workflow;
 
 public sealed class CallFollowUpTests
 {
-    private static IntakeRecord Call(string id, string phone = "+55 (11) 98765-4321") => new()
+    /// <summary>What the agent wrote down during the call: for agents only, never for the caller.</summary>
+    private const string InternalNotes = "Caller furious, threatens to cancel. Suspect corrupted tenant index after the 6.4 upgrade; escalate to Bruno.";
+
+    private static IntakeRecord Call(string id, string phone = "+55 (11) 98765-4321", string body = InternalNotes, Dictionary<string, string>? diagnostics = null) => new()
     {
         Source = "Freshcaller",
         ExternalId = id,
         Channel = Channel.Phone,
         Requester = new Requester(Phone: phone),
         Subject = "Hotline call from +55 11 98765-4321",
-        Body = "Cannot log in after the upgrade to 6.4.",
+        Body = body,
         ReceivedAt = Records.At,
+        Diagnostics = diagnostics ?? [],
     };
 
-    private static async Task<PipelineHarness> StartAsync()
+    private static async Task<PipelineHarness> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var harness = new PipelineHarness(services: s => s.AddInMemoryAccountDirectory());
+        var harness = new PipelineHarness(settings, services: s => s.AddInMemoryAccountDirectory());
         await harness.Get<IAccountDirectoryStore>().UpsertAsync(
             [new CrmAccount("acc-1", "ACME Ltda", "Gold", "Active", null, ["acme.example"], ["+551140001000"], Records.At)],
             [new CrmContact("c-1", "acc-1", "ana@acme.example", "+5511987654321", "Ana Souza", Records.At)]);
@@ -46,11 +50,85 @@ public sealed class CallFollowUpTests
         Assert.Equal("ana@acme.example", mail.Data[MailEvents.To]);
         Assert.Equal("true", mail.Data[MailEvents.Automatic]);
         Assert.Contains($"#{created.Number}", mail.Data[MailEvents.Body], StringComparison.Ordinal);
-        Assert.Contains("Cannot log in after the upgrade", mail.Data[MailEvents.Body], StringComparison.Ordinal);
         var ticket = (await harness.Store.GetAsync(created.TicketId!))!;
         Assert.Single(ticket.History, h => h.Type == CallFollowUp.HistoryType);
         Assert.Equal("ACME Ltda", ticket.Account?.Name);
         await harness.StopAsync();
+    }
+
+    [Fact]
+    public async Task Call_WithASummaryMarkedForTheCaller_MailsOnlyThatSummary()
+    {
+        await using var harness = await StartAsync();
+        const string summary = "We reset your tenant's search index; log in again and reply here if the error comes back.";
+
+        await harness.Pipeline.SubmitAsync(Call(
+            "call-3",
+            body: $"{InternalNotes}\nCustomer summary: {summary}\n\nTODO check the index job logs",
+            diagnostics: new() { [CallDiagnostics.CustomerSummary] = summary }));
+
+        var body = await FollowUpBodyAsync(harness);
+        Assert.Contains(summary, body, StringComparison.Ordinal);
+        foreach (var word in new[] { "furious", "cancel", "corrupted", "Bruno", "TODO", "Customer summary:" })
+        {
+            Assert.DoesNotContain(word, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await harness.StopAsync();
+    }
+
+    [Fact]
+    public async Task Call_WithoutAMarkedSummary_MailsTheConfiguredFallbackAndNoneOfTheNotes()
+    {
+        await using var harness = await StartAsync(new()
+        {
+            ["SyncHub:CallFollowUp:Summary"] = "{agent} took your call on {date} ({duration}).",
+            ["SyncHub:CallFollowUp:TimeZone"] = "America/Sao_Paulo",
+        });
+
+        var created = await harness.Pipeline.SubmitAsync(Call(
+            "call-4",
+            diagnostics: new() { [CallDiagnostics.Agent] = "João Gabriel", [CallDiagnostics.Duration] = "184" }));
+
+        var body = await FollowUpBodyAsync(harness);
+        Assert.Contains("João Gabriel took your call on 30 Nov 2026, 09:00 (3 min 4 s).", body, StringComparison.Ordinal);
+        foreach (var word in InternalNotes.Split([' ', ',', '.', ';'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3))
+        {
+            Assert.DoesNotContain(word, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(InternalNotes, (await harness.Store.GetAsync(created.TicketId!))!.Body);
+        await harness.StopAsync();
+    }
+
+    [Fact]
+    public async Task Call_WithoutAMarkedSummary_DefaultFallbackSaysWhenTheCallWasTaken()
+    {
+        await using var harness = await StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Call("call-5", body: "Customer summary:   \nnothing for the caller here"));
+
+        var body = await FollowUpBodyAsync(harness);
+        Assert.Contains("Our support agent took your call on 30 Nov 2026, 12:00", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing for the caller", body, StringComparison.Ordinal);
+        await harness.StopAsync();
+    }
+
+    [Fact]
+    public void Options_UnknownTimeZone_FailNamingTheSetting()
+    {
+        var harness = new PipelineHarness(new() { ["SyncHub:CallFollowUp:TimeZone"] = "Mars/Olympus_Mons" });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => harness.Get<Microsoft.Extensions.Options.IOptions<CallFollowUpOptions>>().Value);
+
+        Assert.Contains("SyncHub:CallFollowUp:TimeZone", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> FollowUpBodyAsync(PipelineHarness harness)
+    {
+        var outbox = await harness.Store.ReadOutboxAsync(null, 10);
+        return Assert.Single(outbox, e => e.Event.Type == MailEvents.FollowUp).Event.Data[MailEvents.Body];
     }
 
     [Fact]
