@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(4113, LogLevel.Information, "Sandbox: delivered {EventType} of ticket #{Number} to the made-up tool (id {ToolId})")]
     public static partial void SandboxDelivered(ILogger logger, string eventType, long number, string toolId);
+
+    [LoggerMessage(4007, LogLevel.Warning, "Malformed request {Method} {Path} answered {Status}: {Reason}")]
+    public static partial void MalformedRequest(ILogger logger, string method, string path, int status, string reason);
+
+    [LoggerMessage(4008, LogLevel.Debug, "Request {Method} {Path} ended by the client before its body was read")]
+    public static partial void RequestAborted(ILogger logger, string method, string path);
 }
