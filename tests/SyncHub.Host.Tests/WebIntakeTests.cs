@@ -28,6 +28,22 @@ public sealed class WebIntakeTests
     }
 
     [Fact]
+    public async Task Post_LineBreaksAndNulInSingleLineFields_AreStoredAsOneLineAndTheMessageKeepsItsLines()
+    {
+        await using var hub = await HubServer.StartAsync();
+        var form = Forms.Valid("crlf-1");
+        form["name"] = "Ana\r\nSouza\u0000";
+        form["subject"] = "Cannot log in\r\nBcc: someone@evil.example";
+        form["message"] = "Line one\r\nLine two\u0000";
+
+        using var response = await hub.Client.SendAsync(hub.Form(form));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var ticket = await hub.TicketAsync((await hub.JsonAsync(response)).GetProperty("id").GetString()!);
+        Assert.Equal(("Ana Souza", "Cannot log in Bcc: someone@evil.example", "Line one\r\nLine two"), (ticket.Requester.Name, ticket.Subject, ticket.Body));
+    }
+
+    [Fact]
     public async Task Post_SameFormTwice_SecondIs200DuplicateWithTheSameTicket()
     {
         await using var hub = await HubServer.StartAsync();

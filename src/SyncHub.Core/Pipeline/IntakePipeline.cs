@@ -199,8 +199,9 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(IntakeRecord record)
+    private async Task<IntakeResult> StoreAsync(IntakeRecord received)
     {
+        var record = RecordText.Normalize(received);
         var problem = RecordValidator.Problem(record);
         if (problem is null)
         {
