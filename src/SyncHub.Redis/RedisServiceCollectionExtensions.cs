@@ -51,6 +51,10 @@ public static class RedisServiceCollectionExtensions
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(RedisTicketStore).Namespace!) ?? NullLogger.Instance;
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
         configuration.AbortOnConnectFail = false;
+
+        // While the connection is known to be down, a command fails at once instead of waiting in the backlog for the
+        // timeout: intake answers 503 with Retry-After immediately, pollers and the outbox go to their own backoff.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ClientName ??= "synchub";
 
         var connection = ConnectionMultiplexer.Connect(configuration);

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using SyncHub.Host;
+using SyncHub.Resilience.Tests.Hosting;
+using SyncHub.Testing.Doubles;
+using SyncHub.Testing.Redis;
+
+namespace SyncHub.Resilience.Tests.Faults;
+
+/// <summary>
+/// redis-server stopped under a running hub with the client's default timeouts: once the connection is known to be down,
+/// a webhook is answered 503 with Retry-After at once instead of waiting out the command timeout, and intake resumes by
+/// itself when Redis is back.
+/// </summary>
+public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    [Fact]
+    public async Task Intake_WhileRedisIsKnownDown_Answers503WithRetryAfterAtOnceAndResumesAfter()
+    {
+        await using var app = SyncHubApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["SyncHub:Store"] = "Redis",
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
+                ["SyncHub:Logging:Console"] = "false",
+                ["SyncHub:ShutdownTimeout"] = "00:00:05",
+                ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
+                ["SyncHub:Adapters:WebForm:Enabled"] = "true",
+                ["SyncHub:Adapters:WebForm:Token"] = TestSecrets.FormToken,
+            }));
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        using (var before = await client.SendAsync(Form("down-0")))
+        {
+            Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        }
+
+        HttpStatusCode status;
+        RetryConditionHeaderValue? retryAfter;
+        TimeSpan took;
+        await redis.StopAsync();
+        try
+        {
+            await Eventually.WaitUntilAsync(() => Ready(client) == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
+            var watch = Stopwatch.StartNew();
+            using var during = await client.SendAsync(Form("down-1"));
+            took = watch.Elapsed;
+            (status, retryAfter) = (during.StatusCode, during.Headers.RetryAfter);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.NotNull(retryAfter);
+
+        // The client's command timeout is 5 s; a known-down store must not make the sender wait for it.
+        Assert.True(took < TimeSpan.FromSeconds(2), $"the 503 took {took.TotalSeconds:0.0} s");
+        await Eventually.WaitUntilAsync(() => Ready(client) == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        using var after = await client.SendAsync(Form("down-1"));
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        await app.StopAsync();
+    }
+
+    private static HttpRequestMessage Form(string id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/web") { Content = JsonContent.Create(Bodies.WebForm(id)) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestSecrets.FormToken);
+        return request;
+    }
+
+    private static HttpStatusCode? Ready(HttpClient client)
+    {
+        try
+        {
+            using var response = client.GetAsync("/health/ready").GetAwaiter().GetResult();
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+}
