@@ -116,7 +116,7 @@ public static class SyncHubApp
             // The core's meter and every adapter's (SyncHub.Email, ...: a plugin's meter under SyncHub.* is exported too).
             .AddMeter(SyncHubMetrics.MeterName, SyncHubMetrics.MeterName + ".*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddPrometheusExporter());
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hub.ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hub.StopBudget);
         builder.Services.ConfigureHttpJsonOptions(o => SyncHubJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,12 @@ public static class RedisServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<IConnectionMultiplexer>(Connect);
+
+        // First of the hosted services, so the host stops it last (see RedisConnectionCloser).
+        if (!services.Any(d => d.ImplementationType == typeof(RedisConnectionCloser)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, RedisConnectionCloser>());
+        }
         services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
         services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());

@@ -83,6 +83,20 @@ internal sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM (what systemd and docker stop send) and returns how long the process took to exit.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan bound)
+    {
+        var watch = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) ?? throw new InvalidOperationException("kill did not start."))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(bound);
+        await process.WaitForExitAsync(cancel.Token);
+        return watch.Elapsed;
+    }
+
     /// <summary>SIGKILL: the process gets no chance to stop, drain or flush anything.</summary>
     public async Task KillAsync()
     {

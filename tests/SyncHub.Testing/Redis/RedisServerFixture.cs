@@ -53,6 +53,12 @@ public class RedisServerFixture : IAsyncLifetime
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>Freezes redis-server (SIGSTOP): connections stay open and nothing answers, as with a hung or swapping server.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused redis-server run again (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>A key prefix no other test uses on this server.</summary>
     public string NewPrefix() =>
         $"test{Interlocked.Increment(ref prefixes).ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}:";
@@ -99,6 +105,13 @@ public class RedisServerFixture : IAsyncLifetime
     }
 
     /// <summary>Kills the server (as a crash would: no shutdown save) and waits until it is gone.</summary>
+    private void Signal(string signal)
+    {
+        var id = process is { HasExited: false } running ? running.Id : throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", id.ToString(CultureInfo.InvariantCulture)])) ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+    }
+
     public async Task StopAsync()
     {
         if (process is null || process.HasExited)
