@@ -365,6 +365,18 @@ public sealed partial class PublicFormTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Created), (page.StatusCode, post.StatusCode, relay.StatusCode));
     }
 
+    [Fact]
+    public async Task WebFormAdapterOff_PublicRoutesAre404AndEveryOtherRouteStillWorks()
+    {
+        await using var hub = await HubServer.StartAsync(new() { ["SyncHub:Adapters:WebForm:Enabled"] = "false" });
+
+        using var token = await hub.Client.GetAsync("/api/public/web/form-token");
+        using var page = await hub.Client.GetAsync("/support");
+        using var list = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/tickets"));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK), (token.StatusCode, page.StatusCode, list.StatusCode));
+    }
+
     [Theory]
     [InlineData("multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAna\r\n--ab")]
     [InlineData("multipart/form-data", "--abc\r\n\r\n")]

@@ -197,11 +197,13 @@ internal static class PublicFormEndpoints
         }
     }
 
-    private static IResult FormToken(HttpContext context, FormTokens tokens)
+    // The web form's services exist only while its adapter is enabled: every handler here looks them up instead of
+    // taking them as parameters (which minimal APIs would otherwise take for a body and fail every route with).
+    private static IResult FormToken(HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
         return context.RequestServices.GetService<PublicFormIntake>() is { Settings.Enabled: true }
-            ? Results.Json(new { field = FormTokens.Field, token = tokens.Issue() })
+            ? Results.Json(new { field = FormTokens.Field, token = context.RequestServices.GetRequiredService<FormTokens>().Issue() })
             : Problems.Status(StatusCodes.Status404NotFound, "Not found", "the public web form is off (SyncHub:Adapters:WebForm:Public:Enabled)");
     }
 
