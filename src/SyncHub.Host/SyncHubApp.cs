@@ -78,6 +78,7 @@ public static class SyncHubApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        ListenAddress.UseDefaultUnlessConfigured(builder);
 
         var configuration = builder.Configuration;
         var hub = Bind<HubOptions>(configuration, HubOptions.SectionName, problems);
@@ -130,9 +131,11 @@ public static class SyncHubApp
         var enabled = BuiltInAdapters.All.Where(syncHub.AddModule).Select(m => m.Name).ToList();
         var plugins = AddPlugins(builder, syncHub, enabled, problems);
         AddSandbox(builder, problems);
+        var unknownSettings = UnknownSettings.Add(builder, BuiltInAdapters.All.Concat(plugins.SelectMany(p => p.Modules)));
         builder.Services.AddSingleton(new HubSummary(hub.Store, enabled, plugins));
 
         var app = builder.Build();
+        unknownSettings.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SyncHub"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();

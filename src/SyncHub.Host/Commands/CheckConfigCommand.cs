@@ -41,6 +41,7 @@ internal static class CheckConfigCommand
             app = CommandHost.Build(arguments, problems, configure, s => services = s, settings);
             lines.AddRange(problems.Lines);
             lines.AddRange(Validate(app.Services, services!));
+            lines.AddRange(app.Services.GetRequiredService<Configuration.UnknownSettings>().Lines);
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or FormatException or AggregateException or OptionsValidationException)
         {
