@@ -47,12 +47,10 @@ internal sealed class StartFailureReport : ILogEventFilter
             Serilog.Log.Logger = logger;
         }
 
-        if (problems.Count == 0)
-        {
-            problems = Messages(exception);
-        }
-
-        return [.. problems.Select(p => p.StartsWith("Configuration error", StringComparison.Ordinal) || p.StartsWith("Plugin refused", StringComparison.Ordinal) ? p : $"Configuration error: {p}")];
+        // The exception's own lines too, should the second build not meet the problem the first one did.
+        return [.. problems.Concat(CheckConfigCommand.Messages(exception))
+            .Select(p => p.StartsWith("Configuration error", StringComparison.Ordinal) || p.StartsWith("Plugin refused", StringComparison.Ordinal) ? p : $"Configuration error: {p}")
+            .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Drops the host's "Hosting failed to start" and what its hosted services log as they are torn down after it.</summary>
@@ -77,12 +75,5 @@ internal sealed class StartFailureReport : ILogEventFilter
         StartFailureException or OptionsValidationException => true,
         AggregateException many => many.InnerExceptions.All(IsConfiguration),
         _ => false,
-    };
-
-    private static List<string> Messages(Exception exception) => exception switch
-    {
-        OptionsValidationException validation => [.. validation.Failures],
-        AggregateException many => [.. many.InnerExceptions.SelectMany(Messages)],
-        _ => [exception.Message.ReplaceLineEndings(" ")],
     };
 }

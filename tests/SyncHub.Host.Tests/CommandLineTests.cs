@@ -97,10 +97,7 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
     [Fact]
     public async Task ResetCursor_CommittedCursor_IsClearedInRedis()
     {
-        var settings = RedisSettings(out var prefix);
-        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
-        settings["SyncHub:Adapters:Twitter:BearerToken"] = "AAAA-test-bearer";
-        settings["SyncHub:Adapters:Twitter:UserId"] = "2244994945";
+        var settings = TwitterSettings(out var prefix);
         var database = redis.Connection.GetDatabase();
         await database.HashSetAsync(prefix + "checkpoints", [new("Twitter", "1866123456789012345"), new("ZohoCrm", "2026-03-01T00:00:00Z")]);
 
@@ -132,10 +129,7 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
     [Fact]
     public async Task ResetCursor_UnknownSource_ExitsOneNamingTheKnownSourcesAndKeepsTheCursor()
     {
-        var settings = RedisSettings(out var prefix);
-        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
-        settings["SyncHub:Adapters:Twitter:BearerToken"] = "AAAA-test-bearer";
-        settings["SyncHub:Adapters:Twitter:UserId"] = "2244994945";
+        var settings = TwitterSettings(out var prefix);
         await redis.Connection.GetDatabase().HashSetAsync(prefix + "checkpoints", "Twitter", "1866123456789012345");
 
         var (code, output, error) = await RunAsync(settings, "reset-cursor", "Twiter");
@@ -359,6 +353,16 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["SyncHub:Redis:KeyPrefix"] = prefix,
         };
+    }
+
+    /// <summary>The Redis store with the Twitter poller enabled.</summary>
+    private Dictionary<string, string?> TwitterSettings(out string prefix)
+    {
+        var settings = RedisSettings(out prefix);
+        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
+        settings["SyncHub:Adapters:Twitter:BearerToken"] = "AAAA-test-bearer";
+        settings["SyncHub:Adapters:Twitter:UserId"] = "2244994945";
+        return settings;
     }
 
     private RedisDeadLetterStore DeadLetters(string prefix) =>

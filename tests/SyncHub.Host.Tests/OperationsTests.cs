@@ -98,13 +98,10 @@ public sealed class OperationsTests
         taken.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
-        var (code, lines) = await HubBinary.RunAsync(["--urls", address, "--environment", "Testing"], HubBinary.TestingSettings());
+        var line = await FailsWithOneLineAsync(["--urls", address, "--environment", "Testing"], HubBinary.TestingSettings());
 
-        Assert.Equal(1, code);
-        var line = Assert.Single(lines, IsFailure);
         Assert.Contains($"Failed to bind to address {address}: address already in use", line, StringComparison.Ordinal);
         Assert.Contains("--urls, ASPNETCORE_URLS or Urls", line, StringComparison.Ordinal);
-        AssertNoStackTrace(lines);
     }
 
     [Fact]
@@ -128,12 +125,9 @@ public sealed class OperationsTests
         settings["SyncHub:Store"] = "Redis";
         settings["ConnectionStrings:Redis"] = "";
 
-        var (code, lines) = await HubBinary.RunAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], settings);
+        var line = await FailsWithOneLineAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], settings);
 
-        Assert.Equal(1, code);
-        var line = Assert.Single(lines, IsFailure);
         Assert.Contains("Configuration error: ConnectionStrings:Redis: is required", line, StringComparison.Ordinal);
-        AssertNoStackTrace(lines);
     }
 
     [Fact]
@@ -167,12 +161,9 @@ public sealed class OperationsTests
             settings["SyncHub:Plugins:Path"] = plugins.FullName;
             settings["SyncHub:Plugins:Enabled:0"] = "Broken";
 
-            var (code, lines) = await HubBinary.RunAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], settings);
+            var line = await FailsWithOneLineAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], settings);
 
-            Assert.Equal(1, code);
-            var line = Assert.Single(lines, IsFailure);
             Assert.Contains("Plugin refused: Broken", line, StringComparison.Ordinal);
-            AssertNoStackTrace(lines);
         }
         finally
         {
@@ -192,6 +183,16 @@ public sealed class OperationsTests
         var warning = Assert.Single(hub.Lines, l => l.Contains("Unknown setting", StringComparison.Ordinal));
         Assert.Contains("Unknown setting: SyncHub:Pipline is not a SyncHub setting; did you mean SyncHub:Pipeline?", warning, StringComparison.Ordinal);
         Assert.Contains("Warning", warning, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the binary, which must exit 1 with one Error or Fatal line and no stack trace; returns that line.</summary>
+    private static async Task<string> FailsWithOneLineAsync(string[] args, Dictionary<string, string?> settings)
+    {
+        var (code, lines) = await HubBinary.RunAsync(args, settings);
+
+        Assert.Equal(1, code);
+        AssertNoStackTrace(lines);
+        return Assert.Single(lines, IsFailure);
     }
 
     /// <summary>A line at Error or Fatal, in the compact JSON of the configured logger or the bootstrap logger's text.</summary>

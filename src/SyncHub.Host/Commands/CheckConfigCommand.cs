@@ -147,7 +147,8 @@ internal static class CheckConfigCommand
         return lines;
     }
 
-    private static IEnumerable<string> Messages(Exception exception) => exception switch
+    /// <summary>The lines of a configuration exception: each validation failure, each inner exception, a file's cause.</summary>
+    public static IEnumerable<string> Messages(Exception exception) => exception switch
     {
         OptionsValidationException validation => validation.Failures,
         AggregateException many => many.InnerExceptions.SelectMany(Messages),
