@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Serilog.Core;
 using Serilog.Events;
 using SyncHub.Host.Commands;
+using SyncHub.Host.Plugins;
+using SyncHub.Hosting;
 
 namespace SyncHub.Host;
 
@@ -14,6 +16,7 @@ internal sealed class StartFailureReport : ILogEventFilter
 {
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
     private const string HostingFailed = "Hosting failed to start";
+    private const string PluginRefused = "Plugin refused: ";
 
     private volatile bool failed;
 
@@ -48,9 +51,27 @@ internal sealed class StartFailureReport : ILogEventFilter
         }
 
         // The exception's own lines too, should the second build not meet the problem the first one did.
-        return [.. problems.Concat(CheckConfigCommand.Messages(exception))
-            .Select(p => p.StartsWith("Configuration error", StringComparison.Ordinal) || p.StartsWith("Plugin refused", StringComparison.Ordinal) ? p : $"Configuration error: {p}")
-            .Distinct(StringComparer.Ordinal)];
+        return [.. problems.Concat(CheckConfigCommand.Messages(exception)).Select(Named).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The line as the operator reads it: a configuration problem says so; a refused plugin that names no setting gets
+    /// the settings that leave it out.
+    /// </summary>
+    private static string Named(string problem)
+    {
+        if (!problem.StartsWith(PluginRefused, StringComparison.Ordinal))
+        {
+            return problem.StartsWith("Configuration error", StringComparison.Ordinal) ? problem : $"Configuration error: {problem}";
+        }
+
+        if (problem.Contains("SyncHub:", StringComparison.Ordinal))
+        {
+            return problem;
+        }
+
+        var plugin = problem[PluginRefused.Length..].Split(' ', 2)[0];
+        return $"{problem.TrimEnd('.')}; to start without it, take it out of {PluginOptions.SectionName}:Enabled, or set {SyncHubBuilder.AdaptersSection}:{plugin}:Enabled=false when that list is empty";
     }
 
     /// <summary>Drops the host's "Hosting failed to start" and what its hosted services log as they are torn down after it.</summary>

@@ -163,7 +163,8 @@ public sealed class OperationsTests
 
             var line = await FailsWithOneLineAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], settings);
 
-            Assert.Contains("Plugin refused: Broken", line, StringComparison.Ordinal);
+            Assert.Contains($"Plugin refused: Broken ({Path.Combine(folder.FullName, "Broken.dll")}) cannot be read", line, StringComparison.Ordinal);
+            Assert.Contains("to start without it, take it out of SyncHub:Plugins:Enabled, or set SyncHub:Adapters:Broken:Enabled=false when that list is empty", line, StringComparison.Ordinal);
         }
         finally
         {
