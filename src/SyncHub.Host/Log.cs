@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(4006, LogLevel.Warning, "Record {Source}/{ExternalId} was dead-lettered: {Reason}")]
     public static partial void WebhookDeadLettered(ILogger logger, string source, string externalId, string reason);
 
+    [LoggerMessage(4130, LogLevel.Warning, "Unknown setting: {Problem:l}")]
+    public static partial void UnknownSetting(ILogger logger, string problem);
+
     [LoggerMessage(4101, LogLevel.Information, "Plugin {Plugin} {Version} loaded from {Directory} (built against SDK {SdkVersion}); adapters: {Adapters}; enabled: {Enabled}")]
     public static partial void PluginLoaded(ILogger logger, string plugin, string version, string directory, string sdkVersion, string adapters, string enabled);
 

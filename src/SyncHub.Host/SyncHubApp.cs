@@ -31,7 +31,7 @@ public static class SyncHubApp
     /// <summary>The EventId of <see cref="Log.TryIt"/>.</summary>
     private const int TryItEventId = 4004;
 
-    /// <summary>Runs until stopped; returns 1 (and one line naming the key) when the configuration is wrong.</summary>
+    /// <summary>Runs until stopped; returns 1 and one line per cause (naming the setting) when the start fails.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         Serilog.Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -41,19 +41,23 @@ public static class SyncHubApp
             await app.RunAsync();
             return 0;
         }
-        catch (StartFailureException ex)
-        {
-            Serilog.Log.Fatal("{Failure:l}", ex.Message);
-            return 1;
-        }
-        catch (OptionsValidationException ex)
-        {
-            Serilog.Log.Fatal("Configuration error: {Failures}", string.Join("; ", ex.Failures));
-            return 1;
-        }
         catch (Exception ex)
         {
-            Serilog.Log.Fatal(ex, "SyncHub stopped unexpectedly");
+            var lines = await StartFailureReport.LinesAsync(ex, args);
+            foreach (var line in lines)
+            {
+                Serilog.Log.Fatal("{Failure:l}", line);
+            }
+
+            if (lines.Count == 0)
+            {
+                Serilog.Log.Fatal(ex, "SyncHub stopped unexpectedly");
+            }
+            else
+            {
+                Serilog.Log.Debug(ex, "The start failed");
+            }
+
             return 1;
         }
         finally
@@ -78,6 +82,7 @@ public static class SyncHubApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        ListenAddress.UseDefaultUnlessConfigured(builder);
 
         var configuration = builder.Configuration;
         var hub = Bind<HubOptions>(configuration, HubOptions.SectionName, problems);
@@ -89,7 +94,7 @@ public static class SyncHubApp
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.With(new StartFailureReport());
 
                 // Masks configured secrets in whatever any component logs. In Development the "Try it" hint (4004) keeps the
                 // form token on purpose, so the printed curl can be pasted.
@@ -130,9 +135,11 @@ public static class SyncHubApp
         var enabled = BuiltInAdapters.All.Where(syncHub.AddModule).Select(m => m.Name).ToList();
         var plugins = AddPlugins(builder, syncHub, enabled, problems);
         AddSandbox(builder, problems);
+        var unknownSettings = UnknownSettings.Add(builder, BuiltInAdapters.All.Concat(plugins.SelectMany(p => p.Modules)));
         builder.Services.AddSingleton(new HubSummary(hub.Store, enabled, plugins));
 
         var app = builder.Build();
+        unknownSettings.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SyncHub"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<MalformedRequests>();

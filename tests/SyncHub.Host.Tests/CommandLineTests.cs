@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -96,10 +97,7 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
     [Fact]
     public async Task ResetCursor_CommittedCursor_IsClearedInRedis()
     {
-        var settings = RedisSettings(out var prefix);
-        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
-        settings["SyncHub:Adapters:Twitter:BearerToken"] = "AAAA-test-bearer";
-        settings["SyncHub:Adapters:Twitter:UserId"] = "2244994945";
+        var settings = TwitterSettings(out var prefix);
         var database = redis.Connection.GetDatabase();
         await database.HashSetAsync(prefix + "checkpoints", [new("Twitter", "1866123456789012345"), new("ZohoCrm", "2026-03-01T00:00:00Z")]);
 
@@ -116,15 +114,93 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
     }
 
     [Fact]
-    public async Task ResetCursor_SourceNotEnabledHere_ResetsAndNotesIt()
+    public async Task ResetCursor_SourceNotEnabledHereWithForce_ResetsAndNotesIt()
     {
         var settings = RedisSettings(out var prefix);
         await redis.Connection.GetDatabase().HashSetAsync(prefix + "checkpoints", "JsonFeed", "42");
 
-        var (code, _, error) = await RunAsync(settings, "reset-cursor", "JsonFeed");
+        var (code, _, error) = await RunAsync(settings, "reset-cursor", "JsonFeed", "--force");
 
         Assert.Equal(0, code);
         Assert.StartsWith("note: JsonFeed is not an enabled polling source in this configuration", error, StringComparison.Ordinal);
+        Assert.False((await redis.Connection.GetDatabase().HashGetAsync(prefix + "checkpoints", "JsonFeed")).HasValue);
+    }
+
+    [Fact]
+    public async Task ResetCursor_UnknownSource_ExitsOneNamingTheKnownSourcesAndKeepsTheCursor()
+    {
+        var settings = TwitterSettings(out var prefix);
+        await redis.Connection.GetDatabase().HashSetAsync(prefix + "checkpoints", "Twitter", "1866123456789012345");
+
+        var (code, output, error) = await RunAsync(settings, "reset-cursor", "Twiter");
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Equal(
+            "unknown source: Twiter is not an enabled polling source in this configuration (polling sources: Twitter); did you mean Twitter?; " +
+            "names are case-sensitive; --force resets it anyway",
+            error.Trim());
+        Assert.Equal("1866123456789012345", (string?)await redis.Connection.GetDatabase().HashGetAsync(prefix + "checkpoints", "Twitter"));
+    }
+
+    [Fact]
+    public async Task CheckConfig_UnknownKeys_AreErrorsNamingTheNearestKnownKey()
+    {
+        var (code, output, error) = await RunAsync(
+            new() { ["SyncHub:Pipline:Capacity"] = "10", ["SyncHub:Adapters:Emial:Enabled"] = "true" },
+            "check-config");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            [
+                "SyncHub:Adapters:Emial is not a SyncHub setting; did you mean SyncHub:Adapters:Email?",
+                "SyncHub:Pipline is not a SyncHub setting; did you mean SyncHub:Pipeline?",
+            ],
+            Lines(output));
+        Assert.Equal("configuration has 2 problems", error.Trim());
+    }
+
+    [Fact]
+    public async Task Binary_UnknownCommand_PrintsUsageNamingTheNearestAndExitsTwoWithoutStarting()
+    {
+        var (code, lines) = await HubBinary.RunAsync(["check-confg"], HubBinary.TestingSettings());
+
+        Assert.Equal(2, code);
+        Assert.Equal("unknown command check-confg; did you mean check-config?", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("usage: synchub", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("ready on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Binary_Version_PrintsTheVersionAndExitsZero()
+    {
+        var (code, lines) = await HubBinary.RunAsync(["--version"]);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"synchub {typeof(SyncHubApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}", Assert.Single(lines));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Binary_Help_PrintsUsageAndExitsZero(string argument)
+    {
+        var (code, lines) = await HubBinary.RunAsync([argument]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(HostCommands.Usage.Split('\n'), lines);
+    }
+
+    [Theory]
+    [InlineData("check-confg", true)]
+    [InlineData("start", true)]
+    [InlineData("--urls", false)]
+    [InlineData("SyncHub:Store=Redis", false)]
+    [InlineData("/SyncHub:Store", false)]
+    public void LooksLikeCommand_FirstArgument_OnlyWordsThatAreNeitherOptionsNorSettings(string argument, bool command)
+    {
+        Assert.Equal(command, HostCommands.LooksLikeCommand(argument));
     }
 
     [Theory]
@@ -277,6 +353,16 @@ public sealed class CommandLineTests(RedisServerFixture redis) : IClassFixture<R
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["SyncHub:Redis:KeyPrefix"] = prefix,
         };
+    }
+
+    /// <summary>The Redis store with the Twitter poller enabled.</summary>
+    private Dictionary<string, string?> TwitterSettings(out string prefix)
+    {
+        var settings = RedisSettings(out prefix);
+        settings["SyncHub:Adapters:Twitter:Enabled"] = "true";
+        settings["SyncHub:Adapters:Twitter:BearerToken"] = "AAAA-test-bearer";
+        settings["SyncHub:Adapters:Twitter:UserId"] = "2244994945";
+        return settings;
     }
 
     private RedisDeadLetterStore DeadLetters(string prefix) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SyncHub.Storage;
@@ -88,5 +89,121 @@ public sealed class OperationsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PortInUse_OneLineNamingTheAddressAndTheSettingExitsOne()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var line = await FailsWithOneLineAsync(["--urls", address, "--environment", "Testing"], HubBinary.TestingSettings());
+
+        Assert.Contains($"Failed to bind to address {address}: address already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls, ASPNETCORE_URLS or Urls", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PortInUseAtDebug_AlsoLogsTheStackTrace()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var settings = HubBinary.TestingSettings();
+        settings["Serilog:MinimumLevel:Default"] = "Debug";
+
+        var (code, lines) = await HubBinary.RunAsync(["--urls", $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}", "--environment", "Testing"], settings);
+
+        Assert.Equal(1, code);
+        Assert.Contains(lines, l => l.Contains("The start failed", StringComparison.Ordinal) && l.Contains("AddressInUseException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutRedisConnectionString_OneLineNamingTheKeyExitsOne()
+    {
+        var settings = HubBinary.TestingSettings();
+        settings["SyncHub:Store"] = "Redis";
+        settings["ConnectionStrings:Redis"] = "";
+
+        var line = await FailsWithOneLineAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], settings);
+
+        Assert.Contains("Configuration error: ConnectionStrings:Redis: is required", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SeveralConfigurationProblems_EveryOneReportedAtOnce()
+    {
+        var settings = HubBinary.TestingSettings();
+        settings["SyncHub:Pipeline:Capacity"] = "0";
+        settings["SyncHub:Api:Keys:0"] = "short";
+        settings["SyncHub:Sandbox:Enabled"] = "true";
+
+        var (code, lines) = await HubBinary.RunAsync(["--urls", "http://127.0.0.1:0", "--environment", "Production"], settings);
+
+        Assert.Equal(1, code);
+        var failures = lines.Where(IsFailure).ToList();
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, l => l.Contains("SyncHub:Pipeline:Capacity", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("SyncHub:Api:Keys: every API key must have at least 8 characters", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("SyncHub:Sandbox:Enabled", StringComparison.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task Start_PluginThatFailsToLoad_OneLineNamingThePluginExitsOne()
+    {
+        var plugins = Directory.CreateTempSubdirectory("synchub-broken-plugin-");
+        try
+        {
+            var folder = plugins.CreateSubdirectory("Broken");
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Broken.dll"), "not an assembly");
+            var settings = HubBinary.TestingSettings();
+            settings["SyncHub:Plugins:Path"] = plugins.FullName;
+            settings["SyncHub:Plugins:Enabled:0"] = "Broken";
+
+            var line = await FailsWithOneLineAsync(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], settings);
+
+            Assert.Contains($"Plugin refused: Broken ({Path.Combine(folder.FullName, "Broken.dll")}) cannot be read", line, StringComparison.Ordinal);
+            Assert.Contains("to start without it, take it out of SyncHub:Plugins:Enabled, or set SyncHub:Adapters:Broken:Enabled=false when that list is empty", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            plugins.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_UnknownSetting_WarnsNamingTheNearestKnownKeyAndStarts()
+    {
+        var settings = HubBinary.TestingSettings();
+        settings["SyncHub:Pipline:Capacity"] = "10";
+
+        await using var hub = HubBinary.Start(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], settings);
+        await hub.WaitForLineAsync(l => l.Contains("SyncHub ready on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        var warning = Assert.Single(hub.Lines, l => l.Contains("Unknown setting", StringComparison.Ordinal));
+        Assert.Contains("Unknown setting: SyncHub:Pipline is not a SyncHub setting; did you mean SyncHub:Pipeline?", warning, StringComparison.Ordinal);
+        Assert.Contains("Warning", warning, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the binary, which must exit 1 with one Error or Fatal line and no stack trace; returns that line.</summary>
+    private static async Task<string> FailsWithOneLineAsync(string[] args, Dictionary<string, string?> settings)
+    {
+        var (code, lines) = await HubBinary.RunAsync(args, settings);
+
+        Assert.Equal(1, code);
+        AssertNoStackTrace(lines);
+        return Assert.Single(lines, IsFailure);
+    }
+
+    /// <summary>A line at Error or Fatal, in the compact JSON of the configured logger or the bootstrap logger's text.</summary>
+    private static bool IsFailure(string line) =>
+        line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) ||
+        line.Contains(" FTL] ", StringComparison.Ordinal) || line.Contains(" ERR] ", StringComparison.Ordinal);
+
+    /// <summary>No stack frames and no exception property: the operator reads the cause, not the call chain.</summary>
+    private static void AssertNoStackTrace(IReadOnlyList<string> lines)
+    {
+        Assert.DoesNotContain(lines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("\\n   at ", StringComparison.Ordinal) || l.Contains("\"@x\"", StringComparison.Ordinal));
     }
 }

@@ -32,22 +32,8 @@ internal static class CheckConfigCommand
             return 1;
         }
 
-        var problems = StartProblems.Collecting();
-        IServiceCollection? services = null;
-        var lines = new List<string>();
-        WebApplication? app = null;
-        try
-        {
-            app = CommandHost.Build(arguments, problems, configure, s => services = s, settings);
-            lines.AddRange(problems.Lines);
-            lines.AddRange(Validate(app.Services, services!));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or FormatException or AggregateException or OptionsValidationException)
-        {
-            // The configuration could not even be built (a settings file that is not JSON, a service that cannot be made).
-            lines.AddRange(problems.Lines);
-            lines.AddRange(Messages(ex));
-        }
+        var (lines, app) = Check(arguments, configure, settings);
+        lines.AddRange(app?.Services.GetRequiredService<Configuration.UnknownSettings>().Lines ?? []);
 
         try
         {
@@ -83,6 +69,44 @@ internal static class CheckConfigCommand
                 await app.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Every problem a start with <paramref name="hostArgs"/> would meet (what <c>check-config</c> prints, less the unknown
+    /// keys, which only warn at start), each once: the hub reports them all when its start fails on one.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> StartProblemsAsync(IReadOnlyList<string> hostArgs)
+    {
+        var (lines, app) = Check(new CommandArguments([], new Dictionary<string, string>(), hostArgs), null, null);
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        return lines.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Builds the hub as a start would, collecting its problems; the app is null when it could not be built.</summary>
+    private static (List<string> Lines, WebApplication? App) Check(CommandArguments arguments, Action<WebApplicationBuilder>? configure, string? settings)
+    {
+        var problems = StartProblems.Collecting();
+        IServiceCollection? services = null;
+        var lines = new List<string>();
+        WebApplication? app = null;
+        try
+        {
+            app = CommandHost.Build(arguments, problems, configure, s => services = s, settings);
+            lines.AddRange(problems.Lines);
+            lines.AddRange(Validate(app.Services, services!));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or FormatException or AggregateException or OptionsValidationException)
+        {
+            // The configuration could not even be built (a settings file that is not JSON, a service that cannot be made).
+            lines.AddRange(problems.Lines);
+            lines.AddRange(Messages(ex));
+        }
+
+        return (lines, app);
     }
 
     /// <summary>
@@ -123,7 +147,8 @@ internal static class CheckConfigCommand
         return lines;
     }
 
-    private static IEnumerable<string> Messages(Exception exception) => exception switch
+    /// <summary>The lines of a configuration exception: each validation failure, each inner exception, a file's cause.</summary>
+    public static IEnumerable<string> Messages(Exception exception) => exception switch
     {
         OptionsValidationException validation => validation.Failures,
         AggregateException many => many.InnerExceptions.SelectMany(Messages),

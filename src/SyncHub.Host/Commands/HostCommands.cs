@@ -1,3 +1,6 @@
+using System.Reflection;
+using SyncHub.Host.Configuration;
+
 namespace SyncHub.Host.Commands;
 
 /// <summary>
@@ -9,12 +12,36 @@ internal static class HostCommands
 {
     public const string Usage =
         "usage: synchub [--urls URL] [--environment NAME] [--Section:Key=value ...]    run the hub\n" +
-        "       synchub healthcheck [URL]                                             probe /health/ready\n" +
+        "       synchub healthcheck [URL]                                             probe /health/ready (default: the address of URLS)\n" +
         "       synchub check-config [--environment NAME] [--settings FILE.json]      validate the configuration, start nothing\n" +
         "       synchub replay-dead-letters [--source NAME] [--limit N]              re-submit dead-lettered intake records\n" +
-        "       synchub reset-cursor SOURCE                                           clear a polling source's committed cursor";
+        "       synchub reset-cursor SOURCE [--force]                                 clear a polling source's committed cursor\n" +
+        "       synchub --version | --help";
+
+    /// <summary>The names a first argument may take; anything else that is not an option is a mistyped command.</summary>
+    private static readonly string[] Known = [CheckConfigCommand.Name, ReplayDeadLettersCommand.Name, ResetCursorCommand.Name, "healthcheck", "help", "version"];
+
+    /// <summary><c>synchub --version</c>: the host's version (with the commit it was built from, when known).</summary>
+    public static string Version =>
+        $"synchub {typeof(HostCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(HostCommands).Assembly.GetName().Version?.ToString()}";
 
     public static bool IsCommand(string? name) => name is CheckConfigCommand.Name or ReplayDeadLettersCommand.Name or ResetCursorCommand.Name;
+
+    /// <summary>
+    /// True for a first argument that can only be meant as a command: not an option (<c>--urls</c>) and not a
+    /// configuration value (<c>SyncHub:Store=Redis</c>). Running the hub on a mistyped command would surprise.
+    /// </summary>
+    public static bool LooksLikeCommand(string argument) =>
+        !string.IsNullOrEmpty(argument) && !argument.StartsWith('-') && !argument.StartsWith('/') && !argument.Contains('=', StringComparison.Ordinal);
+
+    /// <summary>Prints that <paramref name="command"/> is unknown, the nearest known one and the usage; returns 2.</summary>
+    public static async Task<int> UnknownAsync(string command, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var nearest = NearestName.Find(command, Known);
+        await error.WriteLineAsync($"unknown command {command}{(nearest is null ? "" : $"; did you mean {nearest}?")}\n{Usage}");
+        return 2;
+    }
 
     /// <summary>Runs <c>args[0]</c>; <paramref name="configure"/> lets tests add configuration as they do for the hub.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
@@ -29,11 +56,5 @@ internal static class HostCommands
             ResetCursorCommand.Name => ResetCursorCommand.RunAsync(rest, output, error, configure),
             _ => UnknownAsync(args[0], error),
         };
-    }
-
-    private static async Task<int> UnknownAsync(string command, TextWriter error)
-    {
-        await error.WriteLineAsync($"unknown command {command}\n{Usage}");
-        return 2;
     }
 }
