@@ -74,16 +74,5 @@ public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<Red
         return request;
     }
 
-    private static HttpStatusCode? Ready(HttpClient client)
-    {
-        try
-        {
-            using var response = client.GetAsync("/health/ready").GetAwaiter().GetResult();
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
+    private static HttpStatusCode? Ready(HttpClient client) => RedisRestartTests.StatusOf(client, "/health/ready");
 }

@@ -72,7 +72,8 @@ public sealed class RedisRestartTests(DurableRedisServerFixture redis) : IClassF
         await app.StopAsync();
     }
 
-    private static HttpStatusCode? StatusOf(HttpClient client, string path)
+    /// <summary>The status <paramref name="path"/> answers now, or null when the hub does not answer (for <c>Eventually</c>).</summary>
+    internal static HttpStatusCode? StatusOf(HttpClient client, string path)
     {
         try
         {
