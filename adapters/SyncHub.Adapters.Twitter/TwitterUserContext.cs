@@ -19,7 +19,8 @@ public sealed class TwitterUserContext(
     IHttpClientFactory httpClients,
     IOptionsMonitor<TwitterOptions> options,
     TimeProvider time,
-    ILogger<TwitterUserContext> logger)
+    ILogger<TwitterUserContext> logger,
+    ISecretRegistry? secrets = null)
 {
     /// <summary>A token this close to its expiry is refreshed before it is used.</summary>
     internal static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(1);
@@ -116,6 +117,13 @@ public sealed class TwitterUserContext(
         TwitterUserClient.EnsureAnswered(response, "POST /2/oauth2/token");
         if (response.StatusCode == HttpStatusCode.OK && Answer(response.Content) is { AccessToken: { Length: > 0 } access } answer)
         {
+            // Minted now (X rotates the refresh token too), so not among the configured secrets.
+            secrets?.Add(access);
+            if (!string.IsNullOrWhiteSpace(answer.RefreshToken))
+            {
+                secrets?.Add(answer.RefreshToken);
+            }
+
             return new TwitterUserToken(
                 access,
                 string.IsNullOrWhiteSpace(answer.RefreshToken) ? refreshToken : answer.RefreshToken,

@@ -10,7 +10,12 @@ namespace SyncHub.Adapters.ZohoCrm;
 /// (5xx, no answer, a refused grant) while the cached token has not expired yet and the CRM has not rejected it,
 /// the cached token is kept (a warning is logged) and the next call tries again; only an expired token fails.
 /// </summary>
-internal sealed class ZohoTokenProvider(ZohoOAuthClient client, IOptions<ZohoCrmOptions> options, TimeProvider time, ILogger<ZohoTokenProvider> logger)
+internal sealed class ZohoTokenProvider(
+    ZohoOAuthClient client,
+    IOptions<ZohoCrmOptions> options,
+    TimeProvider time,
+    ILogger<ZohoTokenProvider> logger,
+    ISecretRegistry? secrets = null)
     : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -60,6 +65,8 @@ internal sealed class ZohoTokenProvider(ZohoOAuthClient client, IOptions<ZohoCrm
                 Log.ApiDomainChosen(logger, apiDomain);
             }
 
+            // Minted now, so not among the configured secrets: from here on no log line may carry it.
+            secrets?.Add(answer.AccessToken);
             current = new ZohoAccessToken(answer.AccessToken, now + answer.ExpiresIn - margin, now + answer.ExpiresIn, apiDomain);
             Log.TokenRefreshed(logger, answer.ExpiresIn);
             return answer.AccessToken;

@@ -91,6 +91,11 @@ public static class SyncHubApp
         // several hubs in one process) each hub keeps its own logger: sharing the static Log.Logger would send every hub's
         // events to the last hub built, and the first hub disposed would silence the others.
         var ownLogger = Serilog.Log.Logger is not Serilog.Extensions.Hosting.ReloadableLogger;
+
+        // The secrets no log line may carry: the configured ones now, those adapters obtain at run time as they come.
+        var secrets = new SecretRegistry(SecretValues.From(configuration));
+        builder.Services.AddSingleton(secrets);
+        builder.Services.AddSingleton<ISecretRegistry>(secrets);
         builder.Services.AddSerilog(
             (services, logger) =>
             {
@@ -99,7 +104,7 @@ public static class SyncHubApp
                 // Masks configured secrets in whatever any component logs. In Development the "Try it" hint (4004) keeps the
                 // form token on purpose, so the printed curl can be pasted.
                 logger.Enrich.With(new SecretMasker(
-                    SecretValues.From(configuration),
+                    secrets,
                     builder.Environment.IsDevelopment() ? e => SecretMasker.HasEventId(e, TryItEventId) : null));
                 if (!configuration.GetValue("SyncHub:Logging:Console", true))
                 {

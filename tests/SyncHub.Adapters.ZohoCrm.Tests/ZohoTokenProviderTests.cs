@@ -2,6 +2,7 @@ using System.Net;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SyncHub.Accounts;
 using SyncHub.Sdk.Testing;
 using static SyncHub.Adapters.ZohoCrm.Tests.ZohoFake;
 
@@ -30,6 +31,30 @@ public sealed class ZohoTokenProviderTests : IDisposable
         Assert.Equal(ClientSecret, form["client_secret"]);
         Assert.Equal(RefreshToken, form["refresh_token"]);
         Assert.Empty(request.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>());
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_EveryMintedToken_IsGivenToTheHubsLogMasking()
+    {
+        zoho.Tokens(FirstToken, SecondToken);
+        var registered = new List<string>();
+        harness = new AdapterHarness(
+            new ZohoCrmModule(),
+            ZohoSettings.For(zoho, null),
+            time,
+            services => services.AddInMemoryAccountDirectory().AddSingleton<ISecretRegistry>(new RecordingSecrets(registered)));
+        var sut = harness.Provider.GetRequiredService<ZohoTokenProvider>();
+
+        var first = await sut.GetTokenAsync(CancellationToken.None);
+        var second = await sut.RefreshAsync(first, CancellationToken.None);
+
+        Assert.Equal([FirstToken, SecondToken], [first, second]);
+        Assert.Equal([FirstToken, SecondToken], registered);
+    }
+
+    private sealed class RecordingSecrets(List<string> registered) : ISecretRegistry
+    {
+        public void Add(string secret) => registered.Add(secret);
     }
 
     [Fact]

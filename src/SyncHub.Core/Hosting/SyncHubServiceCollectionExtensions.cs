@@ -48,6 +48,8 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<ReplyChannels>();
         services.TryAddSingleton<NotifierPauses>();
         services.TryAddSingleton<ITeamAlerts, TeamAlerts>();
+        services.TryAddSingleton<SecretRegistry>();
+        services.TryAddSingleton<ISecretRegistry>(sp => sp.GetRequiredService<SecretRegistry>());
         services.TryAddSingleton<ReplyPlanner>();
         services.TryAddSingleton<TicketWorkflow>();
         if (!services.Any(d => d.ImplementationInstance is ReplyChannel { Channel: Channel.Internal }))

@@ -1,5 +1,6 @@
 using Serilog.Core;
 using Serilog.Events;
+using SyncHub.Diagnostics;
 
 namespace SyncHub.Host.Logging;
 
@@ -10,14 +11,14 @@ namespace SyncHub.Host.Logging;
 /// <c>hub.verify_token</c> or a key sent in the URL by mistake (ASP.NET Core's request log), request headers with their
 /// raw values (the HTTP client's trace log keeps them as structured properties even where its text is redacted).
 /// </summary>
-internal sealed class SecretMasker(IReadOnlyList<string> secrets, Func<LogEvent, bool>? exempt = null) : ILogEventEnricher
+internal sealed class SecretMasker(SecretRegistry registry, Func<LogEvent, bool>? exempt = null) : ILogEventEnricher
 {
     public const string Mask = "***";
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
-        if (secrets.Count == 0 || exempt?.Invoke(logEvent) == true)
+        if (registry.Forms.Count == 0 || exempt?.Invoke(logEvent) == true)
         {
             return;
         }
@@ -74,7 +75,7 @@ internal sealed class SecretMasker(IReadOnlyList<string> secrets, Func<LogEvent,
     private string MaskText(string text)
     {
         var result = text;
-        foreach (var secret in secrets)
+        foreach (var secret in registry.Forms)
         {
             if (result.Contains(secret, StringComparison.Ordinal))
             {
@@ -82,6 +83,30 @@ internal sealed class SecretMasker(IReadOnlyList<string> secrets, Func<LogEvent,
             }
         }
 
+        // A secret partly URL-encoded (some characters escaped, others not) matches none of its forms: look at the text
+        // decoded, and when that holds a secret log the decoded text, masked.
+        if (ReferenceEquals(result, text) && text.Contains('%', StringComparison.Ordinal))
+        {
+            var decoded = Decode(text);
+            if (!string.Equals(decoded, text, StringComparison.Ordinal))
+            {
+                var masked = MaskText(decoded);
+                return ReferenceEquals(masked, decoded) ? text : masked;
+            }
+        }
+
         return result;
+    }
+
+    private static string Decode(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
     }
 }

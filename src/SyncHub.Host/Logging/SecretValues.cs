@@ -1,14 +1,14 @@
+using SyncHub.Diagnostics;
+
 namespace SyncHub.Host.Logging;
 
 /// <summary>
 /// The secret values in the configuration: every value whose key names a secret (a <c>Token</c>, <c>Secret</c>,
 /// <c>Password</c>, <c>ApiKey</c> or an entry of <c>SyncHub:Api:Keys</c>), and the password of every connection string.
+/// <see cref="SecretRegistry"/> adds the forms they travel in.
 /// </summary>
 internal static class SecretValues
 {
-    /// <summary>Shorter values are not masked: they would blank out ordinary words in log lines.</summary>
-    public const int MinLength = 6;
-
     private static readonly string[] SecretKeySuffixes = ["token", "secret", "password", "pwd", "apikey", "keys"];
 
     public static IReadOnlyList<string> From(IConfiguration configuration)
@@ -35,17 +35,21 @@ internal static class SecretValues
             }
         }
 
-        // A secret may also travel URL-encoded (a query string).
-        return [.. secrets
-            .Where(s => s.Length >= MinLength)
-            .SelectMany(s => new[] { s, Uri.EscapeDataString(s) })
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(s => s.Length)];
+        return [.. secrets];
     }
 
-    /// <summary>True for <c>...:Token</c>, <c>...:AppSecret</c>, <c>...:Password</c>, <c>...:ApiKey</c>, <c>SyncHub:Api:Keys:0</c>...</summary>
+    /// <summary>
+    /// True for <c>...:Token</c>, <c>...:AppSecret</c>, <c>...:Password</c>, <c>...:ApiKey</c>, <c>SyncHub:Api:Keys:0</c>...: keys of a
+    /// section. A top-level key is an environment variable of the process, not a setting: <c>PWD</c> is the working
+    /// directory, not a password.
+    /// </summary>
     private static bool NamesASecret(string key)
     {
+        if (!key.Contains(':', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var segments = key.Split(':');
         var name = segments.Reverse().FirstOrDefault(s => !s.All(char.IsAsciiDigit)) ?? "";
         return SecretKeySuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
