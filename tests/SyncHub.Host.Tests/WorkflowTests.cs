@@ -173,6 +173,27 @@ public sealed class WorkflowTests
         Assert.Equal(before, (await hub.TicketAsync(id)).Version);
     }
 
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("%23{0}")]
+    public async Task Actions_TakeTheTicketNumberAsWellAsItsId(string route)
+    {
+        await using var hub = await HubServer.StartAsync();
+        var id = await CreateAsync(hub);
+        var number = (await hub.TicketAsync(id)).Number;
+        var named = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, number);
+
+        using var note = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{named}/note", new { text = "Called the customer back." }));
+        using var status = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{named}/status", new { status = "Pending" }));
+        using var unknown = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/tickets/99999999/status", new { status = "Pending" }));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (note.StatusCode, status.StatusCode, unknown.StatusCode));
+        var ticket = await hub.TicketAsync(id);
+        Assert.Equal(TicketStatus.Pending, ticket.Status);
+        Assert.Single(ticket.History, h => h.Type == HistoryTypes.InternalNote);
+        Assert.Contains("99999999", (await hub.JsonAsync(unknown)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reply_RequesterWithoutEmail_Returns409AndQueuesNothing()
     {

@@ -19,7 +19,7 @@ internal static class WorkflowEndpoints
         tickets.MapGet("/{id}/reply-target", ReplyTargetAsync);
     }
 
-    private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadActionAsync<StatusRequest>(context, options, cancellationToken);
         if (request is null)
@@ -32,10 +32,10 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(id, status, request.By, key, cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(await TicketLookup.IdAsync(store, id, cancellationToken), status, request.By, key, cancellationToken), id));
     }
 
-    private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadActionAsync<ReplyRequest>(context, options, cancellationToken);
         if (request is null)
@@ -43,10 +43,10 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(id, new Reply(request.Message ?? "", request.By, key, request.Replace ?? false), cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Reply(request.Message ?? "", request.By, key, request.Replace ?? false), cancellationToken), id));
     }
 
-    private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadActionAsync<EscalationRequest>(context, options, cancellationToken);
         if (request is null)
@@ -55,10 +55,10 @@ internal static class WorkflowEndpoints
         }
 
         return await StoreGuard.RunAsync(context, async () =>
-            WorkflowAnswer.From(await workflow.EscalateAsync(id, new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By, key), cancellationToken), id));
+            WorkflowAnswer.From(await workflow.EscalateAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By, key), cancellationToken), id));
     }
 
-    private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadActionAsync<FollowUpRequest>(context, options, cancellationToken);
         if (request is null)
@@ -74,10 +74,10 @@ internal static class WorkflowEndpoints
         }
 
         var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, request.By, key);
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.RecordFollowUpAsync(id, followUp, cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.RecordFollowUpAsync(await TicketLookup.IdAsync(store, id, cancellationToken), followUp, cancellationToken), id));
     }
 
-    private static async Task<IResult> NoteAsync(string id, HttpContext context, TicketWorkflow workflow, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> NoteAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadActionAsync<NoteRequest>(context, options, cancellationToken);
         if (request is null)
@@ -85,7 +85,7 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.AddNoteAsync(id, new Note(request.Text ?? "", request.By, key), cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.AddNoteAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Note(request.Text ?? "", request.By, key), cancellationToken), id));
     }
 
     /// <summary>Where a reply to the ticket goes now, or why it cannot: what the dashboard's reply box shows.</summary>
