@@ -64,15 +64,32 @@ public static class RedisServiceCollectionExtensions
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ClientName ??= "synchub";
 
+        // "Ready" is said once, when Redis first answers: at start, or when a hub started while Redis was down connects.
+        var ready = 0;
+        void Ready()
+        {
+            if (Interlocked.Exchange(ref ready, 1) == 0)
+            {
+                Log.StoreConfigured(logger, options.KeyPrefix);
+            }
+        }
+
         var connection = ConnectionMultiplexer.Connect(configuration);
         connection.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, e.Exception, Describe(e.EndPoint), e.FailureType.ToString());
-        connection.ConnectionRestored += (_, e) => Log.ConnectionRestored(logger, Describe(e.EndPoint));
-        if (!connection.IsConnected)
+        connection.ConnectionRestored += (_, e) =>
+        {
+            Log.ConnectionRestored(logger, Describe(e.EndPoint));
+            Ready();
+        };
+        if (connection.IsConnected)
+        {
+            Ready();
+        }
+        else
         {
             Log.NotConnectedAtStart(logger, string.Join(", ", configuration.EndPoints.Select(Describe)));
         }
 
-        Log.StoreConfigured(logger, options.KeyPrefix);
         return connection;
     }
 

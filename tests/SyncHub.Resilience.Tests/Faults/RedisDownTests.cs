@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 using SyncHub.Host;
 using SyncHub.Resilience.Tests.Hosting;
 using SyncHub.Testing.Doubles;
@@ -13,10 +16,14 @@ namespace SyncHub.Resilience.Tests.Faults;
 /// <summary>
 /// redis-server stopped under a running hub with the client's default timeouts: once the connection is known to be down,
 /// a webhook is answered 503 with Retry-After at once instead of waiting out the command timeout, and intake resumes by
-/// itself when Redis is back.
+/// itself when Redis is back. A hub started while Redis is down starts, reports not ready, and says "Redis store ready"
+/// once, when Redis comes.
 /// </summary>
 public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
+    private const int StoreReadyEventId = 2007;
+    private const int NotConnectedAtStartEventId = 2006;
+
     [Fact]
     public async Task Intake_WhileRedisIsKnownDown_Answers503WithRetryAfterAtOnceAndResumesAfter()
     {
@@ -66,6 +73,57 @@ public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<Red
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task Start_WhileRedisIsDown_ReportsNotReadyThenSaysReadyOnceWhenRedisComes()
+    {
+        var log = new LogCapture();
+        await redis.StopAsync();
+        WebApplication? app = null;
+        try
+        {
+            app = SyncHubApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["SyncHub:Store"] = "Redis",
+                    ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                    ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
+                    ["SyncHub:Logging:Console"] = "false",
+                    ["SyncHub:ShutdownTimeout"] = "00:00:05",
+                    ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
+                });
+                builder.Services.AddSingleton<ILogEventSink>(log);
+            });
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+            var readyWhileDown = Ready(client);
+            var saidReadyWhileDown = StoreReadyLines(log);
+
+            await redis.StartAsync();
+            await Eventually.WaitUntilAsync(() => Ready(client) == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+            await Eventually.WaitUntilAsync(() => StoreReadyLines(log) == 1, TimeSpan.FromSeconds(10));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWhileDown);
+            Assert.Equal(0, saidReadyWhileDown);
+            Assert.Single(log.WithEventId(NotConnectedAtStartEventId));
+        }
+        finally
+        {
+            if (!redis.IsRunning)
+            {
+                await redis.StartAsync();
+            }
+
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static int StoreReadyLines(LogCapture log) => log.WithEventId(StoreReadyEventId).Count;
 
     private static HttpRequestMessage Form(string id)
     {
