@@ -161,7 +161,7 @@ internal sealed class FreshcallerClient(IHttpClientFactory httpClients, Freshcal
                 problem = ex is JsonException { Path: { } path } ? $"{path} has the wrong type" : $"{ex.GetType().Name}: {ex.Message}";
             }
 
-            unreadable.Add(new FreshcallerUnreadableCall(IdOf(element), CreatedOf(element), problem));
+            unreadable.Add(new FreshcallerUnreadableCall(IdOf(element), CreatedOf(element), problem, element.GetRawText()));
         }
 
         return (calls, unreadable);

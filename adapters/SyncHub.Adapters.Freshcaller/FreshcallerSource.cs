@@ -98,7 +98,7 @@ public sealed class FreshcallerSource(
 
     /// <summary>The last page of a window: its calls, and the cursor at the window's end; more waits if time settled past it.</summary>
     private IntakePage Finish(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, DateTimeOffset horizon, DateTimeOffset now) =>
-        new(Records(from, to, page, now), new FreshcallerCursor(to).ToString(), HasMore: to < horizon);
+        new(Records(from, to, page, now), new FreshcallerCursor(to).ToString(), HasMore: to < horizon) { Unreadable = Unreadable(from, to, page) };
 
     private IntakePage Restart(DateTimeOffset from, DateTimeOffset to, int expected, int actual)
     {
@@ -107,22 +107,31 @@ public sealed class FreshcallerSource(
     }
 
     /// <summary>
-    /// The records of the calls created inside <c>[from, to)</c>, oldest first. A call Freshcaller returns outside it
-    /// (the filter includes both ends) belongs to the neighbouring window and is read there. A call of the window that
-    /// could not be read is logged with its id and reason and counted; the rest of the page is stored and the cursor
-    /// moves past it.
+    /// The calls of the window <c>[from, to)</c> that could not be read: logged with their id and reason, counted, and
+    /// handed to the core, which keeps them in the dead-letter list with their JSON before the cursor moves past them.
     /// </summary>
-    private List<IntakeRecord> Records(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, DateTimeOffset now)
+    private List<UnreadableItem> Unreadable(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page)
     {
+        var items = new List<UnreadableItem>();
         foreach (var unreadable in page.Unreadable)
         {
             if (unreadable.CreatedTime is not { } at || (at >= from && at < to))
             {
                 Log.CallUnreadable(logger, unreadable.Id, unreadable.Reason);
                 unreadableCalls.Add();
+                items.Add(new UnreadableItem(unreadable.Id is "(none)" or "(unreadable)" ? null : unreadable.Id, unreadable.Reason, unreadable.Json));
             }
         }
 
+        return items;
+    }
+
+    /// <summary>
+    /// The records of the calls created inside <c>[from, to)</c>, oldest first. A call Freshcaller returns outside it
+    /// (the filter includes both ends) belongs to the neighbouring window and is read there.
+    /// </summary>
+    private List<IntakeRecord> Records(DateTimeOffset from, DateTimeOffset to, FreshcallerCallsPage page, DateTimeOffset now)
+    {
         var records = new List<IntakeRecord>(page.Calls.Count);
         foreach (var call in page.Calls)
         {

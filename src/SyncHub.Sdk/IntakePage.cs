@@ -8,5 +8,8 @@ namespace SyncHub.Adapters;
 /// </summary>
 public sealed record IntakePage(IReadOnlyList<IntakeRecord> Records, string? NextCursor, bool HasMore = false)
 {
+    /// <summary>Items of the page that could not become records; the core dead-letters them before committing the cursor.</summary>
+    public IReadOnlyList<UnreadableItem> Unreadable { get; init; } = [];
+
     public static IntakePage Empty(string? cursor) => new([], cursor);
 }

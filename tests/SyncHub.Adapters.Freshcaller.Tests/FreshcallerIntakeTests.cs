@@ -144,6 +144,27 @@ public sealed class FreshcallerIntakeTests : IAsyncDisposable
         Assert.Equal(2, freshcaller.UserRequests.Count);
     }
 
+    [Fact]
+    public async Task PolledPageWithAMalformedCall_StoresTheOthersAndKeepsThatCallInTheDeadLetters()
+    {
+        var malformed = Call(131489800, "2026-11-30T09:20:00.000Z");
+        malformed["bill_duration"] = "abc";
+        freshcaller.Page(1, 1, 2, Call(131489799, "2026-11-30T09:15:12.323Z"), malformed);
+        var pipeline = provider.GetRequiredService<IntakePipeline>();
+        await pipeline.StartAsync(CancellationToken.None);
+        var poller = provider.GetRequiredService<PollingSourceDescriptor>().Create(provider);
+
+        var polled = await poller.PollAsync(null, CancellationToken.None);
+
+        Assert.Equal(1, polled.Count);
+        var stored = Assert.Single((await provider.GetRequiredService<ITicketStore>().ListAsync(new TicketQuery())).Items);
+        Assert.Equal("131489799", stored.ExternalId);
+        var letter = Assert.Single(await provider.GetRequiredService<IDeadLetterStore>().ListAsync(10));
+        Assert.Equal(("Freshcaller", "131489800"), (letter.Source, letter.ExternalId));
+        Assert.Contains("$.bill_duration", letter.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"bill_duration\":\"abc\"", letter.Payload, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await provider.GetRequiredService<IntakePipeline>().StopAsync(CancellationToken.None);

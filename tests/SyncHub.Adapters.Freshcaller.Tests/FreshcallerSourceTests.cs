@@ -296,6 +296,9 @@ public sealed class FreshcallerSourceTests : IDisposable
         Assert.Contains(errors, m => m.Contains("call 103", StringComparison.Ordinal) && m.Contains("duration", StringComparison.Ordinal));
         Assert.Contains(errors, m => m.Contains("call (none)", StringComparison.Ordinal) && m.Contains("no id", StringComparison.Ordinal));
         Assert.DoesNotContain(sut.Logs.GetSnapshot(), l => l.Message.Contains("cannot log in", StringComparison.Ordinal));
+        Assert.Equal(["102", "103", null], page.Unreadable.Select(u => u.ExternalId));
+        Assert.Contains("$.bill_duration", page.Unreadable[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("\"bill_duration\":\"abc\"", page.Unreadable[0].Payload, StringComparison.Ordinal);
     }
 
     [Fact]

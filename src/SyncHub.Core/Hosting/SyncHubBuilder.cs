@@ -7,6 +7,7 @@ using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Pipeline;
+using SyncHub.Storage;
 using SyncHub.Workflow;
 
 namespace SyncHub.Hosting;
@@ -55,7 +56,7 @@ public sealed class SyncHubBuilder(IServiceCollection services, IConfiguration c
         Services.TryAddSingleton<TSource>();
         Services.AddSingleton(new PollingSourceDescriptor(
             section.Key,
-            sp => new IntakePollTarget(sp.GetRequiredService<TSource>(), sp.GetRequiredService<IIntakePipeline>()),
+            sp => new IntakePollTarget(sp.GetRequiredService<TSource>(), sp.GetRequiredService<IIntakePipeline>(), sp.GetRequiredService<IDeadLetterStore>(), sp.GetRequiredService<TimeProvider>()),
             sp => sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
         return this;
     }

@@ -1,16 +1,25 @@
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Storage;
 
 namespace SyncHub.Pipeline;
 
-/// <summary>Polls an <see cref="IPollingSource"/> and stores every record of the page through the intake pipeline.</summary>
-public sealed class IntakePollTarget(IPollingSource source, IIntakePipeline pipeline) : IPollTarget
+/// <summary>
+/// Polls an <see cref="IPollingSource"/>, stores every record of the page through the intake pipeline and keeps every
+/// item it could not read in the dead-letter list, all before the cursor moves.
+/// </summary>
+public sealed class IntakePollTarget(IPollingSource source, IIntakePipeline pipeline, IDeadLetterStore deadLetters, TimeProvider time) : IPollTarget
 {
     public string Name => source.Name;
 
     public async Task<PollResult> PollAsync(string? cursor, CancellationToken cancellationToken)
     {
         var page = await source.FetchAsync(cursor, cancellationToken);
+        foreach (var item in page.Unreadable)
+        {
+            await deadLetters.AddAsync(new DeadLetter(source.Name, item.ExternalId, $"unreadable: {item.Reason}", item.Payload, time.GetUtcNow()), cancellationToken);
+        }
+
         if (page.Records.Count > 0)
         {
             // Every record of the page must be stored (or dead-lettered) before the cursor moves.

@@ -26,7 +26,7 @@ public sealed class PollerServiceTests
             services.AddSingleton(source);
             services.AddSingleton(new PollingSourceDescriptor(
                 SourceName,
-                sp => new IntakePollTarget(source, sp.GetRequiredService<IIntakePipeline>()),
+                sp => new IntakePollTarget(source, sp.GetRequiredService<IIntakePipeline>(), sp.GetRequiredService<IDeadLetterStore>(), TimeProvider.System),
                 _ => new AdapterOptions { PollInterval = TimeSpan.FromMilliseconds(20) }));
         });
 
@@ -286,7 +286,7 @@ public sealed class PollerServiceTests
             services.AddSingleton(leases ?? shared.Leases);
             services.AddSingleton(new PollingSourceDescriptor(
                 SourceName,
-                sp => watch.Watch(new IntakePollTarget(source, sp.GetRequiredService<IIntakePipeline>()), instance),
+                sp => watch.Watch(new IntakePollTarget(source, sp.GetRequiredService<IIntakePipeline>(), sp.GetRequiredService<IDeadLetterStore>(), TimeProvider.System), instance),
                 _ => new AdapterOptions { PollInterval = TimeSpan.FromMilliseconds(20) }));
         });
 
