@@ -14,6 +14,11 @@ internal sealed class RedisConnectionCloser(IConnectionMultiplexer connection) :
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken) =>
-        await connection.CloseAsync(allowCommandsToComplete: false).WaitAsync(cancellationToken).ConfigureAwait(false);
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Not bounded by the token: by the time the host reaches this last service its stop time may be spent, and a
+        // close abandoned half-way would leave the multiplexer's own disposal to wait for the commands in flight.
+        connection.Close(allowCommandsToComplete: false);
+        return Task.CompletedTask;
+    }
 }
