@@ -163,7 +163,7 @@ public sealed class MetricsTests
 
         Assert.Equal(8, ruleExprs.Count);
         Assert.NotEmpty(panelExprs);
-        Assert.Empty(named.Where(n => !exported.Contains(n)));
+        Assert.Equal([], named.Except(exported).Order(StringComparer.Ordinal));
         string[] alerted = ["synchub_store_up", "synchub_intake_unavailable_total", "synchub_sla_breaches_total", "synchub_dead_letters", "synchub_poll_age_seconds", "synchub_outbox_oldest_age_seconds"];
         Assert.All(alerted, name => Assert.Contains(ruleExprs, e => e.Contains(name, StringComparison.Ordinal)));
         Assert.Contains("synchub_outbox_oldest_age_seconds{otel_scope_name=\"SyncHub\",notifier=\"RocketChat\"}", scrape, StringComparison.Ordinal);
