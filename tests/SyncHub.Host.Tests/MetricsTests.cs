@@ -109,19 +109,31 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task Metrics_AfterIntake_TicketGaugesCountTheStore()
+    public async Task Metrics_AfterIntake_StoreGaugesCountTicketsAndDeadLetters()
     {
         await using var hub = await HubServer.StartAsync();
+
+        await AssertStoreGaugesAsync(hub);
+    }
+
+    /// <summary>Two tickets and a dead letter, then one scrape: what the store gauges must say (in memory and on Redis).</summary>
+    internal static async Task AssertStoreGaugesAsync(HubServer hub)
+    {
         using (await hub.Client.SendAsync(hub.Form(Forms.Valid("g-1"))))
         using (await hub.Client.SendAsync(hub.Form(Forms.Valid("g-2"))))
         {
         }
 
+        var letters = hub.App.Services.GetRequiredService<SyncHub.Storage.IDeadLetterStore>();
+        await letters.AddAsync(new SyncHub.Storage.DeadLetter("Twitter", "t-1", "unreadable", "not json", TimeProvider.System.GetUtcNow()));
+
         var text = await hub.Client.GetStringAsync("/metrics");
 
+        Assert.Equal(1, Value(text, "synchub_store_up{otel_scope_name=\"SyncHub\"}"));
         Assert.Equal(2, Value(text, "synchub_tickets_by_status{otel_scope_name=\"SyncHub\",status=\"Open\"}"));
         Assert.Equal(0, Value(text, "synchub_tickets_by_status{otel_scope_name=\"SyncHub\",status=\"Closed\"}"));
         Assert.Equal(2, Value(text, "synchub_tickets_by_department{otel_scope_name=\"SyncHub\",department=\"Community\"}"));
+        Assert.Equal(1, Value(text, "synchub_dead_letters{otel_scope_name=\"SyncHub\"}"));
     }
 
     [Fact]
@@ -171,7 +183,7 @@ public sealed class MetricsTests
     }
 
     /// <summary>The value of <paramref name="series"/> (name and labels exactly) in a Prometheus scrape.</summary>
-    private static double Value(string scrape, string series)
+    internal static double Value(string scrape, string series)
     {
         var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal))
             ?? throw new Xunit.Sdk.XunitException($"{series} is not in /metrics");
