@@ -101,6 +101,7 @@ public sealed class MetricsTests
             "synchub_sla_targets_at_risk{otel_scope_name=\"SyncHub\",target=\"first_response\"}",
             "synchub_sla_tickets_breached{otel_scope_name=\"SyncHub\"}",
             "synchub_dead_letters{otel_scope_name=\"SyncHub\"}",
+            "synchub_escalations_total{otel_scope_name=\"SyncHub\",team=\"developers\"}",
         ];
         Assert.All(zero, series => Assert.Equal(0, Value(text, series)));
         Assert.Equal(1, Value(text, "synchub_store_up{otel_scope_name=\"SyncHub\"}"));

@@ -2,12 +2,14 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Outbox;
 using SyncHub.Pipeline;
 using SyncHub.Sla;
 using SyncHub.Storage;
+using SyncHub.Workflow;
 
 namespace SyncHub.Diagnostics;
 
@@ -15,7 +17,7 @@ namespace SyncHub.Diagnostics;
 /// The gauges an operator alerts on, on the <c>SyncHub</c> meter: whether the store answers, tickets by status and by
 /// department, SLA targets at risk and tickets breached, dead letters, outbox events pending and the age of the oldest
 /// per notifier, and the age of each poller's last good poll. At start it adds zero to every counter series it can name
-/// (each source's intake and poll counters, each notifier's outbox counters, the SLA counters), so every series is
+/// (each source's intake and poll counters, each notifier's outbox counters, the SLA counters, each team's escalations), so every series is
 /// exported before its first event.
 /// </summary>
 /// <remarks>
@@ -114,6 +116,10 @@ public sealed class OperatorGauges : IHostedService
         }
 
         services.GetService<SlaMetrics>()?.Prime();
+        if (services.GetService<WorkflowMetrics>() is { } workflow && services.GetService<IOptions<EscalationOptions>>() is { } escalation)
+        {
+            workflow.Prime(escalation.Value.Teams.Keys);
+        }
         lock (gate)
         {
             reading = reading with
