@@ -44,6 +44,7 @@ public static class RedisServiceCollectionExtensions
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, RedisConnectionCloser>());
         }
         services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
+        services.Replace(ServiceDescriptor.Singleton<ITicketCounts, RedisTicketCounts>());
         services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterStore, RedisDeadLetterStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterRemover, RedisDeadLetterStore>());

@@ -8,5 +8,10 @@ namespace SyncHub.Redis.Tests;
 [Collection(RedisCollection.Name)]
 public sealed class RedisTicketStoreTests(RedisServerFixture redis) : TicketStoreContract
 {
-    protected override ITicketStore CreateStore() => TestStores.Tickets(redis, redis.NewPrefix());
+    private string? prefix;
+
+    protected override ITicketStore CreateStore() => TestStores.Tickets(redis, prefix = redis.NewPrefix());
+
+    protected override ITicketCounts Counts(ITicketStore store) =>
+        new RedisTicketCounts(redis.Connection, TestStores.Options(redis, prefix!), Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisTicketCounts>.Instance);
 }

@@ -75,4 +75,10 @@ internal static partial class Log
 
     [LoggerMessage(1309, LogLevel.Warning, "Team alert {Kind} ({Key}): {Title}; queued {Queued} (false: raised before)")]
     public static partial void TeamAlert(ILogger logger, string kind, string key, bool queued, string title);
+
+    [LoggerMessage(1701, LogLevel.Debug, "Operator gauges: the store did not answer; synchub.store.up is 0 and the other gauges keep their last reading")]
+    public static partial void GaugesUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(1702, LogLevel.Warning, "Operator gauges: reading the store failed; the gauges keep their last reading")]
+    public static partial void GaugesFailed(ILogger logger, Exception exception);
 }

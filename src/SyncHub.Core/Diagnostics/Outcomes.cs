@@ -8,4 +8,7 @@ public static class Outcomes
     public const string Threaded = "threaded";
     public const string DeadLettered = "dead_lettered";
     public const string Rejected = "rejected";
+
+    /// <summary>Every value, in this order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Created, Duplicate, Threaded, DeadLettered, Rejected];
 }

@@ -76,6 +76,8 @@ public static class SyncHubServiceCollectionExtensions
             services.AddSingleton<SlaMetrics>();
             services.AddSingleton<SlaMonitor>();
             services.AddHostedService(sp => sp.GetRequiredService<SlaMonitor>());
+            services.AddSingleton<OperatorGauges>();
+            services.AddHostedService(sp => sp.GetRequiredService<OperatorGauges>());
         }
 
         // The organisation's SLA table, calendars and routing rules (defaults from the support process), and the

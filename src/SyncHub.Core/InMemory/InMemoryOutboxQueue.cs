@@ -105,6 +105,24 @@ public sealed class InMemoryOutboxQueue(ITicketStore store, TimeProvider time) :
         return pending + unread.Count;
     }
 
+    public async Task<DateTimeOffset?> OldestPendingAsync(string group, CancellationToken cancellationToken = default)
+    {
+        string? after;
+        lock (gate)
+        {
+            var state = GroupOf(group);
+            if (state.Pending.Count > 0)
+            {
+                return state.Pending.Values.MinBy(p => long.Parse(p.Entry.Position, CultureInfo.InvariantCulture))!.Entry.Event.CreatedAt;
+            }
+
+            after = state.LastRead;
+        }
+
+        var unread = await store.ReadOutboxAsync(after, 1, cancellationToken);
+        return unread.Count == 0 ? null : unread[0].Event.CreatedAt;
+    }
+
     private static int Compare(string position, string? other) =>
         other is null ? 1 : long.Parse(position, CultureInfo.InvariantCulture).CompareTo(long.Parse(other, CultureInfo.InvariantCulture));
 

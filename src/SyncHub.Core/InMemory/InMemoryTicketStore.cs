@@ -9,7 +9,7 @@ namespace SyncHub.InMemory;
 /// The ticket store in process memory: the zero-setup run and fast tests. Same contract as the Redis store;
 /// one lock makes every creation and update atomic.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender
+public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicketCounts
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
@@ -168,6 +168,37 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender
             ];
             return Task.FromResult(due);
         }
+    }
+
+    /// <summary>One pass over the tickets in memory; the Redis store reads the same counts from its index sets.</summary>
+    public Task<TicketCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(s => s, _ => 0L);
+        var byDepartment = Enum.GetValues<Department>().ToDictionary(d => d, _ => 0L);
+        var live = new Dictionary<SlaDeadlineKind, long>();
+        long breached = 0;
+        lock (gate)
+        {
+            foreach (var ticket in tickets.Values)
+            {
+                byStatus[ticket.Status] = byStatus.GetValueOrDefault(ticket.Status) + 1;
+                byDepartment[ticket.Department] = byDepartment.GetValueOrDefault(ticket.Department) + 1;
+                breached += SlaDeadlines.IsBreached(ticket) ? 1 : 0;
+                foreach (var (kind, at) in SlaDeadlines.Live(ticket))
+                {
+                    live[kind] = live.GetValueOrDefault(kind) + (at > now ? 1 : 0);
+                }
+            }
+        }
+
+        // At risk: due later, at-risk instant passed (or warned already), as the Redis store counts it.
+        long AtRisk(SlaDeadlineKind due, SlaDeadlineKind warn) => Math.Max(0, live.GetValueOrDefault(due) - live.GetValueOrDefault(warn));
+        return Task.FromResult(new TicketCounts(
+            byStatus,
+            byDepartment,
+            AtRisk(SlaDeadlineKind.FirstResponse, SlaDeadlineKind.FirstResponseAtRisk),
+            AtRisk(SlaDeadlineKind.Resolution, SlaDeadlineKind.ResolutionAtRisk),
+            breached));
     }
 
     public Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(string? afterPosition, int count, CancellationToken cancellationToken = default)

@@ -23,4 +23,10 @@ public interface IOutboxQueue
 
     /// <summary>Events of the group not yet acknowledged (pending plus never read).</summary>
     Task<long> LagAsync(string group, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// When the oldest event of the group not yet acknowledged (pending or never read) was written
+    /// (<see cref="OutboxEvent.CreatedAt"/>); null when the group is caught up.
+    /// </summary>
+    Task<DateTimeOffset?> OldestPendingAsync(string group, CancellationToken cancellationToken = default);
 }

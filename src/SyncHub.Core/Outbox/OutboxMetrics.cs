@@ -28,4 +28,13 @@ public sealed class OutboxMetrics
     public void Failed(string notifier) => failures.Add(1, new KeyValuePair<string, object?>("notifier", notifier));
 
     public void Lag(string notifier, long value) => lag[notifier] = value;
+
+    /// <summary>Adds zero to the notifier's series, so they are exported before its first delivery.</summary>
+    public void Prime(string notifier)
+    {
+        var tag = new KeyValuePair<string, object?>("notifier", notifier);
+        deliveries.Add(0, tag);
+        failures.Add(0, tag);
+        lag.TryAdd(notifier, 0);
+    }
 }

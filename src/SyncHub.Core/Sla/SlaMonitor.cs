@@ -121,7 +121,7 @@ public sealed class SlaMonitor(
 
     private void Record(Ticket ticket, SlaDeadlineKind kind)
     {
-        var target = kind is SlaDeadlineKind.FirstResponse or SlaDeadlineKind.FirstResponseAtRisk ? "first_response" : "resolution";
+        var target = kind is SlaDeadlineKind.FirstResponse or SlaDeadlineKind.FirstResponseAtRisk ? SlaMetrics.FirstResponse : SlaMetrics.Resolution;
         if (kind is SlaDeadlineKind.FirstResponse or SlaDeadlineKind.Resolution)
         {
             metrics.Breached(ticket, target);

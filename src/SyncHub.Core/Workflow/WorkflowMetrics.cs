@@ -18,6 +18,16 @@ public sealed class WorkflowMetrics
 
     public void Escalated(string team) => escalations.Add(1, new KeyValuePair<string, object?>("team", team));
 
+    /// <summary>Adds zero for every configured team, so each series is exported before its first escalation.</summary>
+    public void Prime(IEnumerable<string> teams)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        foreach (var team in teams)
+        {
+            escalations.Add(0, new KeyValuePair<string, object?>("team", team));
+        }
+    }
+
     public void FollowUp(FollowUp followUp)
     {
         ArgumentNullException.ThrowIfNull(followUp);

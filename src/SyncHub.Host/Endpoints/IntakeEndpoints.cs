@@ -42,7 +42,7 @@ internal static class IntakeEndpoints
         var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            metrics.Outcome(source.Name, Outcomes.Rejected);
+            metrics.Rejected(source.Name);
             Log.WebhookRejected(logger, source.Name, 413, "body", $"larger than {settings.MaxBodyBytes} bytes");
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
         }
@@ -61,7 +61,7 @@ internal static class IntakeEndpoints
                 context.Response.Headers.XContentTypeOptions = "nosniff";
                 return Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
             case WebhookResult.Rejected rejected:
-                metrics.Outcome(source.Name, Outcomes.Rejected);
+                metrics.Rejected(source.Name);
                 Log.WebhookRejected(logger, source.Name, rejected.Status, rejected.Field ?? "-", rejected.Detail ?? rejected.Title);
                 return rejected.Field is { } field
                     ? Problems.Field(field, rejected.Detail ?? rejected.Title, rejected.Status)
@@ -107,6 +107,7 @@ internal static class IntakeEndpoints
                 var result = await pipeline.TrySubmitAsync(record, cancellationToken);
                 if (result is null)
                 {
+                    context.RequestServices.GetRequiredService<SyncHubMetrics>().Unavailable(sourceName);
                     Log.WebhookUnavailable(logger, sourceName, "intake pipeline saturated");
                     return (null, Problems.Unavailable(context, settings.RetryAfter, "the intake pipeline is saturated; retry later"));
                 }
@@ -121,6 +122,7 @@ internal static class IntakeEndpoints
         }
         catch (Exception ex) when (ex is StoreUnavailableException or PipelineStoppedException)
         {
+            context.RequestServices.GetRequiredService<SyncHubMetrics>().Unavailable(sourceName);
             Log.WebhookUnavailable(logger, sourceName, ex.GetType().Name);
             return (null, Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later"));
         }

@@ -77,7 +77,7 @@ internal static class PublicFormEndpoints
         var logger = loggers.CreateLogger("SyncHub.Host.PublicForm");
         async Task RefuseAsync(int status, string field, string detail)
         {
-            metrics.Outcome(WebFormSource.SourceName, Outcomes.Rejected);
+            metrics.Rejected(WebFormSource.SourceName);
             Log.WebhookRejected(logger, WebFormSource.SourceName, status, field, detail);
             await AnswerProblemAsync(context, intake.Settings, status, field, detail);
         }
@@ -117,7 +117,7 @@ internal static class PublicFormEndpoints
             case WebhookResult.Accepted accepted:
                 if (accepted.Records[0].Requester.Email is { } email && limits.TryTake(email) is { } wait)
                 {
-                    metrics.Outcome(WebFormSource.SourceName, Outcomes.Rejected);
+                    metrics.Rejected(WebFormSource.SourceName);
                     Log.WebhookRejected(logger, WebFormSource.SourceName, StatusCodes.Status429TooManyRequests, "email", "too many requests from this e-mail address");
                     await TooManyAsync(context, wait, "too many requests from this e-mail address");
                     return;

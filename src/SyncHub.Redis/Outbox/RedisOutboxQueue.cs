@@ -119,24 +119,36 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
     {
         ArgumentException.ThrowIfNullOrEmpty(group);
         cancellationToken.ThrowIfCancellationRequested();
-        await EnsureGroupAsync(group);
-        var info = await RedisFailures.GuardAsync(() => GroupInfoAsync(group), logger, "outbox lag");
-        if (info is null)
+        var info = await RequireGroupInfoAsync(group, "outbox lag");
+        if (info.Lag is { } lag)
         {
-            await RecreateGroupAsync(group);
-            info = await RedisFailures.GuardAsync(() => GroupInfoAsync(group), logger, "outbox lag")
-                ?? throw new InvalidOperationException($"The outbox group {group} was gone again right after it was created.");
-        }
-
-        if (info.Value.Lag is { } lag)
-        {
-            return info.Value.PendingMessageCount + lag;
+            return info.PendingMessageCount + lag;
         }
 
         // Redis before 7 does not report the lag, and Redis 7 does not when entries were deleted from the stream.
-        var last = info.Value.LastDeliveredId ?? GroupStart;
+        var last = info.LastDeliveredId ?? GroupStart;
         Log.OutboxLagCounted(logger, group, last);
-        return info.Value.PendingMessageCount + await CountAfterAsync(last);
+        return info.PendingMessageCount + await CountAfterAsync(last);
+    }
+
+    /// <summary>
+    /// XINFO GROUPS, then one entry: the lowest pending one (XPENDING summary) if any, else the first after the group's
+    /// last delivered id. Three O(1) or O(log N) commands, whatever the backlog.
+    /// </summary>
+    public async Task<DateTimeOffset?> OldestPendingAsync(string group, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        cancellationToken.ThrowIfCancellationRequested();
+        var info = await RequireGroupInfoAsync(group, "outbox oldest");
+        RedisValue from = "(" + (info.LastDeliveredId ?? GroupStart);
+        if (info.PendingMessageCount > 0)
+        {
+            var summary = await InGroupAsync(group, () => database.StreamPendingAsync(key, group), "outbox oldest");
+            from = summary.LowestPendingMessageId;
+        }
+
+        var first = await RedisFailures.GuardAsync(() => database.StreamRangeAsync(key, from, "+", 1), logger, "outbox oldest");
+        return first.Length == 0 ? null : ReadEvent(first[0].Id!, first[0]["event"]).CreatedAt;
     }
 
     /// <summary>A stream entry id, <c>{ms}-{seq}</c> (Redis itself refuses one out of range).</summary>
@@ -197,6 +209,21 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
         }
 
         groups[group] = true;
+    }
+
+    /// <summary>XINFO GROUPS for <paramref name="group"/>, creating the group on first use and again when it is gone.</summary>
+    private async Task<StreamGroupInfo> RequireGroupInfoAsync(string group, string operation)
+    {
+        await EnsureGroupAsync(group);
+        var info = await RedisFailures.GuardAsync(() => GroupInfoAsync(group), logger, operation);
+        if (info is null)
+        {
+            await RecreateGroupAsync(group);
+            info = await RedisFailures.GuardAsync(() => GroupInfoAsync(group), logger, operation)
+                ?? throw new InvalidOperationException($"The outbox group {group} was gone again right after it was created.");
+        }
+
+        return info.Value;
     }
 
     /// <summary>XINFO GROUPS for <paramref name="group"/>; null when the stream or the group is gone.</summary>

@@ -322,6 +322,41 @@ public abstract class OutboxQueueContract
         Assert.Equal(2, await sut.LagAsync("notifier:Mail"));
     }
 
+    [Fact]
+    public async Task OldestPendingAsync_PendingThenUnread_GivesWhenTheOldestUnacknowledgedEventWasWritten()
+    {
+        var (store, sut) = CreateSut();
+        var written = new List<DateTimeOffset>();
+        for (var i = 0; i < 3; i++)
+        {
+            written.Add(Time.GetUtcNow());
+            await CreateTicketsAsync(store, 1);
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var fresh = await sut.OldestPendingAsync(Group);
+        var read = await sut.ReadAsync(Group, "a", 2);
+        await sut.AckAsync(Group, read[0].Position);
+        var secondPending = await sut.OldestPendingAsync(Group);
+        await sut.AckAsync(Group, read[1].Position);
+        var thirdUnread = await sut.OldestPendingAsync(Group);
+        foreach (var delivery in await sut.ReadAsync(Group, "a", 10))
+        {
+            await sut.AckAsync(Group, delivery.Position);
+        }
+
+        Assert.Equal((written[0], written[1], written[2]), (fresh!.Value, secondPending!.Value, thirdUnread!.Value));
+        Assert.Null(await sut.OldestPendingAsync(Group));
+    }
+
+    [Fact]
+    public async Task OldestPendingAsync_EmptyOutbox_IsNull()
+    {
+        var (_, sut) = CreateSut();
+
+        Assert.Null(await sut.OldestPendingAsync(Group));
+    }
+
     protected static string Json(OutboxEvent evt) => JsonSerializer.Serialize(evt, SyncHubJson.Options);
 
     protected async Task CreateTicketsAsync(ITicketStore store, int count)

@@ -816,6 +816,44 @@ public abstract class TicketStoreContract
     }
 
     /// <summary>A new, empty store.</summary>
+    [Fact]
+    public async Task CountAsync_EmptyStore_EveryStatusAndDepartmentIsZero()
+    {
+        var store = CreateStore();
+
+        var counts = await Counts(store).CountAsync(Time.GetUtcNow());
+
+        Assert.Equal(Enum.GetValues<TicketStatus>().Select(s => (s, 0L)), counts.ByStatus.OrderBy(c => c.Key).Select(c => (c.Key, c.Value)));
+        Assert.Equal(Enum.GetValues<Department>().Select(d => (d, 0L)), counts.ByDepartment.OrderBy(c => c.Key).Select(c => (c.Key, c.Value)));
+        Assert.Equal((0L, 0L, 0L), (counts.FirstResponseAtRisk, counts.ResolutionAtRisk, counts.Breached));
+    }
+
+    [Fact]
+    public async Task CountAsync_Tickets_AreCountedByStatusDepartmentAtRiskAndBreached()
+    {
+        var store = CreateStore();
+        var now = Time.GetUtcNow();
+        await store.CreateAsync(Samples.Creation(department: Department.PaidSupport, sla: SlaSamples.Running(now)));
+        await store.CreateAsync(Samples.Creation(department: Department.PaidSupport, sla: SlaSamples.Running(now) with { FirstResponseBreached = true }));
+        await store.CreateAsync(Samples.Creation(department: Department.Trials, status: TicketStatus.Pending));
+        var solved = await store.CreateAsync(Samples.Creation(sla: SlaSamples.Running(now)));
+        await store.UpdateAsync(solved.TicketId, t => new TicketChange(t with { Status = TicketStatus.Solved, SolvedAt = now }, [], []));
+
+        // 25 minutes in: the first ticket's first response is past its at-risk instant (20 min), not due (30 min).
+        var firstResponseAtRisk = await Counts(store).CountAsync(now.AddMinutes(25));
+
+        // 7 hours in: both open tickets' resolutions are at risk (6 h), not due (8 h); no first response is live any more.
+        var resolutionAtRisk = await Counts(store).CountAsync(now.AddHours(7));
+
+        Assert.Equal((2L, 1L, 1L, 0L), (firstResponseAtRisk.ByStatus[TicketStatus.Open], firstResponseAtRisk.ByStatus[TicketStatus.Pending], firstResponseAtRisk.ByStatus[TicketStatus.Solved], firstResponseAtRisk.ByStatus[TicketStatus.Closed]));
+        Assert.Equal((2L, 1L, 1L), (firstResponseAtRisk.ByDepartment[Department.PaidSupport], firstResponseAtRisk.ByDepartment[Department.Trials], firstResponseAtRisk.ByDepartment[Department.Community]));
+        Assert.Equal((1L, 0L, 1L), (firstResponseAtRisk.FirstResponseAtRisk, firstResponseAtRisk.ResolutionAtRisk, firstResponseAtRisk.Breached));
+        Assert.Equal((0L, 2L, 1L), (resolutionAtRisk.FirstResponseAtRisk, resolutionAtRisk.ResolutionAtRisk, resolutionAtRisk.Breached));
+    }
+
+    /// <summary>The counts <paramref name="store"/> keeps: the store itself unless it keeps them beside it.</summary>
+    protected virtual ITicketCounts Counts(ITicketStore store) => (ITicketCounts)store;
+
     protected abstract ITicketStore CreateStore();
 
     /// <summary>A running 24x7 stamp from now (<see cref="SlaSamples.Running"/>).</summary>
