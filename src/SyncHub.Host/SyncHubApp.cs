@@ -31,6 +31,9 @@ public static class SyncHubApp
     /// <summary>The EventId of <see cref="Log.TryIt"/>.</summary>
     private const int TryItEventId = 4004;
 
+    /// <summary>The log category of Kestrel's bad-request lines.</summary>
+    private const string KestrelBadRequests = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
+
     /// <summary>Runs until stopped; returns 1 and one line per cause (naming the setting) when the start fails.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -100,6 +103,11 @@ public static class SyncHubApp
             (services, logger) =>
             {
                 logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext().Filter.With(new StartFailureReport());
+
+                // Kestrel's bad-request lines (Debug) carry the raw request line or header in their exception's text, which
+                // no masking reaches (Serilog keeps the exception as logged): a key sent in a malformed request would be
+                // written at Debug and Verbose. Set after the configuration, so no level setting brings them back.
+                logger.MinimumLevel.Override(KestrelBadRequests, Serilog.Events.LogEventLevel.Information);
 
                 // Masks configured secrets in whatever any component logs. In Development the "Try it" hint (4004) keeps the
                 // form token on purpose, so the printed curl can be pasted.

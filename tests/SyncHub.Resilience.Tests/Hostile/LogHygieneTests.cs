@@ -63,6 +63,28 @@ public sealed class LogHygieneTests(HostileHub hub) : IClassFixture<HostileHub>
         hub.AssertClean();
     }
 
+    [Theory]
+    [InlineData("GET /api/tickets?api_key={0} HTTP/1.1 extra\r\nHost: x\r\n\r\n")]
+    [InlineData("GET /api/tickets?api_key={0}\u0001 HTTP/1.1\r\nHost: x\r\n\r\n")]
+    [InlineData("GET /api/tickets HTTP/1.1\r\nHost: x\r\nX-Api-Key {0}\r\n\r\n")]
+    [InlineData("POST /api/intake/facebook?hub.verify_token={1} HTTP/1.1\r\nHost: x\r\nContent-Length: -{1}\r\n\r\n")]
+    public async Task MalformedRequestLineOrHeaderCarryingASecret_AtVerboseLevel_LogsNoSecret(string request)
+    {
+        var address = new Uri(hub.App.Urls.First());
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(address.Host, address.Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, request, TestSecrets.ApiKey, TestSecrets.FacebookVerifyToken)));
+            using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+            var status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.StartsWith("HTTP/1.1 4", status, StringComparison.Ordinal);
+        }
+
+        await Task.Delay(200);
+        hub.Log.AssertNoSecrets();
+    }
+
     [Fact]
     public async Task UnhandledFailure_InAnAdapter_IsLoggedWithoutTheRequestsSecrets()
     {
