@@ -112,8 +112,6 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
                 ("priority", "High, Medium or Low"),
                 ("channel", "the channel's name (Web, Email, Phone, ...)"),
                 ("breached", "true or false"),
-                ("q", "search: number, requester, e-mail, phone, account, words"),
-                ("sort", "slaDue, created, updated or priority"),
                 ("limit", "1-200, default 50"),
                 ("cursor", "the next of the previous page"),
             })
