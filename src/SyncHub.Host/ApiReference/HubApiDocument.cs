@@ -130,9 +130,9 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
             return;
         }
 
-        OpenApiOperation Webhook(string summary, string description, IOpenApiSchema body, OpenApiSecurityRequirement? security, params OpenApiParameter[] headers)
-        {
-            var operation = new OpenApiOperation(generic)
+        // A copy of the generic route's operation (its answers), without its operation id, which must stay unique.
+        OpenApiOperation Webhook(string summary, string description, IOpenApiSchema body, OpenApiSecurityRequirement? security, params OpenApiParameter[] headers) =>
+            new(generic)
             {
                 Summary = summary,
                 Description = description,
@@ -141,8 +141,6 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
                 RequestBody = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = body } } },
                 Security = security is null ? null : [security],
             };
-            return operation;
-        }
 
         var anyObject = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "the tool's own webhook payload" };
         Add(document, "/api/intake/web", HttpMethod.Post, Webhook(
