@@ -22,12 +22,13 @@ internal static class ApiDocumentation
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
     {
         services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer<HubApiDocument>());
+        services.AddSingleton<CachedApiDocument>();
         return services;
     }
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet(DocumentPath, (CachedApiDocument document, CancellationToken cancellationToken) => document.ServeAsync(cancellationToken)).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;
