@@ -10,6 +10,7 @@ using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
+using SyncHub.Host.ApiReference;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Host.Logging;
@@ -142,6 +143,7 @@ public static class SyncHubApp
         builder.Services.AddValidatedOptions<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddPublicForm();
+        builder.Services.AddApiDocumentation();
 
         var syncHub = builder.Services.AddSyncHubCore(configuration);
         AddStore(builder.Services, configuration, hub.Store);
@@ -165,6 +167,7 @@ public static class SyncHubApp
         app.MapTickets().MapWorkflow();
         app.MapDashboard();
         app.MapPublicForm();
+        app.MapApiDocumentation();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceReady(app, hub.Store, enabled, plugins));
         return app;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
+using SyncHub.Host.ApiReference;
 using SyncHub.Pipeline;
 using SyncHub.Storage;
 
@@ -18,6 +19,7 @@ internal static class IntakeEndpoints
     {
         app.MapMethods("/api/intake/{route}", ["GET", "POST"], HandleAsync)
             .WithName("Intake")
+            .DescribedAsIntake()
             .DisableAntiforgery();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Host.ApiReference;
 using SyncHub.Pipeline;
 using SyncHub.Storage;
 
@@ -18,10 +19,10 @@ internal static class TicketEndpoints
 
     public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tickets").AddEndpointFilter<ApiKeyFilter>();
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
+        var group = app.MapGroup("/api/tickets").AddEndpointFilter<ApiKeyFilter>().WithTags("Tickets");
+        group.MapPost("/", CreateAsync).DescribedAsInternalRequest();
+        group.MapGet("/", ListAsync).DescribedAsRead<TicketListAnswer>("List and search tickets");
+        group.MapGet("/{id}", GetAsync).DescribedAsRead<Ticket>("One ticket with its history");
         return group;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
+using SyncHub.Host.ApiReference;
 using SyncHub.Pipeline;
 using SyncHub.Storage;
 using SyncHub.Workflow;
@@ -11,12 +12,12 @@ internal static class WorkflowEndpoints
 {
     public static void MapWorkflow(this RouteGroupBuilder tickets)
     {
-        tickets.MapPost("/{id}/status", StatusAsync);
-        tickets.MapPost("/{id}/reply", ReplyAsync);
-        tickets.MapPost("/{id}/escalate", EscalateAsync);
-        tickets.MapPost("/{id}/follow-up", FollowUpAsync);
-        tickets.MapPost("/{id}/note", NoteAsync);
-        tickets.MapGet("/{id}/reply-target", ReplyTargetAsync);
+        tickets.MapPost("/{id}/status", StatusAsync).DescribedAsAction<StatusRequest>("Change the status");
+        tickets.MapPost("/{id}/reply", ReplyAsync).DescribedAsAction<ReplyRequest>("Reply through the ticket's channel");
+        tickets.MapPost("/{id}/escalate", EscalateAsync).DescribedAsAction<EscalationRequest>("Escalate and notify in chat");
+        tickets.MapPost("/{id}/follow-up", FollowUpAsync).DescribedAsAction<FollowUpRequest>("Record the closed-ticket follow-up");
+        tickets.MapPost("/{id}/note", NoteAsync).DescribedAsAction<NoteRequest>("Add an internal note");
+        tickets.MapGet("/{id}/reply-target", ReplyTargetAsync).DescribedAsRead<ReplyTargetAnswer>("Where a reply goes now");
     }
 
     private static async Task<IResult> StatusAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
