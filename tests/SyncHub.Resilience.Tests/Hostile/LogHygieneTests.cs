@@ -64,6 +64,27 @@ public sealed class LogHygieneTests(HostileHub hub) : IClassFixture<HostileHub>
     }
 
     [Theory]
+    [InlineData("upper")]
+    [InlineData("lower")]
+    [InlineData("partly")]
+    public async Task VerifyTokenSentEncoded_AtVerboseLevel_IsInNoLogLine(string encoding)
+    {
+        var token = TestSecrets.FacebookVerifyToken;
+        var sent = encoding switch
+        {
+            "upper" => string.Concat(token.Select(c => $"%{(int)c:X2}")),
+            "lower" => string.Concat(token.Select(c => $"%{(int)c:x2}")),
+            _ => string.Concat(token.Select((c, i) => i % 3 == 0 ? $"%{(int)c:X2}" : c.ToString())),
+        };
+
+        using var handshake = await hub.Client.GetAsync($"/api/intake/facebook?hub.mode=subscribe&hub.challenge=42&hub.verify_token={sent}");
+
+        Assert.Equal(HttpStatusCode.OK, handshake.StatusCode);
+        await Task.Delay(200);
+        hub.Log.AssertNoSecrets();
+    }
+
+    [Theory]
     [InlineData("GET /api/tickets?api_key={0} HTTP/1.1 extra\r\nHost: x\r\n\r\n")]
     [InlineData("GET /api/tickets?api_key={0}\u0001 HTTP/1.1\r\nHost: x\r\n\r\n")]
     [InlineData("GET /api/tickets HTTP/1.1\r\nHost: x\r\nX-Api-Key {0}\r\n\r\n")]

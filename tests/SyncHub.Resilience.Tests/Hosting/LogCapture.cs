@@ -39,15 +39,36 @@ internal sealed class LogCapture : ILogEventSink
         }
     }
 
-    /// <summary>Fails naming the secret and the first line that holds it.</summary>
+    /// <summary>
+    /// Fails naming the secret and the first line that holds it, in any encoding: as is, base64, or URL-encoded in any
+    /// way (each line is also searched URL-decoded, which covers upper- and lower-case and partial encodings).
+    /// </summary>
     public void AssertNoSecrets(IEnumerable<string>? secrets = null)
     {
         var snapshot = lines.ToArray();
         Assert.NotEmpty(snapshot);
+        var decoded = snapshot.Select(Decode).ToArray();
         foreach (var secret in secrets ?? TestSecrets.All)
         {
-            var leak = snapshot.FirstOrDefault(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
-            Assert.True(leak is null, $"the secret {secret} was logged: {leak}");
+            var base64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)).TrimEnd('=');
+            var leak = Enumerable.Range(0, snapshot.Length).FirstOrDefault(
+                i => snapshot[i].Contains(secret, StringComparison.OrdinalIgnoreCase)
+                    || snapshot[i].Contains(base64, StringComparison.Ordinal)
+                    || decoded[i].Contains(secret, StringComparison.OrdinalIgnoreCase),
+                -1);
+            Assert.True(leak < 0, $"the secret {secret} was logged: {(leak < 0 ? "" : snapshot[leak])}");
+        }
+    }
+
+    private static string Decode(string line)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(line);
+        }
+        catch (UriFormatException)
+        {
+            return line;
         }
     }
 
