@@ -3,10 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Serilog.Core;
-using SyncHub.Host;
 using SyncHub.Resilience.Tests.Hosting;
 using SyncHub.Testing.Doubles;
 using SyncHub.Testing.Redis;
@@ -27,18 +23,7 @@ public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<Red
     [Fact]
     public async Task Intake_WhileRedisIsKnownDown_Answers503WithRetryAfterAtOnceAndResumesAfter()
     {
-        await using var app = SyncHubApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["SyncHub:Store"] = "Redis",
-                ["ConnectionStrings:Redis"] = redis.ConnectionString,
-                ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
-                ["SyncHub:Logging:Console"] = "false",
-                ["SyncHub:ShutdownTimeout"] = "00:00:05",
-                ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
-                ["SyncHub:Adapters:WebForm:Enabled"] = "true",
-                ["SyncHub:Adapters:WebForm:Token"] = TestSecrets.FormToken,
-            }));
+        await using var app = RedisHub.Build(redis.ConnectionString, redis.NewPrefix());
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         using (var before = await client.SendAsync(Form("down-0")))
@@ -82,19 +67,7 @@ public sealed class RedisDownTests(RedisServerFixture redis) : IClassFixture<Red
         WebApplication? app = null;
         try
         {
-            app = SyncHubApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["SyncHub:Store"] = "Redis",
-                    ["ConnectionStrings:Redis"] = redis.ConnectionString,
-                    ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
-                    ["SyncHub:Logging:Console"] = "false",
-                    ["SyncHub:ShutdownTimeout"] = "00:00:05",
-                    ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
-                });
-                builder.Services.AddSingleton<ILogEventSink>(log);
-            });
+            app = RedisHub.Build(redis.ConnectionString, redis.NewPrefix(), log: log);
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
             var readyWhileDown = Ready(client);

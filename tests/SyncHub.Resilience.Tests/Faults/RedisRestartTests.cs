@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using SyncHub.Host;
 using SyncHub.Resilience.Tests.Hosting;
 using SyncHub.Testing.Doubles;
 using SyncHub.Testing.Redis;
@@ -21,20 +18,10 @@ public sealed class RedisRestartTests(DurableRedisServerFixture redis) : IClassF
     [Fact]
     public async Task Ingest_RedisRestartedMidway_ReadyDipsIntakeResumesAndNothingAcknowledgedIsLost()
     {
-        await using var app = SyncHubApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["SyncHub:Store"] = "Redis",
-                ["ConnectionStrings:Redis"] = $"{redis.ConnectionString},connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000",
-                ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
-                ["SyncHub:Logging:Console"] = "false",
-                ["SyncHub:ShutdownTimeout"] = "00:00:05",
-                ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
-                ["SyncHub:Adapters:WebForm:Enabled"] = "true",
-                ["SyncHub:Adapters:WebForm:Token"] = TestSecrets.FormToken,
-                ["SyncHub:Pipeline:RetryAfter"] = "00:00:01",
-                ["SyncHub:Pipeline:Workers"] = "64",
-            }));
+        await using var app = RedisHub.Build(
+            $"{redis.ConnectionString},connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000",
+            redis.NewPrefix(),
+            new() { ["SyncHub:Pipeline:RetryAfter"] = "00:00:01", ["SyncHub:Pipeline:Workers"] = "64" });
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
