@@ -79,7 +79,9 @@ public sealed class ToolFaultTests : IDisposable
                 ["SyncHub:Adapters:Freshcaller:MaxWindow"] = "1.00:00:00",
                 ["SyncHub:Adapters:Freshcaller:PageSize"] = "3",
                 ["SyncHub:Adapters:Freshcaller:PollInterval"] = "00:00:01",
-                ["SyncHub:Adapters:Freshcaller:Timeout"] = "00:00:01",
+                // Long enough for the process's first request (cold start on a busy machine), shorter than the third
+                // page's 3 s hang, so only that page times out.
+                ["SyncHub:Adapters:Freshcaller:Timeout"] = "00:00:02",
 
                 // No retries inside a fetch: every failure reaches the poller, whose backoff is under test.
                 ["SyncHub:Adapters:Freshcaller:MaxRetryAttempts"] = "0",
