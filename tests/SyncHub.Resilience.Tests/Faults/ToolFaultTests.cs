@@ -46,7 +46,7 @@ public sealed class ToolFaultTests : IDisposable
     /// </summary>
     public static IReadOnlyList<Func<IResponseBuilder>> ThirdPageFaults { get; } =
     [
-        () => FreshcallerApiFake.Json(200, FreshcallerApiFake.Answer(3, 3, 9, [])).WithDelay(TimeSpan.FromSeconds(3)),
+        () => FreshcallerApiFake.Json(200, FreshcallerApiFake.Answer(3, 3, 9, [])).WithDelay(TimeSpan.FromSeconds(8)),
     ];
 
     [Fact]
@@ -79,9 +79,9 @@ public sealed class ToolFaultTests : IDisposable
                 ["SyncHub:Adapters:Freshcaller:MaxWindow"] = "1.00:00:00",
                 ["SyncHub:Adapters:Freshcaller:PageSize"] = "3",
                 ["SyncHub:Adapters:Freshcaller:PollInterval"] = "00:00:01",
-                // Long enough for the process's first request (cold start on a busy machine), shorter than the third
-                // page's 3 s hang, so only that page times out.
-                ["SyncHub:Adapters:Freshcaller:Timeout"] = "00:00:02",
+                // Long enough for the process's first request (cold start while other hubs of the suite run), shorter
+                // than the third page's 8 s hang, so only that page times out.
+                ["SyncHub:Adapters:Freshcaller:Timeout"] = "00:00:05",
 
                 // No retries inside a fetch: every failure reaches the poller, whose backoff is under test.
                 ["SyncHub:Adapters:Freshcaller:MaxRetryAttempts"] = "0",
@@ -113,7 +113,7 @@ public sealed class ToolFaultTests : IDisposable
 
         // Each page was asked for once per failure plus once more, in page order: the cursor stayed on the failing page,
         // and no page already stored was read again. (WireMock logs a timed-out request when its late answer is sent.)
-        await Eventually.WaitUntilAsync(() => freshcaller.RequestsFor(from, 3) >= timeouts + 1, TimeSpan.FromSeconds(10));
+        await Eventually.WaitUntilAsync(() => freshcaller.RequestsFor(from, 3) >= timeouts + 1, TimeSpan.FromSeconds(30));
         var trace = string.Join(", ", freshcaller.Requests.Select(r => $"{FreshcallerApiFake.Query(r, "page")}:{r.ResponseMessage.StatusCode}@{r.RequestMessage.DateTime:HH:mm:ss.fff}"));
         Assert.True(freshcaller.RequestsFor(from, 1) == FirstPageFaults.Count + 1, trace);
         Assert.True(freshcaller.RequestsFor(from, 2) == SecondPageFaults.Count + 1, trace);
