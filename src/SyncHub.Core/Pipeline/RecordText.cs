@@ -16,19 +16,25 @@ public static class RecordText
     {
         ArgumentNullException.ThrowIfNull(record);
         var requester = record.Requester;
+        var (subject, body, product, hint) = (SingleLine(record.Subject) ?? "", MultiLine(record.Body), SingleLine(record.Product), SingleLine(record.DepartmentHint));
+        var (name, email, phone, handle) = (SingleLine(requester.Name), SingleLine(requester.Email), SingleLine(requester.Phone), SingleLine(requester.Handle));
+
+        // The clean text is the same instance: a record that needs nothing (nearly all) is passed on without a copy.
+        var requesterClean = ReferenceEquals(name, requester.Name) && ReferenceEquals(email, requester.Email)
+            && ReferenceEquals(phone, requester.Phone) && ReferenceEquals(handle, requester.Handle);
+        if (requesterClean && ReferenceEquals(subject, record.Subject) && ReferenceEquals(body, record.Body)
+            && ReferenceEquals(product, record.Product) && ReferenceEquals(hint, record.DepartmentHint))
+        {
+            return record;
+        }
+
         return record with
         {
-            Subject = SingleLine(record.Subject) ?? "",
-            Body = MultiLine(record.Body),
-            Requester = requester with
-            {
-                Name = SingleLine(requester.Name),
-                Email = SingleLine(requester.Email),
-                Phone = SingleLine(requester.Phone),
-                Handle = SingleLine(requester.Handle),
-            },
-            Product = SingleLine(record.Product),
-            DepartmentHint = SingleLine(record.DepartmentHint),
+            Subject = subject,
+            Body = body,
+            Requester = requesterClean ? requester : new Requester(name, email, phone, handle),
+            Product = product,
+            DepartmentHint = hint,
         };
     }
 

@@ -30,6 +30,14 @@ public sealed class RecordTextTests
         Assert.Equal("line 1\r\nline 2\n\tindented caf\u00e9", RecordText.MultiLine("line 1\r\nline 2\u0000\n\tindented\u0007 cafe\u0301"));
 
     [Fact]
+    public void Normalize_CleanRecord_IsPassedOnWithoutACopy()
+    {
+        var record = Records.Web("clean-1") with { Requester = new Requester("Ana Souza", "ana@example.com"), Product = "Cloud" };
+
+        Assert.Same(record, RecordText.Normalize(record));
+    }
+
+    [Fact]
     public void Normalize_Record_CleansEverySingleLineFieldAndLeavesIdsAlone()
     {
         var record = Records.Web("id\r\n1") with
