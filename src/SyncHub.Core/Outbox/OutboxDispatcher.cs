@@ -316,23 +316,24 @@ public sealed class OutboxDispatcher(
             cancellationToken);
     }
 
-    private OutboxEvent Alert(Ticket ticket, string id, string kind, string title, string text, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Type = ChatEvents.Message,
-        TicketId = ticket.Id,
-        TicketNumber = ticket.Number,
-        CreatedAt = now,
-        Data = new Dictionary<string, string>
+    private OutboxEvent Alert(Ticket ticket, string id, string kind, string title, string text, DateTimeOffset now) =>
+        ChatAlert(id, ticket.Id, ticket.Number, kind, options.Value.AlertChannel, title, text, now, new()
         {
-            [ChatEvents.Kind] = kind,
-            [ChatEvents.Channel] = options.Value.AlertChannel,
-            [ChatEvents.Title] = title,
-            [ChatEvents.Text] = text,
             [ChatEvents.Priority] = ticket.Priority.ToString(),
             [ChatEvents.Subject] = ticket.Subject,
-        },
-    };
+        });
+
+    /// <summary>A team-chat alert to <paramref name="channel"/>: the outbox's own (about a ticket) and the adapters' (<see cref="TeamAlerts"/>).</summary>
+    internal static OutboxEvent ChatAlert(
+        string id, string ticketId, long ticketNumber, string kind, string channel, string title, string text, DateTimeOffset now, Dictionary<string, string>? data = null)
+    {
+        data ??= [];
+        data[ChatEvents.Kind] = kind;
+        data[ChatEvents.Channel] = channel;
+        data[ChatEvents.Title] = title;
+        data[ChatEvents.Text] = text;
+        return new() { Id = id, Type = ChatEvents.Message, TicketId = ticketId, TicketNumber = ticketNumber, CreatedAt = now, Data = data };
+    }
 
     /// <summary>What one delivery's retries need to know: whose, in which consumer group, and the stream entry.</summary>
     private sealed record DeliveryAttempt(INotifier Notifier, string Group, OutboxDelivery Delivery);

@@ -25,20 +25,7 @@ public sealed class TeamAlerts(IOutboxAppender appender, IOptions<OutboxOptions>
         }
 
         var settings = options.Value;
-        var evt = new OutboxEvent
-        {
-            Id = EventIdPrefix + alert.Key,
-            Type = ChatEvents.Message,
-            TicketId = "",
-            CreatedAt = time.GetUtcNow(),
-            Data = new Dictionary<string, string>
-            {
-                [ChatEvents.Kind] = alert.Kind,
-                [ChatEvents.Channel] = settings.AlertChannel,
-                [ChatEvents.Title] = alert.Title,
-                [ChatEvents.Text] = alert.Text,
-            },
-        };
+        var evt = OutboxDispatcher.ChatAlert(EventIdPrefix + alert.Key, "", 0, alert.Kind, settings.AlertChannel, alert.Title, alert.Text, time.GetUtcNow());
         var raised = await appender.AppendOnceAsync(alert.Key, evt, settings.TeamAlertKeyLifetime, cancellationToken);
         Log.TeamAlert(logger, alert.Kind, alert.Key, raised, alert.Title);
         return raised;
