@@ -27,6 +27,7 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
 
         if (ok && match)
         {
+            Actor.Service("api-key").AttachTo(context.HttpContext);
             return next(context);
         }
 

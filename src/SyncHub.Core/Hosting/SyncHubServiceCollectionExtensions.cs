@@ -42,6 +42,7 @@ public static class SyncHubServiceCollectionExtensions
 
         services.TryAddSingleton<IAccountDirectory, EmptyAccountDirectory>();
         services.TryAddSingleton<IAssignmentPolicy, NoAssignmentPolicy>();
+        services.TryAddSingleton<SyncHub.Agents.IAgentDirectory>(new SyncHub.Agents.StaticAgentDirectory([]));
         services.TryAddSingleton<TicketFactory>();
         services.AddValidatedOptions<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
         services.TryAddSingleton<WorkflowMetrics>();
