@@ -129,12 +129,16 @@ export async function send(path, body, { key = newIdempotencyKey(), onRetry } = 
   }
 }
 
+/** One page of tickets: filters, search (`q`), order (`sort`) and view, as the URL of the page keeps them. */
 export function listTickets(filters, cursor, limit) {
   const query = new URLSearchParams();
-  for (const name of ["department", "status", "priority", "channel"]) {
+  for (const name of ["q", "view", "department", "status", "priority", "channel"]) {
     if (filters[name]) {
       query.set(name, filters[name]);
     }
+  }
+  if (filters.sort && filters.sort !== "slaDue") {
+    query.set("sort", filters.sort);
   }
   if (filters.breached) {
     query.set("breached", "true");
@@ -146,6 +150,51 @@ export function listTickets(filters, cursor, limit) {
   return request(`/api/tickets?${query}`);
 }
 
+/** Who the key belongs to: { id, name, email, role, departments, kind: "Agent" | "Service" }. */
+export function getMe() {
+  return request("/api/agents/me");
+}
+
+/** The configured agents ({ items: [{ id, name, role, departments }] }). */
+export function listAgents() {
+  return request("/api/agents");
+}
+
+/** The views with their live counts ({ items: [{ id, name, count }] }). */
+export function getViews() {
+  return request("/api/views");
+}
+
+export function getAvailability() {
+  return request("/api/agents/me/availability");
+}
+
+export function setAvailability(available) {
+  return send("/api/agents/me/availability", { available });
+}
+
+export function listCannedAnswers() {
+  return request("/api/canned-answers");
+}
+
+/** Admin: adds (no id) or changes a canned answer. */
+export function saveCannedAnswer(id, title, body) {
+  return request(id ? `/api/canned-answers/${encodeURIComponent(id)}` : "/api/canned-answers", { method: id ? "PUT" : "POST", body: { title, body } });
+}
+
+/** Admin: deletes a canned answer (204). */
+export async function deleteCannedAnswer(id) {
+  const response = await call(`/api/canned-answers/${encodeURIComponent(id)}`, { method: "DELETE" });
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+}
+
+/** A canned answer's text with the ticket's placeholders filled ({ text }). */
+export function cannedTextFor(ticketId, cannedId) {
+  return request(`/api/tickets/${encodeURIComponent(ticketId)}/canned-answers/${encodeURIComponent(cannedId)}`);
+}
+
 export function getTicket(id) {
   return request(`/api/tickets/${encodeURIComponent(id)}`);
 }
@@ -155,7 +204,7 @@ export function getReplyTarget(id) {
   return request(`/api/tickets/${encodeURIComponent(id)}/reply-target`);
 }
 
-/** An agent action on a ticket (status, reply, note, escalate, follow-up); resolves to the updated ticket. */
+/** An agent action on a ticket (status, reply, note, escalate, follow-up, assign, priority, merge...); resolves to the updated ticket. */
 export function postAction(id, action, body, options = {}) {
   return send(`/api/tickets/${encodeURIComponent(id)}/${action}`, body, options);
 }

@@ -1,7 +1,8 @@
-// The API key: asked once in a dialog, kept in sessionStorage (this tab only), asked again after a 401.
+// Sign-in: the agent's personal key (or a service key) asked once in the "Sign in" dialog, kept in sessionStorage (this
+// tab only), asked again after a 401; sign-out forgets it.
 
 const STORAGE_KEY = "synchub.apiKey";
-const DEFAULT_MESSAGE = "The dashboard reads and changes tickets through the SyncHub API. Enter an API key (SyncHub:Api:Keys); it is kept in this tab only.";
+const DEFAULT_MESSAGE = "Sign in with your personal agent key (or an integration's service key). It is kept in this tab only.";
 
 let pending = null;
 
@@ -18,7 +19,7 @@ function ask(message) {
   const form = document.getElementById("key-form");
   const input = document.getElementById("key-input");
   document.getElementById("key-message").textContent = message;
-  dialog.classList.toggle("refused", message !== DEFAULT_MESSAGE);
+  dialog.classList.toggle("refused", /refused/.test(message));
   input.value = "";
   return new Promise((resolve) => {
     const onSubmit = (event) => {
@@ -64,13 +65,13 @@ export function refuse(key) {
   if (stored() === key) {
     sessionStorage.removeItem(STORAGE_KEY);
   }
-  return requestKey("The API refused that key (401). Enter a valid API key.");
+  return requestKey("The hub refused that key (401). Sign in with a valid key.");
 }
 
-/** The agent wants to use another key. */
-export function changeKey() {
+/** Sign out: forget the key and ask for one again (resolves to the next key entered). */
+export function signOut() {
   sessionStorage.removeItem(STORAGE_KEY);
-  return requestKey(DEFAULT_MESSAGE);
+  return requestKey("Signed out. Sign in with your personal agent key.");
 }
 
 export function installKeyDialog() {

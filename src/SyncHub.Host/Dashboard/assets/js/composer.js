@@ -1,8 +1,9 @@
 // The reply box: one form that either answers the customer or adds an internal note (a toggle), says where a reply
 // goes (channel and address) or why it cannot go, and asks for an explicit choice before replacing an app-store answer.
 import { el, replace } from "./dom.js";
-import { getReplyTarget, postAction } from "./api.js";
+import { cannedTextFor, getReplyTarget, postAction } from "./api.js";
 import { actionForm, field } from "./forms.js";
+import { onSession, session } from "./session.js";
 
 /** The hub's refusal of a reply to a review that already shows an answer: it wants replace: true. */
 const NEEDS_REPLACE = /replace: ?true/i;
@@ -13,8 +14,8 @@ const MODES = {
 };
 
 export class Composer {
-  /** ticketId(): the open ticket's id; agent(): the agent's name or undefined; done(ticket): the action applied. */
-  constructor({ ticketId, agent, done }) {
+  /** ticketId(): the open ticket's id; done(ticket): the action applied. */
+  constructor({ ticketId, done }) {
     this.ticketId = ticketId;
     this.targetVersion = null;
     this.targetSeq = 0;
@@ -28,6 +29,20 @@ export class Composer {
     this.replaceChoice = el("label", { class: "replace-choice", hidden: true }, this.replaceBox, " Replace the store answer");
     const message = field("Message", { name: "message", type: "textarea", required: true, rows: 4 });
     this.text = message.querySelector("textarea");
+    // Ctrl+Enter (or Cmd+Enter) sends what is typed.
+    this.text.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.form.requestSubmit();
+      }
+    });
+    this.canned = el("select", { id: `canned-${Math.random().toString(36).slice(2)}`, class: "canned-select", name: "canned" });
+    this.cannedStatus = el("span", { class: "muted canned-status", role: "status" });
+    this.cannedBox = el("div", { class: "canned-pick" },
+      el("label", { for: this.canned.id, text: "Canned answer" }), this.canned, this.cannedStatus);
+    this.canned.addEventListener("change", () => this.useCanned(this.canned.value));
+    this.fillCanned();
+    onSession(() => this.fillCanned());
 
     const toggle = el(
       "div",
@@ -44,12 +59,12 @@ export class Composer {
       name: "reply",
       title: "Reply",
       head: toggle,
-      fields: [this.target, this.noteHint, message, this.replaceChoice],
+      fields: [this.target, this.noteHint, this.cannedBox, message, this.replaceChoice],
       submit: MODES.reply.submit,
       keepValues: true,
       action: (v, options) => this.mode === "note"
-        ? postAction(this.ticketId(), "note", { text: v.message, by: agent() }, options)
-        : postAction(this.ticketId(), "reply", { message: v.message, by: agent(), replace: v.replace === "true" }, options),
+        ? postAction(this.ticketId(), "note", { text: v.message }, options)
+        : postAction(this.ticketId(), "reply", { message: v.message, replace: v.replace === "true" }, options),
       done: (ticket) => {
         ok.textContent = MODES[this.mode].done;
         this.text.value = "";
@@ -67,6 +82,38 @@ export class Composer {
     this.form = form;
     this.button = button;
     this.setMode("reply");
+  }
+
+  /** The canned answers of the hub as the picker's options (the picker hides while there are none). */
+  fillCanned() {
+    replace(this.canned,
+      el("option", { value: "", text: session.canned.length ? "Insert a canned answer…" : "No canned answers" }),
+      session.canned.map((c) => el("option", { value: c.id, text: c.title })));
+    this.canned.disabled = session.canned.length === 0;
+  }
+
+  /** Fills the reply text with the canned answer, its placeholders filled by the hub for this ticket and agent. */
+  async useCanned(cannedId) {
+    if (!cannedId) {
+      return;
+    }
+    this.cannedStatus.textContent = "Filling…";
+    try {
+      const { text } = await cannedTextFor(this.ticketId(), cannedId);
+      const current = this.text.value.trimEnd();
+      this.text.value = current ? `${current}\n\n${text}` : text;
+      this.cannedStatus.textContent = "";
+      this.canned.value = "";
+      this.text.focus();
+      this.text.setSelectionRange(this.text.value.length, this.text.value.length);
+    } catch (failure) {
+      this.cannedStatus.textContent = failure.message;
+    }
+  }
+
+  /** Focuses the reply text (the r key). */
+  focus() {
+    this.text.focus();
   }
 
   setMode(mode) {

@@ -1,13 +1,19 @@
-// The ticket view: the conversation as a thread with the reply box, the SLA stamp and why, routing, diagnostics, and
-// the agent's other actions.
+// The ticket view: the conversation as a thread with the reply box (and canned answers), the SLA stamp and why (with
+// the history line of the last re-stamp), routing, the diagnostics beside the investigation checklist, assignment,
+// priority / department / account corrections, merge, and the agent's other actions.
 import { el, replace } from "./dom.js";
 import { channelBadge } from "./icons.js";
 import { contactOf, departmentLabel, formatInstant, formatTimeSpan, keyLabel, requesterName } from "./format.js";
 import { postAction } from "./api.js";
+import { Checklist } from "./checklist.js";
 import { Composer } from "./composer.js";
 import { actionForm, field } from "./forms.js";
 import { renderSla } from "./sla-view.js";
 import { threadItems, ticketLink, valueNode } from "./thread.js";
+import { agentsServing, isAgent, onSession } from "./session.js";
+
+/** History entries that re-stamp the SLA or explain why (the newest is shown in the SLA box). */
+const RESTAMP_TYPES = new Set(["sla", "priority", "department", "account", "restamped", "sla-restamped", "merged"]);
 
 const STATUSES = [
   ["Open", "Open"],
@@ -33,11 +39,29 @@ function linkedNumber(ticket) {
   return entry?.data?.number || null;
 }
 
+/** The newest history entry that re-stamped the SLA after the ticket was created (null when none did). */
+function lastRestamp(ticket) {
+  const history = ticket.history ?? [];
+  const firstStamp = history.findIndex((h) => h.type === "sla");
+  for (let i = history.length - 1; i > firstStamp; i--) {
+    if (RESTAMP_TYPES.has(history[i].type)) {
+      return history[i];
+    }
+  }
+  return null;
+}
+
 export class TicketView {
-  constructor(panel, { agent, changed }) {
+  constructor(panel, { changed, navigate }) {
     this.panel = panel;
-    this.agent = agent;
     this.changed = changed;
+    this.navigate = navigate;
+    this.shownWaiters = [];
+    onSession(() => {
+      if (this.ticket) {
+        this.fillAgents(this.ticket);
+      }
+    });
     this.ticket = null;
     this.openFolds = new Set();
     this.reveal = null;
@@ -65,7 +89,9 @@ export class TicketView {
     this.statusError = el("p", { class: "form-error", role: "alert", hidden: true });
     this.followUpBox = el("div", { class: "follow-up-box" });
 
-    this.composer = new Composer({ ticketId: () => this.id, agent: () => this.agent(), done: (t) => this.applied(t) });
+    this.composer = new Composer({ ticketId: () => this.id, done: (t) => this.applied(t) });
+    this.checklist = new Checklist({ ticketId: () => this.id, applied: (t) => this.applied(t) });
+    this.buildWork();
     const escalate = actionForm({
       name: "escalate",
       title: "Escalate",
@@ -76,7 +102,7 @@ export class TicketView {
         field("Note", { name: "note", type: "textarea", rows: 2 }),
       ],
       submit: "Escalate",
-      action: (v, o) => postAction(this.id, "escalate", { team: v.team, assignee: v.assignee, note: v.note || undefined, by: this.agent() }, o),
+      action: (v, o) => postAction(this.id, "escalate", { team: v.team, assignee: v.assignee, note: v.note || undefined }, o),
       done: (t) => this.applied(t),
     });
     const followUp = actionForm({
@@ -96,12 +122,17 @@ export class TicketView {
         field("Note", { name: "note", type: "textarea", rows: 2 }),
       ],
       submit: "Record follow-up",
-      action: (v, o) => postAction(this.id, "follow-up", { ...v, by: this.agent() }, o),
-      done: (t) => this.applied(t),
+      action: (v, o) => postAction(this.id, "follow-up", v, o),
+      done: (t) => {
+        this.followUpAsk.hidden = true;
+        this.applied(t);
+      },
     });
     this.followUpForm = followUp.form;
+    this.followUpAsk = el("p", { class: "follow-up-ask", role: "alert", hidden: true,
+      text: "Solved. Before moving on: can documentation be improved or created, is it a known or new bug, a missing feature? Record the follow-up review below." });
     this.followUpNote = el("p", { class: "hint", text: "The follow-up review opens once the ticket is Solved or Closed." });
-    this.followUpBox.append(this.followUpForm, this.followUpNote);
+    this.followUpBox.append(this.followUpAsk, this.followUpForm, this.followUpNote);
 
     replace(
       this.panel,
@@ -110,17 +141,130 @@ export class TicketView {
         el("a", { href: "#/", class: "close", "aria-label": "Close ticket", title: "Close", text: "×" })),
       el("div", { class: "panel-body" },
         this.summary,
-        el("section", { class: "sla-box", "aria-label": "SLA" }, el("h3", {}, "SLA ", this.slaLive), this.slaFacts),
-        this.diagnostics,
+        this.work,
+        el("section", { class: "sla-box", "aria-label": "SLA" }, el("h3", {}, "SLA ", this.slaLive), this.slaRestamp, this.slaFacts),
+        el("div", { class: "investigation" },
+          this.diagnostics,
+          el("section", { class: "checklist-box", "aria-label": "Investigation checklist" }, this.checklist.form)),
         el("section", { class: "conversation-box", "aria-label": "Conversation" }, el("h3", { text: "Conversation" }), this.thread, this.composer.form),
         el("section", { class: "actions-box", "aria-label": "Actions" },
           el("h3", { text: "Actions" }),
           el("div", { class: "action action-status" }, el("h4", { text: "Status" }), this.statusButtons, this.statusError),
+          this.edits,
           escalate.form,
           this.followUpBox)),
     );
     this.panel.hidden = false;
     this.update(ticket);
+  }
+
+  /** The assignment box (under the summary) and the corrections (priority, department, account, merge). */
+  buildWork() {
+    this.slaRestamp = el("p", { class: "sla-restamp", hidden: true });
+    this.assigneeText = el("strong", { class: "assignee-name" });
+    this.assignMe = el("button", { type: "button", class: "primary", text: "Assign to me", "aria-keyshortcuts": "a", onclick: () => this.act("assign", {}, this.workError) });
+    this.assignPicker = el("select", { id: "assign-picker", name: "assignee", "aria-label": "Assign to agent" });
+    this.assignButton = el("button", { type: "button", text: "Assign", onclick: () => {
+      if (this.assignPicker.value) {
+        this.act("assign", { assignee: this.assignPicker.value }, this.workError);
+      } else {
+        this.assignPicker.focus();
+      }
+    } });
+    this.unassign = el("button", { type: "button", class: "quiet", text: "Unassign", onclick: () => this.act("unassign", {}, this.workError) });
+    this.workError = el("p", { class: "form-error", role: "alert", hidden: true });
+    this.work = el("section", { class: "work-box", "aria-label": "Assignment" },
+      el("div", { class: "work-line" }, el("span", { class: "muted", text: "Assignee " }), this.assigneeText),
+      el("div", { class: "work-line" }, this.assignMe, this.assignPicker, this.assignButton, this.unassign),
+      this.workError);
+
+    const select = (name, label, options) => {
+      const control = el("select", { id: `edit-${name}`, name }, options.map(([v, text]) => el("option", { value: v, text })));
+      return [control, el("label", { for: control.id, text: label })];
+    };
+    const [priority, priorityLabel] = select("priority", "Priority", [["High", "High"], ["Medium", "Medium"], ["Low", "Low"]]);
+    const [department, departmentLabelNode] = select("department", "Department", [["PaidSupport", "Paid Support"], ["Community", "Community"], ["Trials", "Trials"]]);
+    this.prioritySelect = priority;
+    this.departmentSelect = department;
+    this.mergeInput = el("input", { id: "merge-into", name: "into", inputmode: "numeric", placeholder: "ticket number", maxlength: 40 });
+    this.editError = el("p", { class: "form-error", role: "alert", hidden: true });
+    this.edits = el("div", { class: "action action-edits", role: "group", "aria-label": "Corrections" },
+      el("h4", { text: "Corrections" }),
+      el("p", { class: "hint", text: "A new priority, department or account re-stamps the SLA; the SLA box shows why." }),
+      el("div", { class: "edit-line" }, priorityLabel, priority,
+        el("button", { type: "button", text: "Change priority", onclick: () => this.act("priority", { priority: priority.value }, this.editError) })),
+      el("div", { class: "edit-line" }, departmentLabelNode, department,
+        el("button", { type: "button", text: "Change department", onclick: () => this.act("department", { department: department.value }, this.editError) })),
+      el("div", { class: "edit-line" },
+        el("button", { type: "button", text: "Refresh account", title: "Read the CRM directory for the requester again and re-stamp the SLA", onclick: () => this.act("refresh-account", {}, this.editError) })),
+      el("div", { class: "edit-line" }, el("label", { for: this.mergeInput.id, text: "Merge into #" }), this.mergeInput,
+        el("button", { type: "button", text: "Merge", onclick: () => this.merge() })),
+      this.editError);
+  }
+
+  /** The agent picker: the agents serving the ticket's department. */
+  fillAgents(ticket) {
+    const chosen = this.assignPicker.value;
+    const agents = agentsServing(ticket.department);
+    replace(this.assignPicker,
+      el("option", { value: "", text: agents.length ? "Agent…" : "No agents" }),
+      agents.map((a) => el("option", { value: a.id, text: a.name || a.id })));
+    this.assignPicker.value = agents.some((a) => a.id === chosen) ? chosen : "";
+    this.assignMe.hidden = !isAgent();
+  }
+
+  /** One action from the view's buttons: a fresh Idempotency-Key, the answer shown, a failure shown in `error`. */
+  async act(action, body, error) {
+    error.hidden = true;
+    try {
+      const ticket = await postAction(this.id, action, body);
+      this.applied(ticket);
+      return ticket;
+    } catch (failure) {
+      error.textContent = failure.message;
+      error.hidden = false;
+      return null;
+    }
+  }
+
+  async merge() {
+    const into = this.mergeInput.value.trim().replace(/^#/, "");
+    if (!into) {
+      this.mergeInput.focus();
+      return;
+    }
+    this.editError.hidden = true;
+    try {
+      const survivor = await postAction(this.id, "merge", { into });
+      this.mergeInput.value = "";
+      this.changed(survivor);
+      this.navigate(survivor.number);
+    } catch (failure) {
+      this.editError.textContent = failure.message;
+      this.editError.hidden = false;
+    }
+  }
+
+  /** The r key: the reply box gets the focus. */
+  focusReply() {
+    this.composer?.focus();
+  }
+
+  /** The a key without an agent to assign to: the picker gets the focus. */
+  focusAssign() {
+    this.assignPicker?.focus();
+  }
+
+  /** Resolves once the ticket numbered `number` is shown (at most 5 s). */
+  whenShown(number) {
+    if (this.ticket && this.ticket.number === number) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const waiter = { number, resolve };
+      this.shownWaiters.push(waiter);
+      setTimeout(resolve, 5000);
+    });
   }
 
   /** Shows a newer version of the open ticket without touching what the agent is typing. */
@@ -142,7 +286,7 @@ export class TicketView {
       ["Priority", el("span", { class: `priority priority-${String(ticket.priority).toLowerCase()}`, text: ticket.priority })],
       ["Department", departmentLabel(ticket.department)],
       ["Team", ticket.team || "unassigned"],
-      ["Assignee", ticket.assignee ? `@${ticket.assignee}` : ""],
+      ["Assignee", ticket.assignee ? `@${ticket.assignee}` : "unassigned"],
       ["Requester", [requesterName(requester), requester.name && contactOf(requester) ? ` <${contactOf(requester)}>` : ""].join("")],
       ["Phone", requester.phone && requester.phone !== contactOf(requester) ? requester.phone : ""],
       ["Handle", requester.handle && requester.handle !== contactOf(requester) ? requester.handle : ""],
@@ -151,6 +295,25 @@ export class TicketView {
       ["Created", formatInstant(ticket.createdAt)],
       ["Updated", formatInstant(ticket.updatedAt)],
     ]));
+
+    this.assigneeText.textContent = ticket.assignee ? `@${ticket.assignee}` : "unassigned";
+    this.unassign.disabled = !ticket.assignee;
+    this.fillAgents(ticket);
+    if (document.activeElement !== this.prioritySelect) {
+      this.prioritySelect.value = ticket.priority;
+    }
+    if (document.activeElement !== this.departmentSelect) {
+      this.departmentSelect.value = ticket.department;
+    }
+    const restamp = lastRestamp(ticket);
+    this.slaRestamp.hidden = !restamp;
+    if (restamp) {
+      replace(this.slaRestamp,
+        el("span", { class: "restamp-label", text: "Re-stamped: " }),
+        el("span", { class: "restamp-message", text: restamp.message }),
+        el("span", { class: "muted", text: [restamp.data?.by ? ` · ${restamp.data.by}` : "", ` · ${formatInstant(restamp.at)}`].join("") }));
+    }
+    this.checklist.update(ticket);
 
     const sla = ticket.sla;
     replace(this.slaFacts, sla
@@ -195,12 +358,21 @@ export class TicketView {
     this.reveal = null;
     this.composer.refresh(ticket);
     this.tick(Date.now());
+    const waiting = this.shownWaiters.filter((w) => w.number === ticket.number);
+    this.shownWaiters = this.shownWaiters.filter((w) => w.number !== ticket.number);
+    waiting.forEach((w) => w.resolve());
   }
 
   async setStatus(status) {
     this.statusError.hidden = true;
     try {
-      this.applied(await postAction(this.id, "status", { status, by: this.agent() }));
+      this.applied(await postAction(this.id, "status", { status }));
+      if (status === "Solved") {
+        // The support process: a solved ticket gets its follow-up review (documentation, bug, feature).
+        this.followUpAsk.hidden = false;
+        this.followUpBox.scrollIntoView({ block: "nearest" });
+        this.followUpForm.querySelector("select")?.focus();
+      }
     } catch (failure) {
       this.statusError.textContent = failure.message;
       this.statusError.hidden = false;
