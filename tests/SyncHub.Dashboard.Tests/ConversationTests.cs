@@ -21,7 +21,7 @@ public sealed class ConversationTests(DashboardFixture fixture) : IClassFixture<
         var ticket = await Hub.IntakeAsync(Channel.Email, "Email", "Thread: March invoice missing", "I did not get the March invoice.", Ana, threadKey: threadKey);
         await Hub.SetStatusAsync(ticket.Id, "Pending");
         await Hub.IntakeAsync(Channel.Email, "Email", "Re: Thread: March invoice missing", "Still nothing, can you resend it?", Ana, threadKey: threadKey);
-        await using var dashboard = await fixture.OpenAsync(hash: $"#/tickets/{ticket.Number}");
+        await using var dashboard = await fixture.OpenAsync(hash: $"#/tickets/{ticket.Number}", key: DashboardHub.MariaKey);
         var conversation = dashboard.Conversation;
 
         await Expect(conversation.Locator("[data-type='created']")).ToContainTextAsync("I did not get the March invoice.");
@@ -34,12 +34,11 @@ public sealed class ConversationTests(DashboardFixture fixture) : IClassFixture<
         await Expect(dashboard.ReplyTarget).ToHaveAttributeAsync("data-can-reply", "true");
         await Expect(dashboard.ReplyBox.GetByLabel("Replace the store answer")).ToBeHiddenAsync();
 
-        await dashboard.Page.Locator("#agent").FillAsync("maria");
         await dashboard.ReplyAsync("Hi Ana, I resent the invoice just now.");
 
         var reply = conversation.Locator("[data-type='reply']");
         await Expect(reply.Locator("blockquote")).ToHaveTextAsync("Hi Ana, I resent the invoice just now.");
-        await Expect(reply).ToContainTextAsync("maria");
+        await Expect(reply).ToContainTextAsync("Maria Alves");
         await Expect(reply.Locator(".delivery")).ToHaveAttributeAsync("data-state", new Regex("^(Queued|Sent)$"));
         // The outbox delivers it through the test hub's notifier and marks it sent with the tool's id.
         await Expect(reply.Locator(".delivery")).ToHaveAttributeAsync("data-state", "Sent");

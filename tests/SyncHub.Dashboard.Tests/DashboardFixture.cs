@@ -48,13 +48,16 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens the dashboard (polling every half second) and, unless told not to, enters the API key.</summary>
-    internal async Task<DashboardPage> OpenAsync(string query = "", string? hash = null, bool enterKey = true)
+    /// <summary>
+    /// Opens the dashboard (polling every half second) and, unless told not to, signs in with <paramref name="key"/> (the
+    /// service key unless an agent's key is given).
+    /// </summary>
+    internal async Task<DashboardPage> OpenAsync(string query = "", string? hash = null, bool enterKey = true, string key = DashboardHub.ApiKey, int width = 1440, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Hub.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = "America/Sao_Paulo",
         });
@@ -63,7 +66,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.Page.GotoAsync($"/?poll=500{(query.Length > 0 ? "&" + query : "")}{hash}");
         if (enterKey)
         {
-            await page.EnterKeyAsync(DashboardHub.ApiKey);
+            await page.EnterKeyAsync(key);
             await Assertions.Expect(page.Page.Locator("#live")).ToContainTextAsync("Live");
         }
 

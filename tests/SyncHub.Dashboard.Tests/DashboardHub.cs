@@ -18,7 +18,38 @@ namespace SyncHub.Dashboard.Tests;
 /// </summary>
 internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IAsyncDisposable
 {
+    /// <summary>A service key (an integration's): the history records it as a service, not as an agent.</summary>
     public const string ApiKey = HubServer.ApiKey;
+
+    /// <summary>Maria: admin, every department.</summary>
+    public const string MariaKey = "maria-personal-key-0001";
+
+    /// <summary>Ben: agent of Paid Support only.</summary>
+    public const string BenKey = "ben-personal-key-0002";
+
+    /// <summary>Cleo: agent of Community and Trials.</summary>
+    public const string CleoKey = "cleo-personal-key-0003";
+
+    /// <summary>The test hub's agents, configured as an operator would (the keys only as their sha256 hashes).</summary>
+    public static Dictionary<string, string?> AgentSettings() => new()
+    {
+        ["SyncHub:Agents:maria:Name"] = "Maria Alves",
+        ["SyncHub:Agents:maria:Email"] = "maria@support.example",
+        ["SyncHub:Agents:maria:ChatHandle"] = "maria",
+        ["SyncHub:Agents:maria:Role"] = "Admin",
+        ["SyncHub:Agents:maria:KeyHash"] = KeyHash(MariaKey),
+        ["SyncHub:Agents:ben:Name"] = "Ben Lima",
+        ["SyncHub:Agents:ben:Email"] = "ben@support.example",
+        ["SyncHub:Agents:ben:Role"] = "Agent",
+        ["SyncHub:Agents:ben:Departments:0"] = "PaidSupport",
+        ["SyncHub:Agents:ben:KeyHash"] = KeyHash(BenKey),
+        ["SyncHub:Agents:cleo:Name"] = "Cleo Costa",
+        ["SyncHub:Agents:cleo:Email"] = "cleo@support.example",
+        ["SyncHub:Agents:cleo:Role"] = "Agent",
+        ["SyncHub:Agents:cleo:Departments:0"] = "Community",
+        ["SyncHub:Agents:cleo:Departments:1"] = "Trials",
+        ["SyncHub:Agents:cleo:KeyHash"] = KeyHash(CleoKey),
+    };
 
     public HttpClient Client => server.Client;
 
@@ -30,7 +61,7 @@ internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IA
     public static async Task<DashboardHub> StartAsync()
     {
         var replies = new ReplyRecorder();
-        var server = await HubServer.StartAsync(services: services => services.AddSingleton<INotifier>(replies));
+        var server = await HubServer.StartAsync(AgentSettings(), services => services.AddSingleton<INotifier>(replies));
         await TestAccounts.FillAsync(server.App.Services.GetRequiredService<IAccountDirectoryStore>());
         return new DashboardHub(server, replies);
     }
@@ -101,8 +132,32 @@ internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IA
         return (await store.UpdateAsync(id, t => new TicketChange(t with { Sla = change(t.Sla!), UpdatedAt = t.UpdatedAt.AddMilliseconds(1) }, [], [])))!;
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null) =>
-        await Client.SendAsync(server.Api(method, path, body));
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string key = ApiKey) =>
+        await Client.SendAsync(server.Api(method, path, body, key));
+
+    /// <summary>Sends an agent action as <paramref name="key"/>'s owner and fails the test unless the hub took it.</summary>
+    public async Task<Ticket> ActAsync(string key, string id, string action, object body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/api/tickets/{id}/{action}", body, key);
+        Assert.True(response.IsSuccessStatusCode, $"{action} on {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await TicketAsync(id);
+    }
+
+    /// <summary>Adds a canned answer as the admin (Maria); returns its id.</summary>
+    public async Task<string> AddCannedAnswerAsync(string title, string body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/canned-answers", new { title, body }, MariaKey);
+        Assert.True(response.IsSuccessStatusCode, $"canned answer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The ticket as the API answers it (with the fields the typed record may not carry yet: checklist...).</summary>
+    public async Task<JsonElement> TicketJsonAsync(string id)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/tickets/{id}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 
     public Task<Ticket> TicketAsync(string id) => server.TicketAsync(id);
 
@@ -114,6 +169,9 @@ internal sealed class DashboardHub(HubServer server, ReplyRecorder replies) : IA
     }
 
     public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private static string KeyHash(string key) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     private async Task<Ticket> CreatedAsync(HttpResponseMessage response)
     {

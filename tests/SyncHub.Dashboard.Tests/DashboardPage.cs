@@ -34,6 +34,38 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public ILocator KeyDialog => Page.Locator("#key-dialog");
 
+    /// <summary>"Signed in as NAME (role)" in the top bar.</summary>
+    public ILocator SignedIn => Page.Locator("#signed-in");
+
+    public ILocator Search => Page.Locator("#search");
+
+    /// <summary>A view of the side bar ("mine", "unassigned", "department:PaidSupport"; "" for all tickets).</summary>
+    public ILocator View(string id) => Page.Locator($"#views .view-link[data-view='{id}']");
+
+    public ILocator BulkBar => Page.Locator("#bulk");
+
+    /// <summary>The reply text of the open ticket's reply box.</summary>
+    public ILocator ReplyText => ReplyBox.GetByLabel("Message");
+
+    /// <summary>The numbers of the rows shown, top to bottom.</summary>
+    public Task<long[]> NumbersAsync() => Rows.EvaluateAllAsync<long[]>("rows => rows.map(r => Number(r.dataset.number))");
+
+    /// <summary>Types a search and presses Enter; waits until the URL carries it.</summary>
+    public async Task SearchAsync(string text)
+    {
+        await Search.FillAsync(text);
+        await Search.PressAsync("Enter");
+        var withQuery = new System.Text.RegularExpressions.Regex("[?&]q=");
+        if (text.Length == 0)
+        {
+            await Expect(Page).Not.ToHaveURLAsync(withQuery);
+        }
+        else
+        {
+            await Expect(Page).ToHaveURLAsync(withQuery);
+        }
+    }
+
     public ILocator Row(Ticket ticket) => Page.Locator($"#tickets tbody tr[data-number='{ticket.Number}']");
 
     public ILocator PanelSection(string name) => Panel.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
@@ -53,7 +85,7 @@ internal sealed class DashboardPage : IAsyncDisposable
     {
         await Expect(KeyDialog).ToBeVisibleAsync();
         await Page.Locator("#key-input").FillAsync(key);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Use this key" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     /// <summary>Opens a ticket by clicking its subject in the table and waits for the view.</summary>

@@ -11,7 +11,7 @@ public sealed partial class SecurityTests(DashboardFixture fixture) : IClassFixt
     private const string ScriptSubject = "<script>window.__pwned=1</script>";
     private const string ImgBody = "<img src=x onerror=\"window.__pwned=1\">";
 
-    private static readonly string[] Assets = ["/", "/dashboard/app.css", "/dashboard/js/main.js", "/dashboard/js/dom.js", "/dashboard/js/table.js", "/dashboard/js/ticket-view.js", "/dashboard/js/forms.js", "/dashboard/js/api.js", "/dashboard/js/auth.js", "/dashboard/js/sla.js", "/dashboard/js/icons.js", "/dashboard/js/format.js", "/dashboard/js/sla-view.js", "/dashboard/js/thread.js", "/dashboard/js/composer.js"];
+    private static readonly string[] Assets = ["/", "/dashboard/app.css", "/dashboard/js/main.js", "/dashboard/js/dom.js", "/dashboard/js/table.js", "/dashboard/js/ticket-view.js", "/dashboard/js/forms.js", "/dashboard/js/api.js", "/dashboard/js/auth.js", "/dashboard/js/sla.js", "/dashboard/js/icons.js", "/dashboard/js/format.js", "/dashboard/js/sla-view.js", "/dashboard/js/thread.js", "/dashboard/js/composer.js", "/dashboard/js/session.js", "/dashboard/js/views.js", "/dashboard/js/bulk.js", "/dashboard/js/keyboard.js", "/dashboard/js/canned-admin.js", "/dashboard/js/checklist.js"];
 
     private DashboardHub Hub => fixture.Hub;
 

@@ -8,12 +8,12 @@ public sealed class TicketsPageTests(DashboardFixture fixture) : IClassFixture<D
     private DashboardHub Hub => fixture.Hub;
 
     [Fact]
-    public async Task TicketsPage_WebFormAndInternalTickets_AreListedNewestFirstWithTheirFields()
+    public async Task TicketsPage_WebFormAndInternalTickets_AreListedNewestFirstByCreatedWithTheirFields()
     {
         var web = await Hub.SubmitFormAsync("Listing: cannot log in", "The desktop app says my password is wrong.");
         var internalRequest = await Hub.CreateInternalAsync("Listing: invoice copy", "Please send the October invoice again.");
 
-        await using var dashboard = await fixture.OpenAsync();
+        await using var dashboard = await fixture.OpenAsync("sort=created");
 
         var webRow = dashboard.Row(web);
         await Expect(webRow).ToContainTextAsync($"#{web.Number}");
@@ -84,7 +84,7 @@ public sealed class TicketsPageTests(DashboardFixture fixture) : IClassFixture<D
     public async Task TicketsPage_NewTicketArrives_AppearsWithoutReloadKeepingFiltersAndOpenTicket()
     {
         var first = await Hub.SubmitFormAsync("Live: first", "Already there.", priority: "High");
-        await using var dashboard = await fixture.OpenAsync("priority=High");
+        await using var dashboard = await fixture.OpenAsync("priority=High&sort=created");
         await dashboard.OpenTicketAsync(first);
         await dashboard.Page.EvaluateAsync("() => { window.__sameDocument = 'yes'; }");
 
@@ -108,7 +108,7 @@ public sealed class TicketsPageTests(DashboardFixture fixture) : IClassFixture<D
             await Hub.CreateInternalAsync($"Paging {i}", "One of several.");
         }
 
-        await using var dashboard = await fixture.OpenAsync("limit=2");
+        await using var dashboard = await fixture.OpenAsync("limit=2&sort=created");
         await Expect(dashboard.Rows).ToHaveCountAsync(2);
         var firstPage = await Numbers(dashboard);
         await Expect(dashboard.Page.Locator("#newer")).ToBeDisabledAsync();

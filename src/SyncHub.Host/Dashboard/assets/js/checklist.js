@@ -35,7 +35,7 @@ export class Checklist {
     this.button = el("button", { type: "submit", class: "primary", text: "Save checklist" });
     this.form = el("form", { class: "checklist", "aria-label": "Investigation checklist" },
       el("h3", {}, "Investigation checklist ", this.progress),
-      TEXTS.map(([name, label, type, placeholder]) => field(label, { name, type, rows: 2, placeholder, maxlength: 2000 })),
+      TEXTS.map(([name, label, type, placeholder]) => field(label, { name, type, rows: 2, placeholder, maxlength: name === "problemRestated" ? 2000 : 500 })),
       field("Reproducible?", { name: "reproducibility", options: REPRODUCIBILITY }),
       el("div", { class: "checks" }, CHECKS.map(([name, label]) => el("label", { class: "check" },
         el("input", { type: "checkbox", name, value: "true" }), ` ${label}`))),

@@ -20,6 +20,10 @@ export const HISTORY_TYPES = {
   linked: "Linked",
   "sla-breached": "SLA breached",
   "sla-at-risk": "SLA at risk",
+  assigned: "Assigned",
+  edited: "Edited",
+  checklist: "Checklist",
+  merged: "Merged",
 };
 
 // Friendly names for the diagnostics the channels bring (best practice: gather data about the client).

@@ -10,10 +10,10 @@ import { Composer } from "./composer.js";
 import { actionForm, field } from "./forms.js";
 import { renderSla } from "./sla-view.js";
 import { threadItems, ticketLink, valueNode } from "./thread.js";
-import { agentsServing, isAgent, onSession } from "./session.js";
+import { agentsServing, isAgent, onSession, session } from "./session.js";
 
 /** History entries that re-stamp the SLA or explain why (the newest is shown in the SLA box). */
-const RESTAMP_TYPES = new Set(["sla", "priority", "department", "account", "restamped", "sla-restamped", "merged"]);
+const RESTAMP_TYPES = new Set(["sla", "edited"]);
 
 const STATUSES = [
   ["Open", "Open"],
@@ -49,6 +49,15 @@ function lastRestamp(ticket) {
     }
   }
   return null;
+}
+
+/** An assignee as agents know them: the configured agent's name and id, else the chat handle. */
+function assigneeLabel(assignee) {
+  if (!assignee) {
+    return "unassigned";
+  }
+  const agent = session.agents.find((a) => a.id === assignee);
+  return agent ? `${agent.name} (@${agent.id})` : `@${assignee}`;
 }
 
 export class TicketView {
@@ -286,7 +295,7 @@ export class TicketView {
       ["Priority", el("span", { class: `priority priority-${String(ticket.priority).toLowerCase()}`, text: ticket.priority })],
       ["Department", departmentLabel(ticket.department)],
       ["Team", ticket.team || "unassigned"],
-      ["Assignee", ticket.assignee ? `@${ticket.assignee}` : "unassigned"],
+      ["Assignee", assigneeLabel(ticket.assignee)],
       ["Requester", [requesterName(requester), requester.name && contactOf(requester) ? ` <${contactOf(requester)}>` : ""].join("")],
       ["Phone", requester.phone && requester.phone !== contactOf(requester) ? requester.phone : ""],
       ["Handle", requester.handle && requester.handle !== contactOf(requester) ? requester.handle : ""],
@@ -296,7 +305,7 @@ export class TicketView {
       ["Updated", formatInstant(ticket.updatedAt)],
     ]));
 
-    this.assigneeText.textContent = ticket.assignee ? `@${ticket.assignee}` : "unassigned";
+    this.assigneeText.textContent = assigneeLabel(ticket.assignee);
     this.unassign.disabled = !ticket.assignee;
     this.fillAgents(ticket);
     if (document.activeElement !== this.prioritySelect) {
