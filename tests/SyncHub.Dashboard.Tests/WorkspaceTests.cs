@@ -409,7 +409,12 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
         await Expect(dashboard.View("mine")).ToBeHiddenAsync();
         await dashboard.Page.Locator("#views-toggle").ClickAsync();
         await Expect(dashboard.View("mine")).ToBeVisibleAsync();
+        Assert.True(await ScrollWidthAsync(dashboard) <= 420, $"the open menu scrolls sideways: {await ScrollWidthAsync(dashboard)} px");
         await dashboard.Page.Locator("#views-toggle").ClickAsync();
+        await dashboard.Row(ticket).Locator(".row-check").CheckAsync();
+        await Expect(dashboard.BulkBar).ToBeVisibleAsync();
+        Assert.True(await ScrollWidthAsync(dashboard) <= 420, $"the bulk bar scrolls sideways: {await ScrollWidthAsync(dashboard)} px");
+        await dashboard.ScreenshotAsync("dashboard-420px-list.png");
 
         await dashboard.OpenTicketAsync(ticket);
         await dashboard.ReplyText.ScrollIntoViewIfNeededAsync();
