@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -344,6 +345,20 @@ public sealed class AgentIdentityTests
         var error = Assert.Throws<StartFailureException>(() => HubServer.Build(settings));
 
         Assert.Contains("SyncHub:Agents:ben:KeyHash", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KnownSettings_AgentAndSignInKeys_AreKnownAndATypoIsNamed()
+    {
+        var known = new SyncHub.Host.Configuration.KnownSettings(SyncHub.Host.Configuration.BuiltInAdapters.All, []);
+        var settings = AgentSettings();
+        settings["SyncHub:Api:Jwt:AgentClaim"] = "email";
+        settings["SyncHub:Api:FailedAttemptsWindow"] = "00:05:00";
+        settings["SyncHub:Agents:ben:KeyHsh"] = "x";
+
+        var lines = known.Unknown(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        Assert.Equal(["SyncHub:Agents:ben:KeyHsh is not a SyncHub setting; did you mean SyncHub:Agents:ben:KeyHash?"], lines);
     }
 
     private static Dictionary<string, string?> JwtSettings()
