@@ -3,7 +3,7 @@
 import { el, replace } from "./dom.js";
 import { cannedTextFor, getReplyTarget, postAction } from "./api.js";
 import { actionForm, field } from "./forms.js";
-import { onSession, session } from "./session.js";
+import { session } from "./session.js";
 
 /** The hub's refusal of a reply to a review that already shows an answer: it wants replace: true. */
 const NEEDS_REPLACE = /replace: ?true/i;
@@ -42,7 +42,6 @@ export class Composer {
       el("label", { for: this.canned.id, text: "Canned answer" }), this.canned, this.cannedStatus);
     this.canned.addEventListener("change", () => this.useCanned(this.canned.value));
     this.fillCanned();
-    onSession(() => this.fillCanned());
 
     const toggle = el(
       "div",

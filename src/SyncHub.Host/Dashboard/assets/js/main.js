@@ -168,11 +168,15 @@ function showSort() {
 }
 
 async function refreshViews() {
+  if (state.noViews) {
+    return;
+  }
   try {
     const views = await getViews();
     viewsBar.update(views.items ?? []);
-  } catch {
-    // a hub without views keeps the names without counts
+  } catch (failure) {
+    // A hub without views keeps the names without counts (and is not asked again).
+    state.noViews = failure.status === 404;
   }
 }
 

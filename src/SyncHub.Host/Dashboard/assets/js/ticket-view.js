@@ -69,6 +69,7 @@ export class TicketView {
     onSession(() => {
       if (this.ticket) {
         this.fillAgents(this.ticket);
+        this.composer.fillCanned();
       }
     });
     this.ticket = null;
