@@ -30,7 +30,7 @@ public sealed class ScreenshotTests(DashboardFixture fixture) : IClassFixture<Da
         {
         }
 
-        await using var dashboard = await fixture.OpenAsync();
+        await using var dashboard = await fixture.OpenAsync(key: DashboardHub.MariaKey);
 
         foreach (var (ticket, label) in tickets)
         {
