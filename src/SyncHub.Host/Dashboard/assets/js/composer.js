@@ -98,10 +98,11 @@ export class Composer {
     }
     this.cannedStatus.textContent = "Filling…";
     try {
-      const { text } = await cannedTextFor(this.ticketId(), cannedId);
+      const { text, warning } = await cannedTextFor(this.ticketId(), cannedId);
       const current = this.text.value.trimEnd();
       this.text.value = current ? `${current}\n\n${text}` : text;
-      this.cannedStatus.textContent = "";
+      // Placeholders the hub could not fill stay in the text; the hub says which.
+      this.cannedStatus.textContent = warning || "";
       this.canned.value = "";
       this.text.focus();
       this.text.setSelectionRange(this.text.value.length, this.text.value.length);
