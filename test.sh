@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine with the .NET 10 SDK.
-# Installs the real servers the tests use (redis-server, dovecot-imapd, python3-aiosmtpd, chromium) when missing, then runs
+# Installs the real servers the tests use (redis-server and redis-cli, which builds the test cluster; dovecot-imapd, python3-aiosmtpd, chromium) when missing, then runs
 # `dotnet test SyncHub.sln` and ends with one line of totals: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 [ -x /usr/sbin/dovecot ] && [ -e /usr/lib/dovecot/imap ] || need+=(dovecot-imapd)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)

@@ -4,7 +4,7 @@ namespace SyncHub.Load;
 
 /// <summary>
 /// The command line: <c>--connections N --duration S --warmup S --rounds N --body-bytes N --redis host:port
-/// --flood-capacity N --flood-workers N --flood-duration S --benchmark-requests N</c>.
+/// --flood-capacity N --flood-workers N --flood-duration S --benchmark-requests N --replica yes|no</c>.
 /// </summary>
 internal sealed record LoadArguments
 {
@@ -34,6 +34,9 @@ internal sealed record LoadArguments
 
     public int FloodDuration { get; init; } = 20;
 
+    /// <summary>Also run the hub with <c>MinReplicasAcked</c> = 1 against a replica, to measure what WAIT costs (<c>--replica no</c> skips it).</summary>
+    public bool Replica { get; init; } = true;
+
     /// <summary>Requests per redis-benchmark test.</summary>
     public int BenchmarkRequests { get; init; } = 100_000;
 
@@ -56,9 +59,10 @@ internal sealed record LoadArguments
                 "--flood-workers" => parsed with { FloodWorkers = Positive(name, value) },
                 "--flood-duration" => parsed with { FloodDuration = Positive(name, value) },
                 "--benchmark-requests" => parsed with { BenchmarkRequests = Positive(name, value) },
+                "--replica" => parsed with { Replica = value switch { "yes" => true, "no" => false, _ => throw new ArgumentException("--replica must be yes or no.") } },
                 _ => throw new ArgumentException(
                     $"Unknown argument {name}. Use --connections, --duration, --warmup, --rounds, --body-bytes, --redis, " +
-                    "--flood-capacity, --flood-workers, --flood-duration, --benchmark-requests."),
+                    "--flood-capacity, --flood-workers, --flood-duration, --benchmark-requests, --replica."),
             };
         }
 

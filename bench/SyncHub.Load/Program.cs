@@ -78,6 +78,21 @@ try
         pipelineMean = await PipelineMeanAsync(hub.Address);
     }
 
+    // The cost of WAIT: the same hub with SyncHub:Redis:MinReplicasAcked = 1 against a replica of the same Redis.
+    var waitResults = new List<LoadResult>();
+    if (arguments.Replica)
+    {
+        await using var replica = await ReplicaProcess.StartAsync(host, port, admin.Password);
+        await using var waitingHub = await HubProcess.StartAsync(endpoint, $"load:{run}:wait:", new Dictionary<string, string> { ["SyncHub:Redis:MinReplicasAcked"] = "1" });
+        for (var round = 1; round <= arguments.Rounds; round++)
+        {
+            var cpu = await CpuShare.StartAsync(server, waitingHub.ProcessorTime);
+            var result = await LoadRun.RunAsync(waitingHub.Address, "/api/intake/web", HubProcess.FormToken, arguments.Connections, warmup, duration, $"{run}-wait-{round}", message);
+            waitResults.Add(result);
+            Console.WriteLine($"round {round}: hub + WAIT 1  {result}  CPU: {await cpu.StopAsync()}");
+        }
+    }
+
     // redis-benchmark: the same commands with the same number of clients, straight at Redis.
     var form = LoadRun.Form("rb-__rand_int__", message);
     var hset = await RedisBenchmark.RunAsync(host, port, admin.Password, arguments.Connections, arguments.BenchmarkRequests,
@@ -129,6 +144,13 @@ try
     else
     {
         Console.WriteLine(nodeRedSkipped);
+    }
+
+    if (waitResults.Count > 0)
+    {
+        var waitRate = Median(waitResults.Select(r => r.Rate));
+        Console.WriteLine(string.Create(invariant,
+            $"hub with MinReplicasAcked=1 (WAIT for one replica):  {waitRate,9:N0} tickets/s  p99 {Median(waitResults.Select(r => r.Percentile(99))):F2} ms: {waitRate / hubRate:F2}x the hub without WAIT"));
     }
 
     Console.WriteLine(string.Create(invariant, $"redis-benchmark -c {arguments.Connections} HSET (the bare endpoint's command):      {Rate(hset)} requests/s; bare endpoint / HSET = {Ratio(bareRate, hset)}"));

@@ -27,8 +27,18 @@ internal sealed class RedisScript
 
     public byte[] Hash { get; }
 
-    public Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger) =>
-        EvaluateAsync(database, null, arguments, logger);
+    /// <summary>
+    /// Runs a script whose ARGV[1] is the deployment's key prefix (or a key under it), which is also given as its one KEYS
+    /// entry: the keys a script touches depend on what it reads (the ticket an idempotency key names), so they cannot all be
+    /// declared, but they all start with the prefix. On Redis Cluster a prefix with a hash tag (<c>{synchub}:</c>) puts every
+    /// key of the deployment in that tag's slot, and KEYS[1] routes the call to the shard that holds it, where the script
+    /// may touch any key of the slot.
+    /// </summary>
+    public Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return EvaluateAsync(database, [new RedisKey((string?)arguments[0])], arguments, logger);
+    }
 
     public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
     {

@@ -26,13 +26,14 @@ internal static class RedisScripts
     public static readonly RedisScript LeaseRelease = Load("lease-release");
     public static readonly RedisScript CheckpointCommit = Load("checkpoint-commit");
     public static readonly RedisScript OutboxClaim = Load("outbox-claim");
+    public static readonly RedisScript OutboxTrim = Load("outbox-trim");
     public static readonly RedisScript ReviewSignal = Load("review-signal");
 
     /// <summary>Every script above (static fields are set in the order they are written, so this comes last).</summary>
     public static IReadOnlyList<RedisScript> All { get; } =
     [
         Create, Get, List, Update, Due, AccountsUpsert, AccountsFind, AccountsRemove,
-        LeaseAcquire, LeaseRenew, LeaseRelease, CheckpointCommit, OutboxClaim, ReviewSignal,
+        LeaseAcquire, LeaseRenew, LeaseRelease, CheckpointCommit, OutboxClaim, OutboxTrim, ReviewSignal,
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>

@@ -85,6 +85,7 @@ public static class RedisServiceCollectionExtensions
         };
         if (connection.IsConnected)
         {
+            RequireHashTagOnCluster(connection, options.KeyPrefix);
             Ready();
         }
         else
@@ -93,6 +94,30 @@ public static class RedisServiceCollectionExtensions
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// On Redis Cluster every key of a deployment must live in one slot (a script touches many of them), which a hash tag
+    /// in the prefix gives: <c>{synchub}:</c>. Without one the first script would fail with CROSSSLOT; the start fails
+    /// instead, naming the setting.
+    /// </summary>
+    private static void RequireHashTagOnCluster(ConnectionMultiplexer connection, string prefix)
+    {
+        var cluster = connection.GetEndPoints().Select(e => connection.GetServer(e)).Any(s => s.IsConnected && s.ServerType == ServerType.Cluster);
+        if (cluster && !HasHashTag(prefix))
+        {
+            connection.Dispose();
+            throw new OptionsValidationException(Options.DefaultName, typeof(RedisStoreOptions), [
+                $"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.KeyPrefix)}: on Redis Cluster the prefix must hold a hash tag, so one deployment's keys share a slot: e.g. {{{prefix.TrimEnd(':')}}}:"]);
+        }
+    }
+
+    /// <summary>True when <paramref name="prefix"/> holds a non-empty <c>{tag}</c>, the part Redis Cluster hashes.</summary>
+    internal static bool HasHashTag(string prefix)
+    {
+        var open = prefix.IndexOf('{', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : prefix.IndexOf('}', open + 1);
+        return close > open + 1;
     }
 
     // Endpoints only: the configuration string may hold a password and is never logged.

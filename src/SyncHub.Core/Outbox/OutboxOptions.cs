@@ -45,6 +45,13 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan TeamAlertKeyLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How often the Redis outbox stream drops the entries every notifier's consumer group has acknowledged (delivered
+    /// events take memory for nothing). Zero keeps every entry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // The dispatcher renews its claim around each retry wait; a wait longer than ClaimIdle would let

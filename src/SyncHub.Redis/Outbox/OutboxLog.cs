@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(2104, LogLevel.Debug, "Redis did not report the lag of outbox group {Group}; counted the entries after {LastDeliveredId}")]
     public static partial void OutboxLagCounted(ILogger logger, string group, string lastDeliveredId);
+
+    [LoggerMessage(2105, LogLevel.Debug, "Removed {Count} delivered entries from the outbox stream {Stream}")]
+    public static partial void OutboxTrimmed(ILogger logger, long count, string stream);
+
+    [LoggerMessage(2106, LogLevel.Warning, "Could not trim the outbox stream; trying again in {Interval}")]
+    public static partial void OutboxTrimFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

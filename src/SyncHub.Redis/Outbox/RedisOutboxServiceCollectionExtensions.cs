@@ -11,7 +11,7 @@ public static class RedisOutboxServiceCollectionExtensions
     /// <summary>
     /// Makes the notifiers consume the Redis outbox stream through consumer groups (<see cref="RedisOutboxQueue"/>)
     /// in place of any <see cref="IOutboxQueue"/> registered before. It uses the connection and key prefix of the
-    /// Redis store: call it after <c>AddRedisStore</c>.
+    /// Redis store: call it after <c>AddRedisStore</c>. It also trims the stream of delivered entries (<see cref="RedisOutboxTrimmer"/>).
     /// </summary>
     public static IServiceCollection AddRedisOutbox(this IServiceCollection services)
     {
@@ -22,6 +22,12 @@ public static class RedisOutboxServiceCollectionExtensions
         }
 
         services.Replace(ServiceDescriptor.Singleton<IOutboxQueue, RedisOutboxQueue>());
+        if (!services.Any(d => d.ImplementationType == typeof(RedisOutboxTrimmer)))
+        {
+            services.AddSingleton<RedisOutboxTrimmer>();
+            services.AddHostedService(sp => sp.GetRequiredService<RedisOutboxTrimmer>());
+        }
+
         return services;
     }
 }
