@@ -218,6 +218,10 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
             await dashboard.Page.Keyboard.PressAsync("ArrowDown");
         }
 
+        // The arrows only move through the answers; Enter inserts the one chosen.
+        await Expect(dashboard.ReplyText).ToHaveValueAsync("");
+        await dashboard.Page.Keyboard.PressAsync("Enter");
+
         var text = $"Hello Ana Souza, about ticket {ticket.Number}: use the reset link. Maria Alves";
         await Expect(dashboard.ReplyText).ToHaveValueAsync(text);
         await Expect(dashboard.ReplyText).ToBeFocusedAsync();

@@ -40,7 +40,26 @@ export class Composer {
     this.cannedStatus = el("span", { class: "muted canned-status", role: "status" });
     this.cannedBox = el("div", { class: "canned-pick" },
       el("label", { for: this.canned.id, text: "Canned answer" }), this.canned, this.cannedStatus);
-    this.canned.addEventListener("change", () => this.useCanned(this.canned.value));
+    // A pick with the mouse fills the reply at once; with the keyboard the arrows only move (each step is a change
+    // in a closed select) and Enter fills it.
+    this.cannedByKeys = false;
+    this.canned.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.cannedByKeys = false;
+        this.useCanned(this.canned.value);
+      } else if (event.key.length === 1 || /^(Arrow|Page|Home|End)/.test(event.key)) {
+        this.cannedByKeys = true;
+      }
+    });
+    this.canned.addEventListener("change", () => {
+      if (this.cannedByKeys) {
+        this.cannedByKeys = false;
+        this.cannedStatus.textContent = this.canned.value ? "Enter inserts it" : "";
+        return;
+      }
+      this.useCanned(this.canned.value);
+    });
     this.fillCanned();
 
     const toggle = el(
