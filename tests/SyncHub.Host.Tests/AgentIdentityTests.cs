@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -278,6 +280,26 @@ public sealed class AgentIdentityTests
             Assert.DoesNotContain(token, detail, StringComparison.Ordinal);
             Assert.Contains(reason switch { "expired" => "expired", "another audience" => "audience", "names no agent" => "no agent", _ => "signature" }, detail, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task ApiReference_WithJwt_EveryAgentRouteTakesTheKeyOrTheBearerToken()
+    {
+        await using var hub = await HubServer.StartAsync(JwtSettings());
+
+        var document = await hub.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer", "JWT"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString(), bearer.GetProperty("bearerFormat").GetString()));
+        foreach (var (path, method) in new[] { ("/api/agents/me", "get"), ("/api/tickets/{id}/status", "post"), ("/api/dead-letters", "get") })
+        {
+            var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+            Assert.Equal(["ApiKey", "Bearer"], operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} documents 401");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _), $"{method} {path} documents 429");
+        }
+
+        Assert.True(document.GetProperty("paths").GetProperty("/api/dead-letters").GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
     }
 
     [Fact]
