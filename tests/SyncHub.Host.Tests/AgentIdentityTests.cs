@@ -383,6 +383,17 @@ public sealed class AgentIdentityTests
         Assert.Equal(["SyncHub:Agents:ben:KeyHsh is not a SyncHub setting; did you mean SyncHub:Agents:ben:KeyHash?"], lines);
     }
 
+    [Fact]
+    public void JwtSigningKey_IsASecretTheLogMasks_TheKeyHashesAreNot()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(JwtSettings()).Build();
+
+        var secrets = SyncHub.Host.Logging.SecretValues.From(configuration);
+
+        Assert.Contains(Convert.ToBase64String(SigningKey), secrets);
+        Assert.DoesNotContain(KeyHash.Of(AnaKey), secrets);
+    }
+
     private static Dictionary<string, string?> JwtSettings()
     {
         var settings = AgentSettings();
