@@ -23,7 +23,7 @@ namespace SyncHub.Host.Tests;
 /// </summary>
 public sealed class AgentIdentityTests
 {
-    private const string AnaKey = "ana-personal-key-1";
+    internal const string AnaKey = "ana-personal-key-1";
     private const string BenKey = "ben-personal-key-2";
     private const string CrmKey = "crm-sync-service-key";
     private const string Audience = "synchub";
