@@ -13,20 +13,23 @@ internal sealed class CpuShare
 {
     private readonly IServer server;
     private readonly Func<TimeSpan> hub;
+    private readonly string name;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan redisBefore;
     private TimeSpan hubBefore;
     private TimeSpan harnessBefore;
 
-    private CpuShare(IServer server, Func<TimeSpan> hub)
+    private CpuShare(IServer server, Func<TimeSpan> hub, string name)
     {
         this.server = server;
         this.hub = hub;
+        this.name = name;
     }
 
-    public static async Task<CpuShare> StartAsync(IServer server, Func<TimeSpan> hub)
+    /// <summary>Starts measuring; <paramref name="hub"/> is the CPU time of the process under load, named <paramref name="name"/>.</summary>
+    public static async Task<CpuShare> StartAsync(IServer server, Func<TimeSpan> hub, string name = "hub")
     {
-        var share = new CpuShare(server, hub);
+        var share = new CpuShare(server, hub, name);
         share.redisBefore = await RedisCpuAsync(server);
         share.hubBefore = hub();
         share.harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -40,7 +43,7 @@ internal sealed class CpuShare
         var redis = (await RedisCpuAsync(server) - redisBefore).TotalSeconds / elapsed;
         var hubCores = (hub() - hubBefore).TotalSeconds / elapsed;
         var harness = (Process.GetCurrentProcess().TotalProcessorTime - harnessBefore).TotalSeconds / elapsed;
-        return string.Create(CultureInfo.InvariantCulture, $"redis-server {redis:F2}, hub {hubCores:F2}, harness {harness:F2} cores");
+        return string.Create(CultureInfo.InvariantCulture, $"redis-server {redis:F2}, {name} {hubCores:F2}, harness {harness:F2} cores");
     }
 
     private static async Task<TimeSpan> RedisCpuAsync(IServer server)

@@ -35,27 +35,42 @@ try
         $"redis-server {server.Version} at {host}:{port}; {arguments.Connections} connections; {arguments.Duration} s per run after {arguments.Warmup} s warm-up; " +
         $"{arguments.Rounds} rounds; {arguments.BodyBytes} B message; {Environment.ProcessorCount} cores"));
 
-    // Webhook intake: the hub (auth, validation, idempotency, indexes, outbox, one script per ticket) and the bare endpoint.
+    // Webhook intake: the hub (auth, validation, idempotency, indexes, outbox, one script per ticket), the bare endpoint and
+    // Node-RED (where Node.js is installed), in turns that rotate from round to round.
     var hubResults = new List<LoadResult>();
     var bareResults = new List<LoadResult>();
+    var nodeRedResults = new List<LoadResult>();
     long hubPeak;
     double? pipelineMean;
+    var (nodeRed, nodeRedSkipped) = await NodeRedBaseline.StartAsync(host, port, admin.Password, $"load:{run}:nodered:");
+    Console.WriteLine(nodeRedSkipped ?? $"Node-RED {NodeRedBaseline.NodeRedVersion} ready (http in -> function -> redis-command HSET -> http response)");
+    await using (nodeRed)
     await using (var hub = await HubProcess.StartAsync(endpoint, $"load:{run}:hub:"))
     await using (var bare = await BareEndpoint.StartAsync(redis, $"load:{run}:bare:"))
     {
         Console.WriteLine(string.Create(invariant, $"hub ready (pid working set {hub.WorkingSet / 1048576.0:F0} MB)"));
+        var turns = nodeRed is null ? 2 : 3;
         for (var round = 1; round <= arguments.Rounds; round++)
         {
-            for (var turn = 0; turn < 2; turn++)
+            for (var turn = 0; turn < turns; turn++)
             {
-                var hubTurn = (turn + round) % 2 == 1;
-                var cpu = await CpuShare.StartAsync(server, hub.ProcessorTime);
-                var result = hubTurn
-                    ? await LoadRun.RunAsync(hub.Address, "/api/intake/web", HubProcess.FormToken, arguments.Connections, warmup, duration, $"{run}-hub-{round}", message)
-                    : await LoadRun.RunAsync(bare.Address, "/bare", null, arguments.Connections, warmup, duration, $"{run}-bare-{round}", message);
+                var which = (turn + round) % turns;
+                var (label, results, processorTime) = which switch
+                {
+                    1 => ("hub webhook ", hubResults, (Func<TimeSpan>)hub.ProcessorTime),
+                    2 => ("Node-RED    ", nodeRedResults, nodeRed!.ProcessorTime),
+                    _ => ("bare HSET   ", bareResults, () => TimeSpan.Zero),
+                };
+                var cpu = await CpuShare.StartAsync(server, processorTime, which == 2 ? "node" : "hub");
+                var result = which switch
+                {
+                    1 => await LoadRun.RunAsync(hub.Address, "/api/intake/web", HubProcess.FormToken, arguments.Connections, warmup, duration, $"{run}-hub-{round}", message),
+                    2 => await LoadRun.RunAsync(nodeRed!.Address, "/nodered", null, arguments.Connections, warmup, duration, $"{run}-nodered-{round}", message),
+                    _ => await LoadRun.RunAsync(bare.Address, "/bare", null, arguments.Connections, warmup, duration, $"{run}-bare-{round}", message),
+                };
                 var shares = await cpu.StopAsync();
-                (hubTurn ? hubResults : bareResults).Add(result);
-                Console.WriteLine($"round {round}: {(hubTurn ? "hub webhook " : "bare HSET   ")}  {result}  CPU: {shares}");
+                results.Add(result);
+                Console.WriteLine($"round {round}: {label}  {result}  CPU: {shares}");
             }
         }
 
@@ -105,6 +120,17 @@ try
     Console.WriteLine(string.Create(invariant, $"webhook intake (hub, Redis store, everything on):  {hubRate,9:N0} tickets/s  p50 {hubP50:F2} ms  p99 {hubP99:F2} ms (median of {hubResults.Count})"));
     Console.WriteLine(string.Create(invariant, $"bare ASP.NET endpoint (HSET the body):            {bareRate,9:N0} requests/s  p99 {bareP99:F2} ms"));
     Console.WriteLine(string.Create(invariant, $"ratio hub / bare: {hubRate / bareRate:F2}x (target >= 0.5x); hub p99 {hubP99:F2} ms at {arguments.Connections} connections (target < 25 ms)"));
+    if (nodeRedResults.Count > 0)
+    {
+        var nodeRedRate = Median(nodeRedResults.Select(r => r.Rate));
+        Console.WriteLine(string.Create(invariant, $"Node-RED {NodeRedBaseline.NodeRedVersion} (http in -> redis HSET):      {nodeRedRate,9:N0} requests/s  p99 {Median(nodeRedResults.Select(r => r.Percentile(99))):F2} ms"));
+        Console.WriteLine(string.Create(invariant, $"ratio hub / Node-RED: {hubRate / nodeRedRate:F2}x (target >= 4x)"));
+    }
+    else
+    {
+        Console.WriteLine(nodeRedSkipped);
+    }
+
     Console.WriteLine(string.Create(invariant, $"redis-benchmark -c {arguments.Connections} HSET (the bare endpoint's command):      {Rate(hset)} requests/s; bare endpoint / HSET = {Ratio(bareRate, hset)}"));
     Console.WriteLine(string.Create(invariant, $"redis-benchmark -c {arguments.Connections} EVALSHA (the hub's creation script):    {Rate(evalsha)} requests/s; hub / EVALSHA = {Ratio(hubRate, evalsha)}"));
     Console.WriteLine(string.Create(invariant, $"hub peak working set (VmHWM) over the webhook rounds: {hubPeak / 1048576.0:F0} MB"));

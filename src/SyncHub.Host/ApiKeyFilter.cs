@@ -1,36 +1,27 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using SyncHub.Host.Configuration;
+using SyncHub.Host.Auth;
 
 namespace SyncHub.Host;
 
-/// <summary>Lets a request through only with one of the configured keys in <c>X-Api-Key</c> (compared in constant time).</summary>
-internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
+/// <summary>
+/// Lets a request through only when <see cref="ApiAuthentication"/> knows the caller (an agent's key or JWT, or a service
+/// key), and records who it is for the handler (<see cref="Actor.Of"/>). Put it on every agent and admin route group:
+/// <c>.AddEndpointFilter&lt;ApiKeyFilter&gt;()</c>; admin-only routes add <see cref="AdminOnlyFilter"/> after it.
+/// </summary>
+internal sealed class ApiKeyFilter(ApiAuthentication authentication) : IEndpointFilter
 {
-    public const string Header = "X-Api-Key";
+    public const string Header = ApiAuthentication.KeyHeader;
 
-    private readonly byte[][] keys = [.. options.Value.Keys.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k.Trim())))];
-
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var given = context.HttpContext.Request.Headers[Header].ToString();
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(given));
-        var ok = given.Length > 0;
-        var match = false;
-        foreach (var key in keys)
+        var (actor, problem) = await authentication.AuthenticateAsync(context.HttpContext);
+        if (actor is null)
         {
-            match |= CryptographicOperations.FixedTimeEquals(hash, key);
+            return problem;
         }
 
-        if (ok && match)
-        {
-            Actor.Service("api-key").AttachTo(context.HttpContext);
-            return next(context);
-        }
-
-        return ValueTask.FromResult<object?>(Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized", $"a valid {Header} header is required"));
+        actor.AttachTo(context.HttpContext);
+        return await next(context);
     }
 }

@@ -8,9 +8,11 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using SyncHub.Accounts;
 using SyncHub.Adapters;
+using SyncHub.Agents;
 using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.Host.ApiReference;
+using SyncHub.Host.Auth;
 using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Host.Logging;
@@ -140,8 +142,7 @@ public static class SyncHubApp
         builder.Services.AddProblemDetails();
 
         builder.Services.AddValidatedOptions<HubOptions>(configuration.GetSection(HubOptions.SectionName));
-        builder.Services.AddValidatedOptions<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
-        builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.AddApiAuthentication(problems);
         builder.Services.AddPublicForm();
         builder.Services.AddApiDocumentation();
 
@@ -165,6 +166,8 @@ public static class SyncHubApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
         app.MapTickets().MapAgentActions().MapWorkflow();
+        app.MapAgents();
+        app.MapDeadLetters();
         app.MapAvailability();
         app.MapCannedAnswers();
         app.MapDashboard();
@@ -284,6 +287,13 @@ public static class SyncHubApp
             {
                 Log.TryIt(logger, example);
             }
+        }
+
+        // The sandbox agents' published keys (Development only, so the masker lets event 4004 keep them).
+        var agents = SandboxAgents.SignIns(app.Services.GetRequiredService<IAgentDirectory>(), id => app.Configuration[$"{AgentsOptions.SectionName}:{id}:{nameof(AgentSettings.KeyHash)}"]).ToList();
+        if (agents.Count > 0)
+        {
+            Log.TryIt(logger, $"sign in as an agent (dashboard, or curl -H 'X-Api-Key: ...' {address}/api/agents/me): {string.Join("; ", agents)}");
         }
     }
 }

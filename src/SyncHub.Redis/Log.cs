@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(2008, LogLevel.Debug, "Redis did not have the {Script} script cached; sent it in full")]
     public static partial void ScriptLoaded(ILogger logger, string script);
+
+    [LoggerMessage(2009, LogLevel.Warning, "Only {Acked} of {Wanted} Redis replicas acknowledged the writes within {Timeout}; they are answered as not stored (retried)")]
+    public static partial void ReplicasBehind(ILogger logger, long acked, int wanted, TimeSpan timeout);
 }

@@ -11,7 +11,11 @@ namespace SyncHub.Redis;
 /// <c>{prefix}checkpoint-tokens</c>, source name to the highest fencing token a cursor was committed with. A fenced
 /// commit is one Lua script that compares the tokens and writes both fields.
 /// </summary>
-public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisCheckpointStore> logger) : ICheckpointStore
+public sealed class RedisCheckpointStore(
+    IConnectionMultiplexer redis,
+    IOptions<RedisStoreOptions> options,
+    ILogger<RedisCheckpointStore> logger,
+    ReplicaAcknowledgement? replicas = null) : ICheckpointStore
 {
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix;
@@ -30,6 +34,7 @@ public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, IOptions<
         ArgumentNullException.ThrowIfNull(cursor);
         cancellationToken.ThrowIfCancellationRequested();
         await RedisFailures.GuardAsync(() => database.HashSetAsync(key, source, cursor), logger, "checkpoint write");
+        await ReplicatedAsync();
     }
 
     public async Task<bool> SetAsync(string source, string cursor, long fencingToken, CancellationToken cancellationToken = default)
@@ -41,6 +46,7 @@ public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, IOptions<
             () => RedisScripts.CheckpointCommit.EvaluateAsync(database, CheckpointCommitScriptArgs.Build(prefix, source, cursor, fencingToken), logger), logger, "checkpoint write");
         if ((long)result == 1)
         {
+            await ReplicatedAsync();
             return true;
         }
 
@@ -54,4 +60,6 @@ public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, IOptions<
         cancellationToken.ThrowIfCancellationRequested();
         await RedisFailures.GuardAsync(() => database.HashDeleteAsync(key, source), logger, "checkpoint reset");
     }
+
+    private Task ReplicatedAsync() => replicas is null ? Task.CompletedTask : replicas.WaitAsync("checkpoint write");
 }

@@ -10,7 +10,11 @@ namespace SyncHub.Redis;
 /// The dead-letter list, <c>{prefix}dead-letters</c>: one JSON entry per record, oldest first. A retried add
 /// after a lost connection may store a letter twice; a letter is never lost.
 /// </summary>
-public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisDeadLetterStore> logger) : IDeadLetterStore, IDeadLetterRemover
+public sealed class RedisDeadLetterStore(
+    IConnectionMultiplexer redis,
+    IOptions<RedisStoreOptions> options,
+    ILogger<RedisDeadLetterStore> logger,
+    ReplicaAcknowledgement? replicas = null) : IDeadLetterStore, IDeadLetterRemover
 {
     private readonly IDatabase database = redis.GetDatabase();
     private readonly RedisKey key = options.Value.KeyPrefix + "dead-letters";
@@ -21,6 +25,10 @@ public sealed class RedisDeadLetterStore(IConnectionMultiplexer redis, IOptions<
         cancellationToken.ThrowIfCancellationRequested();
         var json = JsonSerializer.SerializeToUtf8Bytes(letter, StoreJson.Options);
         await RedisFailures.GuardAsync(() => database.ListRightPushAsync(key, json), logger, "dead-letter write");
+        if (replicas is not null)
+        {
+            await replicas.WaitAsync("dead-letter write");
+        }
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int count, CancellationToken cancellationToken = default)

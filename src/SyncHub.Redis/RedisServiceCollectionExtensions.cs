@@ -43,6 +43,7 @@ public static class RedisServiceCollectionExtensions
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, RedisConnectionCloser>());
         }
+        services.TryAddSingleton<ReplicaAcknowledgement>();
         services.Replace(ServiceDescriptor.Singleton<ITicketStore, RedisTicketStore>());
         services.Replace(ServiceDescriptor.Singleton<ITicketCounts, RedisTicketCounts>());
         services.Replace(ServiceDescriptor.Singleton<ICheckpointStore, RedisCheckpointStore>());

@@ -30,4 +30,15 @@ public sealed class RedisStoreOptions
     /// continue from, so a filter combination that matches almost nothing cannot block Redis.
     /// </summary>
     public int ListScanLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many replicas must hold a write before it is acknowledged (a webhook answered, a poller's cursor committed, an
+    /// agent's action answered): after the write the store sends <c>WAIT</c> and treats fewer acknowledgements within
+    /// <see cref="ReplicaAckTimeout"/> as "not stored" (503 / cursor held, then retried; every write is idempotent). With
+    /// Sentinel and 1, a promoted replica holds every acknowledged ticket. 0 (the default): no wait.
+    /// </summary>
+    public int MinReplicasAcked { get; set; }
+
+    /// <summary>How long a write waits for <see cref="MinReplicasAcked"/> replicas.</summary>
+    public TimeSpan ReplicaAckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

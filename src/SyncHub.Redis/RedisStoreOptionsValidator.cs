@@ -30,6 +30,16 @@ internal sealed class RedisStoreOptionsValidator : IValidateOptions<RedisStoreOp
             failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.ListScanLimit)}: must be between 10 and 10000000.");
         }
 
+        if (options.MinReplicasAcked is < 0 or > 16)
+        {
+            failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.MinReplicasAcked)}: must be between 0 and 16.");
+        }
+
+        if (options.ReplicaAckTimeout < TimeSpan.FromMilliseconds(10) || options.ReplicaAckTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.ReplicaAckTimeout)}: must be between 00:00:00.010 and 00:01:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

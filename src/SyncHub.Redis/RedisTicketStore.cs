@@ -15,7 +15,11 @@ namespace SyncHub.Redis;
 /// script guarded by the ticket's version. Connection loss and timeouts surface as
 /// <see cref="StoreUnavailableException"/>; every write is safe to retry. Key layout: README.md.
 /// </summary>
-public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisTicketStore> logger) : ITicketStore
+public sealed class RedisTicketStore(
+    IConnectionMultiplexer redis,
+    IOptions<RedisStoreOptions> options,
+    ILogger<RedisTicketStore> logger,
+    ReplicaAcknowledgement? replicas = null) : ITicketStore
 {
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
@@ -38,6 +42,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
 
         cancellationToken.ThrowIfCancellationRequested();
         var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation), "create");
+        await ReplicatedAsync("create");
         var fields = (RedisResult[])reply!;
         var outcome = (int)fields[0] switch
         {
@@ -110,6 +115,7 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
                 History = [],
             };
             var written = await WriteAsync(current, stored, update, cancellationToken);
+            await ReplicatedAsync("update");
             if (written == AlreadyDone)
             {
                 // The action was carried out before (a retried request): the ticket as it is now is its result.
@@ -243,6 +249,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
         cancellationToken.ThrowIfCancellationRequested();
         return (long)await RunAsync(RedisScripts.Update, UpdateScriptArgs.Build(prefix, current, stored, update), "update");
     }
+
+    /// <summary>Returns once the writes made so far are on the replicas <see cref="RedisStoreOptions.MinReplicasAcked"/> asks for.</summary>
+    private Task ReplicatedAsync(string operation) => replicas is null ? Task.CompletedTask : replicas.WaitAsync(operation);
 
     private async Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation)
     {

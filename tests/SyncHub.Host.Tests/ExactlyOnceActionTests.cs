@@ -35,10 +35,10 @@ public sealed class ExactlyOnceActionTests(RedisServerFixture redis) : IClassFix
         var key = $"retry-{Guid.NewGuid():N}";
         object body = action switch
         {
-            "reply" => new { message = "Reset it from the login page.", by = "maria" },
-            "escalate" => new { team = "developers", assignee = "joao", note = "crash on start", by = "maria" },
-            "follow-up" => new { documentation = "Improve", documentationLink = "https://docs.example.com/login", bug = "None", feature = "None", by = "maria" },
-            _ => new { text = "She called about it too", by = "maria" },
+            "reply" => new { message = "Reset it from the login page." },
+            "escalate" => new { team = "developers", assignee = "joao", note = "crash on start" },
+            "follow-up" => new { documentation = "Improve", documentationLink = "https://docs.example.com/login", bug = "None", feature = "None" },
+            _ => new { text = "She called about it too" },
         };
 
         if (action == "follow-up")

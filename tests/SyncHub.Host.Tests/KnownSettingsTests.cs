@@ -31,7 +31,7 @@ public sealed class KnownSettingsTests
     {
         var line = Assert.Single(CreateSut().Unknown(Configuration("SyncHub:Api:Secret")));
 
-        Assert.Equal("SyncHub:Api:Secret is not a SyncHub setting; SyncHub:Api has Keys", line);
+        Assert.Equal("SyncHub:Api:Secret is not a SyncHub setting; SyncHub:Api has FailedAttempts, FailedAttemptsWindow, Jwt, Keys, Services", line);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class SandboxTests
         var refused = new List<string>();
         foreach (var (channel, id) in byChannel)
         {
-            using var reply = await client.PostAsJsonAsync($"/api/tickets/{id}/reply", new { message = $"Answer on {channel}", by = "maria", replace = true });
+            using var reply = await client.PostAsJsonAsync($"/api/tickets/{id}/reply", new { message = $"Answer on {channel}", replace = true });
             if (!reply.IsSuccessStatusCode)
             {
                 refused.Add($"{channel}: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");

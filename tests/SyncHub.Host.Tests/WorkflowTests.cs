@@ -110,7 +110,7 @@ public sealed class WorkflowTests
         await using var hub = await HubServer.StartAsync();
         var id = await CreateAsync(hub);
 
-        using var pending = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "pending", by = "maria" }));
+        using var pending = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/status", new { status = "pending" }));
         using var listed = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/tickets?status=Pending"));
 
         Assert.Equal(HttpStatusCode.OK, pending.StatusCode);
@@ -121,6 +121,7 @@ public sealed class WorkflowTests
         var ticket = await hub.TicketAsync(id);
         Assert.Equal(TicketStatus.Solved, ticket.Status);
         Assert.Equal(["Open → Pending", "Pending → Solved"], ticket.History.Where(h => h.Type == HistoryTypes.StatusChanged).Select(h => $"{h.Data!["from"]} → {h.Data["to"]}").ToArray());
+        Assert.All(ticket.History.Where(h => h.Type == HistoryTypes.StatusChanged), h => Assert.Equal("service:api-key", h.Data!["by"]));
     }
 
     [Fact]
@@ -141,11 +142,12 @@ public sealed class WorkflowTests
         await using var hub = await HubServer.StartAsync(null, services => services.AddSingleton<SyncHub.Adapters.INotifier>(new SyncHub.Testing.Doubles.RecordingNotifier("Recorder", MailEvents.Reply)));
         var id = await CreateAsync(hub);
 
-        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Please reset your password from the login page.", by = "maria" }));
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{id}/reply", new { message = "Please reset your password from the login page." }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ticket = await hub.TicketAsync(id);
         var entry = Assert.Single(ticket.History, h => h.Type == HistoryTypes.Reply);
+        Assert.Equal("service:api-key", entry.Data!["by"]);
         var outbox = await hub.App.Services.GetRequiredService<ITicketStore>().ReadOutboxAsync(null, 10);
         var mail = Assert.Single(outbox, e => e.Event.Type == MailEvents.Reply).Event;
         Assert.Equal(entry.Data!["eventId"], mail.Id);

@@ -6,6 +6,7 @@ using SyncHub.Accounts;
 using SyncHub.Adapters;
 using SyncHub.Agents;
 using SyncHub.Domain;
+using SyncHub.Host.Auth;
 using SyncHub.Storage;
 using SyncHub.Workflow;
 
@@ -18,12 +19,34 @@ namespace SyncHub.Host.Tests;
 /// </summary>
 public sealed class WorkspaceApiTests
 {
-    private static readonly Agent Ana = new("ana", "Ana Silva", "ana@example.com", "ana", AgentRole.Agent, [Department.Community, Department.PaidSupport]);
-    private static readonly Agent Bruno = new("bruno", "Bruno Costa", null, null, AgentRole.Agent, [Department.Community]);
-    private static readonly Agent Paula = new("paula", "Paula Reis", null, null, AgentRole.Agent, [Department.PaidSupport]);
+    private const string AnaKey = "ana-workspace-key-1";
+    private const string BrunoKey = "bruno-workspace-key-2";
+    private const string CarlaKey = "carla-workspace-key-3";
 
-    private static Task<HubServer> StartAsync(Dictionary<string, string?>? settings = null) =>
-        HubServer.StartAsync(settings, services => services.AddSingleton<IAgentDirectory>(new StaticAgentDirectory([Ana, Bruno, Paula])));
+    private static Task<HubServer> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["SyncHub:Agents:ana:Name"] = "Ana Silva",
+            ["SyncHub:Agents:ana:Departments:0"] = "Community",
+            ["SyncHub:Agents:ana:Departments:1"] = "PaidSupport",
+            ["SyncHub:Agents:ana:KeyHash"] = KeyHash.Of(AnaKey),
+            ["SyncHub:Agents:bruno:Name"] = "Bruno Costa",
+            ["SyncHub:Agents:bruno:Departments:0"] = "Community",
+            ["SyncHub:Agents:bruno:KeyHash"] = KeyHash.Of(BrunoKey),
+            ["SyncHub:Agents:paula:Name"] = "Paula Reis",
+            ["SyncHub:Agents:paula:Departments:0"] = "PaidSupport",
+            ["SyncHub:Agents:carla:Name"] = "Carla Dias",
+            ["SyncHub:Agents:carla:Role"] = "Admin",
+            ["SyncHub:Agents:carla:KeyHash"] = KeyHash.Of(CarlaKey),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return HubServer.StartAsync(all);
+    }
 
     /// <summary>Puts the form's requester (ana@example.com) in the CRM directory, on <paramref name="plan"/>.</summary>
     private static Task AddCustomerAsync(HubServer hub, string plan) =>
@@ -344,6 +367,124 @@ public sealed class WorkspaceApiTests
 
         Assert.Null(ticket.Assignee);
         Assert.DoesNotContain(ticket.History, h => h.Type == WorkspaceHistoryTypes.Assigned);
+    }
+
+    [Fact]
+    public async Task Assign_WithoutAssigneeByAnAgent_TakesItThemselvesRecordedByName()
+    {
+        await using var hub = await StartAsync();
+        var ticket = await CreateAsync(hub);
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{ticket.Number}/assign", new { }, BrunoKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await hub.TicketAsync(ticket.Id);
+        Assert.Equal("bruno", stored.Assignee);
+        var entry = Assert.Single(stored.History, h => h.Type == WorkspaceHistoryTypes.Assigned);
+        Assert.Equal("Assigned to Bruno Costa (bruno) by Bruno Costa", entry.Message);
+        Assert.Equal("Bruno Costa", entry.Data!["by"]);
+    }
+
+    [Fact]
+    public async Task Priority_ByAnAgent_IsExplainedWithTheAgentsName()
+    {
+        await using var hub = await StartAsync();
+        await AddCustomerAsync(hub, "Gold");
+        var ticket = await CreateAsync(hub);
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, $"/api/tickets/{ticket.Id}/priority", new { priority = "Low" }, AnaKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = (await hub.TicketAsync(ticket.Id)).History[^1];
+        Assert.StartsWith("Priority Medium → Low by Ana Silva. SLA gold-low from ", entry.Message, StringComparison.Ordinal);
+        Assert.Equal("Ana Silva", entry.Data!["by"]);
+    }
+
+    [Fact]
+    public async Task Availability_AnAgentMarksThemselfAvailable_AndTheRoundRobinTakesThem()
+    {
+        await using var hub = await StartAsync(new Dictionary<string, string?> { ["SyncHub:Assignment:RoundRobin"] = "true" });
+
+        using var before = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/agents/me/availability", key: BrunoKey));
+        using var set = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/agents/me/availability", new { available = true }, BrunoKey));
+        using var after = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/agents/me/availability", key: BrunoKey));
+        var ticket = await WaitAssignedAsync(hub, (await CreateAsync(hub)).Id);
+
+        Assert.False((await hub.JsonAsync(before)).GetProperty("available").GetBoolean());
+        Assert.True((await hub.JsonAsync(set)).GetProperty("available").GetBoolean());
+        Assert.True((await hub.JsonAsync(after)).GetProperty("available").GetBoolean());
+        Assert.Equal("bruno", ticket.Assignee);
+
+        using var off = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/agents/me/availability", new { available = false }, BrunoKey));
+        var next = await WaitAssignedAsync(hub, (await CreateAsync(hub)).Id);
+        Assert.Null(next.Assignee);
+        Assert.Equal("Round-robin: no available agent serves Community; left unassigned", next.History.Single(h => h.Type == WorkspaceHistoryTypes.Assigned).Message);
+    }
+
+    [Fact]
+    public async Task CannedAnswers_AnAdminAddsReplacesAndRemoves_AndAnAgentReadsThemFilled()
+    {
+        await using var hub = await StartAsync();
+        var ticket = await CreateAsync(hub);
+
+        using var added = await hub.Client.SendAsync(WithKey(hub.Api(HttpMethod.Post, "/api/canned-answers", new { title = "Reset", body = "Hello {{requester.name}}" }, CarlaKey), "add-1"));
+        using var retried = await hub.Client.SendAsync(WithKey(hub.Api(HttpMethod.Post, "/api/canned-answers", new { title = "Reset", body = "Hello {{requester.name}}" }, CarlaKey), "add-1"));
+        var id = (await hub.JsonAsync(added)).GetProperty("id").GetString()!;
+        using var replaced = await hub.Client.SendAsync(hub.Api(HttpMethod.Put, $"/api/canned-answers/{id}", new { title = "Password reset", body = "Hello {{requester.name}}, {{agent.name}} here about #{{ticket.number}}." }, CarlaKey));
+        using var rendered = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, $"/api/tickets/{ticket.Number}/canned-answers/{id}", key: BrunoKey));
+        using var list = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/canned-answers", key: BrunoKey));
+        using var removed = await hub.Client.SendAsync(hub.Api(HttpMethod.Delete, $"/api/canned-answers/{id}", key: CarlaKey));
+        using var removedAgain = await hub.Client.SendAsync(hub.Api(HttpMethod.Delete, $"/api/canned-answers/{id}", key: CarlaKey));
+        using var replaceGone = await hub.Client.SendAsync(hub.Api(HttpMethod.Put, $"/api/canned-answers/{id}", new { title = "x", body = "y" }, CarlaKey));
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(id, (await hub.JsonAsync(retried)).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var answer = await hub.JsonAsync(rendered);
+        Assert.Equal($"Hello Ana Souza, Bruno Costa here about #{ticket.Number}.", answer.GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("warning").ValueKind);
+        var item = Assert.Single((await hub.JsonAsync(list)).GetProperty("items").EnumerateArray());
+        Assert.Equal("Password reset", item.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, removedAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, replaceGone.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("", "Hi", "title")]
+    [InlineData("Reset", "", "body")]
+    [InlineData("Reset", null, "body")]
+    public async Task CannedAnswers_BadTitleOrBody_Return400NamingIt(string? title, string? body, string field)
+    {
+        await using var hub = await StartAsync();
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/canned-answers", new { title, body }, CarlaKey));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await hub.JsonAsync(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task CannedAnswers_TooLongBody_Returns400NamingBody()
+    {
+        await using var hub = await StartAsync();
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/canned-answers", new { title = "Long", body = new string('x', CannedAnswer.MaxBodyLength + 1) }, CarlaKey));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("body", (await hub.JsonAsync(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task CannedAnswers_ManagedByAnAgentWhoIsNotAdmin_Returns403()
+    {
+        await using var hub = await StartAsync();
+
+        using var response = await hub.Client.SendAsync(hub.Api(HttpMethod.Post, "/api/canned-answers", new { title = "T", body = "B" }, BrunoKey));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(await hub.App.Services.GetRequiredService<ICannedAnswerStore>().ListAsync());
     }
 
     private static async Task<Ticket> WaitAssignedAsync(HubServer hub, string id)

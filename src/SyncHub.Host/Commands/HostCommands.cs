@@ -5,7 +5,7 @@ namespace SyncHub.Host.Commands;
 
 /// <summary>
 /// The operator commands of the <c>synchub</c> binary besides running the hub: <c>check-config</c>,
-/// <c>replay-dead-letters</c> and <c>reset-cursor</c>. Each builds the hub's configuration as a start would and exits 0
+/// <c>replay-dead-letters</c>, <c>reset-cursor</c> and <c>hash-key</c>. Each builds the hub's configuration as a start would and exits 0
 /// when it did its work, 1 otherwise, with lines an operator can act on.
 /// </summary>
 internal static class HostCommands
@@ -16,16 +16,17 @@ internal static class HostCommands
         "       synchub check-config [--environment NAME] [--settings FILE.json]      validate the configuration, start nothing\n" +
         "       synchub replay-dead-letters [--source NAME] [--limit N]              re-submit dead-lettered intake records\n" +
         "       synchub reset-cursor SOURCE [--force]                                 clear a polling source's committed cursor\n" +
+        "       synchub hash-key [--key KEY|-]                                        a new agent/service key and its sha256: hash (or the hash of KEY)\n" +
         "       synchub --version | --help";
 
     /// <summary>The names a first argument may take; anything else that is not an option is a mistyped command.</summary>
-    private static readonly string[] Known = [CheckConfigCommand.Name, ReplayDeadLettersCommand.Name, ResetCursorCommand.Name, "healthcheck", "help", "version"];
+    private static readonly string[] Known = [CheckConfigCommand.Name, ReplayDeadLettersCommand.Name, ResetCursorCommand.Name, HashKeyCommand.Name, "healthcheck", "help", "version"];
 
     /// <summary><c>synchub --version</c>: the host's version (with the commit it was built from, when known).</summary>
     public static string Version =>
         $"synchub {typeof(HostCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(HostCommands).Assembly.GetName().Version?.ToString()}";
 
-    public static bool IsCommand(string? name) => name is CheckConfigCommand.Name or ReplayDeadLettersCommand.Name or ResetCursorCommand.Name;
+    public static bool IsCommand(string? name) => name is CheckConfigCommand.Name or ReplayDeadLettersCommand.Name or ResetCursorCommand.Name or HashKeyCommand.Name;
 
     /// <summary>
     /// True for a first argument that can only be meant as a command: not an option (<c>--urls</c>) and not a
@@ -54,6 +55,7 @@ internal static class HostCommands
             CheckConfigCommand.Name => CheckConfigCommand.RunAsync(rest, output, error, configure),
             ReplayDeadLettersCommand.Name => ReplayDeadLettersCommand.RunAsync(rest, output, error, configure),
             ResetCursorCommand.Name => ResetCursorCommand.RunAsync(rest, output, error, configure),
+            HashKeyCommand.Name => HashKeyCommand.RunAsync(rest, output, error, Console.In),
             _ => UnknownAsync(args[0], error),
         };
     }

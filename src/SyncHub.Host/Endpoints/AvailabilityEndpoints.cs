@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SyncHub.Agents;
 using SyncHub.Domain;
+using SyncHub.Host.Auth;
 using SyncHub.Pipeline;
 
 namespace SyncHub.Host.Endpoints;
@@ -13,7 +14,7 @@ internal static class AvailabilityEndpoints
 {
     public static void MapAvailability(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agents/me/availability").AddEndpointFilter<ApiKeyFilter>().WithTags("Agents");
+        var group = app.MapGroup("/api/agents/me/availability").RequireApiCaller().WithTags("Agents");
         group.MapGet("/", GetAsync)
             .WithSummary("Whether the calling agent takes round-robin tickets")
             .Produces<AvailabilityAnswer>(StatusCodes.Status200OK, "application/json")

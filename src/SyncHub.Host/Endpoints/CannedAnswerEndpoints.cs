@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
+using SyncHub.Host.Auth;
 using SyncHub.Pipeline;
 using SyncHub.Workflow;
 
@@ -17,12 +18,13 @@ internal static class CannedAnswerEndpoints
 
     public static void MapCannedAnswers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/canned-answers").AddEndpointFilter<ApiKeyFilter>().WithTags("Canned answers");
+        var group = app.MapGroup("/api/canned-answers").RequireApiCaller().WithTags("Canned answers");
         group.MapGet("/", ListAsync)
             .WithSummary("Every canned answer")
             .Produces<CannedAnswerList>(StatusCodes.Status200OK, Json)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/", AddAsync)
+            .RequireAdmin()
             .WithSummary("Add a canned answer (admin)")
             .Accepts<CannedAnswerRequest>(Json)
             .Produces<CannedAnswer>(StatusCodes.Status201Created, Json)
@@ -30,6 +32,7 @@ internal static class CannedAnswerEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPut("/{id}", ReplaceAsync)
+            .RequireAdmin()
             .WithSummary("Replace a canned answer (admin)")
             .Accepts<CannedAnswerRequest>(Json)
             .Produces<CannedAnswer>(StatusCodes.Status200OK, Json)
@@ -38,6 +41,7 @@ internal static class CannedAnswerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{id}", RemoveAsync)
+            .RequireAdmin()
             .WithSummary("Remove a canned answer (admin)")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -53,11 +57,6 @@ internal static class CannedAnswerEndpoints
 
     private static async Task<IResult> AddAsync(HttpContext context, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        if (NotAdmin(context) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var (request, key, problem) = await WorkflowEndpoints.ReadActionAsync<CannedAnswerRequest>(context, options, cancellationToken);
         if (request is null)
         {
@@ -80,11 +79,6 @@ internal static class CannedAnswerEndpoints
 
     private static async Task<IResult> ReplaceAsync(string id, HttpContext context, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
-        if (NotAdmin(context) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var (request, _, problem) = await WorkflowEndpoints.ReadActionAsync<CannedAnswerRequest>(context, options, cancellationToken);
         if (request is null)
         {
@@ -106,18 +100,10 @@ internal static class CannedAnswerEndpoints
 
     private static async Task<IResult> RemoveAsync(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        if (NotAdmin(context) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var store = context.RequestServices.GetRequiredService<ICannedAnswerStore>();
         return await StoreGuard.RunAsync(context, async () =>
             await store.RemoveAsync(id, cancellationToken)
                 ? Results.NoContent()
                 : Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no canned answer {id}"));
     }
-
-    private static IResult? NotAdmin(HttpContext context) =>
-        Actor.Of(context).IsAdmin ? null : Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "only an admin agent manages the canned answers");
 }

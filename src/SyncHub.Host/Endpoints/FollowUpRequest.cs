@@ -8,5 +8,4 @@ internal sealed record FollowUpRequest(
     string? BugLink,
     string? Feature,
     string? FeatureRequestLink,
-    string? Note,
-    string? By);
+    string? Note);

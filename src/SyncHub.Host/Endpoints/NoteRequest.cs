@@ -1,4 +1,4 @@
 namespace SyncHub.Host.Endpoints;
 
 /// <summary>The body of <c>POST /api/tickets/{id}/note</c>.</summary>
-internal sealed record NoteRequest(string? Text, string? By);
+internal sealed record NoteRequest(string? Text);

@@ -78,7 +78,7 @@ internal static class TicketEndpoints
             Source = InternalSource,
             ExternalId = idempotencyKey ?? Guid.CreateVersion7(now).ToString("N"),
             Channel = Channel.Internal,
-            Requester = new Requester(request.Requester?.Name ?? request.Agent, request.Requester?.Email, request.Requester?.Phone, request.Agent),
+            Requester = InternalRequesterOf(request, Actor.Of(context)),
             Subject = request.Subject.Trim(),
             Body = request.Message,
             ReceivedAt = now,
@@ -96,6 +96,22 @@ internal static class TicketEndpoints
         {
             return Problems.Unavailable(context, settings.RetryAfter, "the ticket store is unavailable; retry later");
         }
+    }
+
+    /// <summary>
+    /// Who the request is for and which agent took it: a signed-in agent is the agent (the body's <c>agent</c> is ignored) and,
+    /// without a <c>requester</c>, the requester too; a service key may name the agent in <c>agent</c>.
+    /// </summary>
+    private static Requester InternalRequesterOf(InternalRequest request, Actor actor)
+    {
+        if (actor.Agent is not { } agent)
+        {
+            return new Requester(request.Requester?.Name ?? request.Agent, request.Requester?.Email, request.Requester?.Phone, request.Agent);
+        }
+
+        return request.Requester is { } requester && (requester.Name ?? requester.Email ?? requester.Phone) is not null
+            ? new Requester(requester.Name ?? agent.Name, requester.Email, requester.Phone, agent.Name)
+            : new Requester(agent.Name, agent.Email, null, agent.Name);
     }
 
     /// <summary>Bounded fields, and a requester e-mail that is one plain address (replies go to it, and to nobody else).</summary>

@@ -7,7 +7,10 @@ using SyncHub.Workflow;
 
 namespace SyncHub.Host.Endpoints;
 
-/// <summary>Agent actions on a ticket: change status, reply, escalate, record the closed-ticket follow-up.</summary>
+/// <summary>
+/// Agent actions on a ticket: change status, reply, escalate, record the closed-ticket follow-up. The history records the
+/// signed-in caller (<see cref="Actor.RecordedAs"/>); bodies carry no <c>by</c>.
+/// </summary>
 internal static class WorkflowEndpoints
 {
     public static void MapWorkflow(this RouteGroupBuilder tickets)
@@ -33,7 +36,7 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(await TicketLookup.IdAsync(store, id, cancellationToken), status, request.By, key, cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ChangeStatusAsync(await TicketLookup.IdAsync(store, id, cancellationToken), status, Actor.Of(context).RecordedAs, key, cancellationToken), id));
     }
 
     private static async Task<IResult> ReplyAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Reply(request.Message ?? "", request.By, key, request.Replace ?? false), cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.ReplyAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Reply(request.Message ?? "", Actor.Of(context).RecordedAs, key, request.Replace ?? false), cancellationToken), id));
     }
 
     private static async Task<IResult> EscalateAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ internal static class WorkflowEndpoints
         }
 
         return await StoreGuard.RunAsync(context, async () =>
-            WorkflowAnswer.From(await workflow.EscalateAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, request.By, key), cancellationToken), id));
+            WorkflowAnswer.From(await workflow.EscalateAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Escalation(request.Team ?? "", request.Assignee ?? "", request.Note, Actor.Of(context).RecordedAs, key), cancellationToken), id));
     }
 
     private static async Task<IResult> FollowUpAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, request.By, key);
+        var followUp = new FollowUp(documentation, Blank(request.DocumentationLink), bug, Blank(request.BugLink), feature, Blank(request.FeatureRequestLink), request.Note, Actor.Of(context).RecordedAs, key);
         return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.RecordFollowUpAsync(await TicketLookup.IdAsync(store, id, cancellationToken), followUp, cancellationToken), id));
     }
 
@@ -86,7 +89,7 @@ internal static class WorkflowEndpoints
             return problem!;
         }
 
-        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.AddNoteAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Note(request.Text ?? "", request.By, key), cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await workflow.AddNoteAsync(await TicketLookup.IdAsync(store, id, cancellationToken), new Note(request.Text ?? "", Actor.Of(context).RecordedAs, key), cancellationToken), id));
     }
 
     /// <summary>Where a reply to the ticket goes now, or why it cannot: what the dashboard's reply box shows.</summary>
