@@ -165,9 +165,11 @@ public static class SyncHubApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthJson.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
-        app.MapTickets().MapWorkflow();
+        app.MapTickets().MapAgentActions().MapWorkflow();
         app.MapAgents();
         app.MapDeadLetters();
+        app.MapAvailability();
+        app.MapCannedAnswers();
         app.MapDashboard();
         app.MapPublicForm();
         app.MapApiDocumentation();

@@ -51,6 +51,8 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDeadLetterRemover, RedisDeadLetterStore>());
         services.Replace(ServiceDescriptor.Singleton<ILeaseStore, RedisLeaseStore>());
         services.Replace(ServiceDescriptor.Singleton<IOutboxAppender, RedisOutboxAppender>());
+        services.Replace(ServiceDescriptor.Singleton<SyncHub.Agents.IAgentAvailability, RedisAgentAvailability>());
+        services.Replace(ServiceDescriptor.Singleton<SyncHub.Workflow.ICannedAnswerStore, RedisCannedAnswerStore>());
         return services;
     }
 

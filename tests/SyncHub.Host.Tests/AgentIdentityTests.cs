@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ namespace SyncHub.Host.Tests;
 /// </summary>
 public sealed class AgentIdentityTests
 {
-    private const string AnaKey = "ana-personal-key-1";
+    internal const string AnaKey = "ana-personal-key-1";
     private const string BenKey = "ben-personal-key-2";
     private const string CrmKey = "crm-sync-service-key";
     private const string Audience = "synchub";
@@ -281,6 +283,26 @@ public sealed class AgentIdentityTests
     }
 
     [Fact]
+    public async Task ApiReference_WithJwt_EveryAgentRouteTakesTheKeyOrTheBearerToken()
+    {
+        await using var hub = await HubServer.StartAsync(JwtSettings());
+
+        var document = await hub.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer", "JWT"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString(), bearer.GetProperty("bearerFormat").GetString()));
+        foreach (var (path, method) in new[] { ("/api/agents/me", "get"), ("/api/tickets/{id}/status", "post"), ("/api/dead-letters", "get") })
+        {
+            var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+            Assert.Equal(["ApiKey", "Bearer"], operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} documents 401");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _), $"{method} {path} documents 429");
+        }
+
+        Assert.True(document.GetProperty("paths").GetProperty("/api/dead-letters").GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
+    }
+
+    [Fact]
     public async Task HashKey_PrintsAKeyAndItsHash_TheKeySignsInOnceTheHashIsConfigured()
     {
         var (code, output, error) = await RunAsync("hash-key");
@@ -359,6 +381,17 @@ public sealed class AgentIdentityTests
         var lines = known.Unknown(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
         Assert.Equal(["SyncHub:Agents:ben:KeyHsh is not a SyncHub setting; did you mean SyncHub:Agents:ben:KeyHash?"], lines);
+    }
+
+    [Fact]
+    public void JwtSigningKey_IsASecretTheLogMasks_TheKeyHashesAreNot()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(JwtSettings()).Build();
+
+        var secrets = SyncHub.Host.Logging.SecretValues.From(configuration);
+
+        Assert.Contains(Convert.ToBase64String(SigningKey), secrets);
+        Assert.DoesNotContain(KeyHash.Of(AnaKey), secrets);
     }
 
     private static Dictionary<string, string?> JwtSettings()

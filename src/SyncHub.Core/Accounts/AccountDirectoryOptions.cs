@@ -36,6 +36,14 @@ public sealed class AccountDirectoryOptions
     /// </summary>
     public string? ExpiredStatus { get; set; } = "Expired";
 
+    /// <summary>
+    /// How long a look-up's answer (an account, or none) is served from memory instead of asking the shared store again:
+    /// most requests come from requesters seen moments before. This instance's own directory sync clears it; another
+    /// instance's sync reaches it within this time. Zero asks the store every time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan LookupCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The public mail domains in force.</summary>
     public IEnumerable<string> EffectivePublicEmailDomains => PublicEmailDomains ?? (IEnumerable<string>)DefaultPublicEmailDomains;
 }

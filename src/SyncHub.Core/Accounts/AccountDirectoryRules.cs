@@ -21,11 +21,15 @@ public sealed class AccountDirectoryRules
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         defaultCountryCallingCode = value.DefaultCountryCallingCode;
+        LookupCacheTtl = value.LookupCacheTtl;
         expiredStatus = string.IsNullOrEmpty(value.ExpiredStatus) ? null : value.ExpiredStatus;
         publicDomains = new HashSet<string>(
             value.EffectivePublicEmailDomains.Select(Domain).OfType<string>(),
             StringComparer.Ordinal);
     }
+
+    /// <summary>See <see cref="AccountDirectoryOptions.LookupCacheTtl"/>.</summary>
+    public TimeSpan LookupCacheTtl { get; }
 
     /// <summary>The address in lower case, or null when <paramref name="raw"/> is not an e-mail address.</summary>
     public static string? Email(string? raw)

@@ -57,6 +57,9 @@ public sealed record Ticket
 
     public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The investigation checklist the agents fill in (the support process's best practices).</summary>
+    public InvestigationChecklist Checklist { get; init; } = InvestigationChecklist.Empty;
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

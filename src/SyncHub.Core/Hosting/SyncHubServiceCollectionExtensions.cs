@@ -52,6 +52,7 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<SecretRegistry>();
         services.TryAddSingleton<ISecretRegistry>(sp => sp.GetRequiredService<SecretRegistry>());
         services.TryAddSingleton<ReplyPlanner>();
+        services.TryAddSingleton<SlaRestamp>();
         services.TryAddSingleton<TicketWorkflow>();
         if (!services.Any(d => d.ImplementationInstance is ReplyChannel { Channel: Channel.Internal }))
         {
@@ -64,6 +65,8 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CallFollowUp>());
         services.AddValidatedOptions<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CustomerReplies>());
+        services.AddValidatedOptions<AssignmentOptions>(configuration.GetSection(AssignmentOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, RoundRobinAssignment>());
 
         if (!services.Any(d => d.ServiceType == typeof(IntakePipeline)))
         {
@@ -104,6 +107,8 @@ public static class SyncHubServiceCollectionExtensions
         services.TryAddSingleton<ILeaseStore, InMemoryLeaseStore>();
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         services.TryAddSingleton<IOutboxQueue, InMemoryOutboxQueue>();
+        services.TryAddSingleton<SyncHub.Agents.IAgentAvailability, InMemoryAgentAvailability>();
+        services.TryAddSingleton<ICannedAnswerStore, InMemoryCannedAnswerStore>();
         services.TryAddSingleton<IOutboxAppender>(sp => sp.GetRequiredService<ITicketStore>() as IOutboxAppender
             ?? throw new InvalidOperationException("The ticket store does not take team alerts: register an IOutboxAppender beside it."));
         return services;

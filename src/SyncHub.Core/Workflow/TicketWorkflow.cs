@@ -11,14 +11,17 @@ namespace SyncHub.Workflow;
 /// the closed-ticket follow-up. Each action is one store update: the ticket change, its history line and
 /// its outbox events together.
 /// </summary>
-public sealed class TicketWorkflow(
+public sealed partial class TicketWorkflow(
     ITicketStore store,
     IOptions<EscalationOptions> escalation,
     SlaCalendars calendars,
     ReplyPlanner replies,
     SyncHub.Accounts.IContactLookup contacts,
     WorkflowMetrics metrics,
-    TimeProvider time)
+    TimeProvider time,
+    SyncHub.Agents.IAgentDirectory agents,
+    SlaRestamp restamp,
+    SyncHub.Policies.IAccountDirectory accounts)
 {
     public const int MaxReplyLength = 50_000;
 

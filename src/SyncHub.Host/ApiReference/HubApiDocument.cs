@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using SyncHub.Host.Configuration;
 using SyncHub.Host.Endpoints;
 using SyncHub.Host.Portal;
 
@@ -17,6 +19,7 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
     public const string ApiKeyScheme = "ApiKey";
     public const string FormTokenScheme = "FormToken";
     public const string LivechatTokenScheme = "LivechatToken";
+    public const string AgentTokenScheme = "Bearer";
 
     private const string Json = "application/json";
     private const string ProblemJson = "application/problem+json";
@@ -40,7 +43,8 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyFilter.Header,
-                Description = "One of SyncHub:Api:Keys; every /api/tickets route needs it (401 without).",
+                Description = "An agent's personal key (SyncHub:Agents:<id>:KeyHash holds its hash) or a service key (SyncHub:Api:Keys, SyncHub:Api:Services); " +
+                    "every /api/ route but intake and the public form needs it or a bearer token (401 without; 429 after repeated failures from one address).",
             },
             [FormTokenScheme] = new OpenApiSecurityScheme
             {
@@ -56,6 +60,17 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
                 Description = "SyncHub:Adapters:Livechat:Secret, the token Rocket.Chat's livechat webhook sends.",
             },
         };
+        if (context.ApplicationServices.GetService<IOptions<ApiOptions>>()?.Value.Jwt is { Enabled: true } jwt)
+        {
+            document.Components.SecuritySchemes[AgentTokenScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = $"A JWT of the organisation's identity provider (SyncHub:Api:Jwt) whose {jwt.AgentClaim} claim names an agent's id or e-mail.",
+            };
+        }
+
         document.Paths ??= [];
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         await AddSchemaAsync<WebFormBody>(document, context, cancellationToken);
@@ -73,22 +88,30 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
         document.Components!.Schemas![typeof(T).Name] = schema;
     }
 
-    /// <summary>Every <c>/api/tickets</c> route needs the key (401 without) and every POST takes an <c>Idempotency-Key</c>.</summary>
+    /// <summary>
+    /// Every agent and admin route (<c>/api/</c> but intake and the public form) needs a key or, when configured, a JWT
+    /// (401 without, 429 after repeated failures); every POST under <c>/api/tickets</c> takes an <c>Idempotency-Key</c>.
+    /// </summary>
     private static void SecureTickets(OpenApiDocument document)
     {
+        var bearer = document.Components?.SecuritySchemes?.ContainsKey(AgentTokenScheme) == true;
         foreach (var (path, item) in document.Paths)
         {
-            if (!path.StartsWith("/api/tickets", StringComparison.Ordinal) || item.Operations is null)
+            if (!path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/api/intake", StringComparison.Ordinal)
+                || path.StartsWith("/api/public", StringComparison.Ordinal) || item.Operations is null)
             {
                 continue;
             }
 
             foreach (var (method, operation) in item.Operations)
             {
-                operation.Security = [Requirement(document, ApiKeyScheme)];
+                operation.Security = bearer ? [Requirement(document, ApiKeyScheme), Requirement(document, AgentTokenScheme)] : [Requirement(document, ApiKeyScheme)];
                 operation.Responses ??= [];
-                operation.Responses[Status(StatusCodes.Status401Unauthorized)] = Problem(document, "a valid X-Api-Key header is required");
-                if (method == HttpMethod.Post)
+                operation.Responses[Status(StatusCodes.Status401Unauthorized)] = Problem(document, bearer
+                    ? "a valid X-Api-Key header or Authorization: Bearer token is required"
+                    : "a valid X-Api-Key header is required");
+                operation.Responses[Status(StatusCodes.Status429TooManyRequests)] = Problem(document, "too many failed sign-ins from this address; retry after Retry-After seconds");
+                if (method == HttpMethod.Post && path.StartsWith("/api/tickets", StringComparison.Ordinal))
                 {
                     operation.Parameters ??= [];
                     operation.Parameters.Add(new OpenApiParameter

@@ -111,7 +111,7 @@ internal static class WorkflowEndpoints
     }
 
     /// <summary>An action's <c>Idempotency-Key</c> and JSON body, or the 400 that names what is wrong with them.</summary>
-    private static async Task<(T? Request, string? Key, IResult? Problem)> ReadActionAsync<T>(HttpContext context, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    internal static async Task<(T? Request, string? Key, IResult? Problem)> ReadActionAsync<T>(HttpContext context, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
         where T : class
     {
         var (key, keyProblem) = IdempotencyKeyHeader.Read(context.Request);
@@ -126,7 +126,7 @@ internal static class WorkflowEndpoints
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool TryOutcome<T>(string? text, string field, out T value, out IResult? problem)
+    internal static bool TryOutcome<T>(string? text, string field, out T value, out IResult? problem)
         where T : struct, Enum
     {
         problem = null;

@@ -4,12 +4,12 @@ namespace SyncHub.Host.Logging;
 
 /// <summary>
 /// The secret values in the configuration: every value whose key names a secret (a <c>Token</c>, <c>Secret</c>,
-/// <c>Password</c>, <c>ApiKey</c> or an entry of <c>SyncHub:Api:Keys</c>), and the password of every connection string.
+/// <c>Password</c>, <c>ApiKey</c>, <c>SigningKey</c> or an entry of <c>SyncHub:Api:Keys</c>), and the password of every connection string.
 /// <see cref="SecretRegistry"/> adds the forms they travel in.
 /// </summary>
 internal static class SecretValues
 {
-    private static readonly string[] SecretKeySuffixes = ["token", "secret", "password", "pwd", "apikey", "keys"];
+    private static readonly string[] SecretKeySuffixes = ["token", "secret", "password", "pwd", "apikey", "keys", "signingkey"];
 
     public static IReadOnlyList<string> From(IConfiguration configuration)
     {

@@ -15,7 +15,8 @@ namespace SyncHub.Redis.Accounts;
 /// The account directory on Redis, under the store's key prefix (<c>{prefix}accounts:...</c>), matching exactly like
 /// <see cref="InMemoryAccountDirectory"/> through <see cref="AccountDirectoryRules"/>: contact e-mail, then the
 /// e-mail's domain (public mail domains never match), then phone in E.164; the most recently modified record wins
-/// a shared key. A look-up is one script call; an upsert is one script call per <see cref="UpsertChunk"/> records,
+/// a shared key. A look-up is one script call, and its answer is kept for <see cref="AccountDirectoryOptions.LookupCacheTtl"/>
+/// (<see cref="AccountLookupCache"/>; this instance's writes clear it); an upsert is one script call per <see cref="UpsertChunk"/> records,
 /// each record written atomically with its look-up keys; a removal likewise, one script call per chunk of ids. Modification times are compared to the microsecond.
 /// Connection loss and timeouts surface as <see cref="SyncHub.Storage.StoreUnavailableException"/>.
 /// </summary>
@@ -46,6 +47,7 @@ public sealed class RedisAccountDirectory(
 
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix;
+    private readonly AccountLookupCache recent = new(rules.LookupCacheTtl, time);
 
     public async Task<AccountSnapshot?> FindAsync(Requester requester, CancellationToken cancellationToken = default)
     {
@@ -59,15 +61,16 @@ public sealed class RedisAccountDirectory(
             return null;
         }
 
-        var reply = await RunAsync(RedisScripts.AccountsFind, AccountsFindScriptArgs.Build(prefix, email, domain, phone), "account look-up");
-        if (reply.IsNull)
+        if (!recent.TryGet(email, domain, phone, out var account))
         {
-            return null;
+            var reply = await RunAsync(RedisScripts.AccountsFind, AccountsFindScriptArgs.Build(prefix, email, domain, phone), "account look-up");
+            account = reply.IsNull
+                ? null
+                : JsonSerializer.Deserialize<CrmAccount>((byte[])reply!, StoreJson.Options) ?? throw new JsonException("A stored account is null.");
+            recent.Remember(email, domain, phone, account);
         }
 
-        var account = JsonSerializer.Deserialize<CrmAccount>((byte[])reply!, StoreJson.Options)
-            ?? throw new JsonException("A stored account is null.");
-        return rules.Snapshot(account, time.GetUtcNow());
+        return account is null ? null : rules.Snapshot(account, time.GetUtcNow());
     }
 
     public async Task UpsertAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts, CancellationToken cancellationToken = default)
@@ -75,6 +78,7 @@ public sealed class RedisAccountDirectory(
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(contacts);
         var (accountsStored, contactsStored) = await InChunksAsync(accounts, contacts, UpsertChunkAsync, cancellationToken);
+        recent.Clear();
         Log.AccountsStored(logger, accountsStored, accounts.Count, contactsStored, contacts.Count);
     }
 
@@ -83,6 +87,7 @@ public sealed class RedisAccountDirectory(
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(contactIds);
         var (accountsRemoved, contactsRemoved) = await InChunksAsync(accountIds, contactIds, RemoveChunkAsync, cancellationToken);
+        recent.Clear();
         Log.AccountsRemoved(logger, accountsRemoved, accountIds.Count, contactsRemoved, contactIds.Count);
     }
 
