@@ -104,7 +104,7 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
         var low = await Hub.SubmitFormAsync($"Sort {token} low", "Low priority.", email: "lia@globex.example", name: "Lia", priority: "Low");
         var none = await Hub.CreateInternalAsync($"Sort {token} internal", "No SLA.", priority: "Low");
         var high = await Hub.SubmitFormAsync($"Sort {token} high", "High priority.", priority: "High");
-        var medium = await Hub.SubmitFormAsync($"Sort {token} medium", "Medium priority.", email: "ivo@initech.example", name: "Ivo", priority: "Medium");
+        var medium = await Hub.SubmitFormAsync($"Sort {token} medium", "Medium priority.", email: "ivo@globex.example", name: "Ivo", priority: "Medium");
         var expected = (await Task.WhenAll(new[] { low, none, high, medium }.Select(t => Hub.TicketAsync(t.Id))))
             .OrderBy(t => t.Sla?.FirstResponseDueAt is null ? 1 : 0)
             .ThenBy(t => t.Sla?.FirstResponseDueAt)
@@ -360,6 +360,7 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
         await Expect(followUp).ToBeVisibleAsync();
         await Expect(followUp.GetByLabel("Documentation", new() { Exact = true })).ToBeFocusedAsync();
         await followUp.GetByLabel("Bug", new() { Exact = true }).SelectOptionAsync("Known");
+        await followUp.GetByLabel("Bug link").FillAsync("https://github.com/example/app/issues/7");
         await followUp.GetByRole(AriaRole.Button, new() { Name = "Record follow-up" }).ClickAsync();
         await Expect(dashboard.Panel.Locator(".follow-up-ask")).ToBeHiddenAsync();
         Assert.Contains((await Hub.TicketAsync(ticket.Id)).History, h => h.Type == HistoryTypes.FollowUp);
