@@ -165,6 +165,7 @@ public static class SyncHubApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
         app.MapTickets().MapWorkflow();
+        app.MapViews();
         app.MapDashboard();
         app.MapPublicForm();
         app.MapApiDocumentation();
