@@ -21,7 +21,10 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     internal const int MaxUpdateAttempts = 64;
 
     /// <summary>A search whose most selective condition holds at most this many tickets reads them whole and sorts them; otherwise it walks the sort index.</summary>
-    internal const int MaterializeLimit = 3_000;
+    internal const int DefaultMaterializeLimit = 500;
+
+    /// <summary>The fewest tickets a search walks in the sort order before it intersects its conditions in Redis instead.</summary>
+    internal const int DefaultWalkBudget = 2_000;
 
     /// <summary>The most vocabulary tokens one query word expands to (prefix match): a shorter prefix matches the first ones in alphabetical order only.</summary>
     internal const int ExpansionCap = 64;
@@ -30,6 +33,12 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
     private const long AlreadyDone = -2;
 
     private readonly IDatabase database = redis.GetDatabase();
+
+    /// <summary>See <see cref="DefaultMaterializeLimit"/>; tests lower it to take the other paths of search.lua.</summary>
+    internal int MaterializeLimit { get; init; } = DefaultMaterializeLimit;
+
+    /// <summary>See <see cref="DefaultWalkBudget"/>.</summary>
+    internal int WalkBudget { get; init; } = DefaultWalkBudget;
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
     private readonly int scanLimit = options.Value.ListScanLimit;
@@ -93,7 +102,9 @@ public sealed class RedisTicketStore(IConnectionMultiplexer redis, IOptions<Redi
             query.Cursor is null ? null : (afterScore, afterNumber),
             limit,
             scanLimit,
-            Constraints(query));
+            Constraints(query),
+            MaterializeLimit,
+            WalkBudget);
         return Page((RedisResult[])(await RunAsync(RedisScripts.Search, searchArgs, "search"))!);
     }
 

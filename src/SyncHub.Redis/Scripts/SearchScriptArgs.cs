@@ -13,9 +13,10 @@ internal static class SearchScriptArgs
     public const int ScanLimit = 6;
     public const int MaterializeLimit = 7;
     public const int ExpansionCap = 8;
+    public const int WalkBudget = 9;
 
     /// <summary>The constraint count, then per constraint: kind, alternative count, alternatives.</summary>
-    public const int ConstraintsAt = 9;
+    public const int ConstraintsAt = 10;
 
     public static RedisValue[] Build(
         RedisValue prefix,
@@ -23,7 +24,9 @@ internal static class SearchScriptArgs
         (long Score, long Number)? cursor,
         int limit,
         int scanLimit,
-        IReadOnlyList<(string Kind, IReadOnlyList<string> Alternatives)> constraints)
+        IReadOnlyList<(string Kind, IReadOnlyList<string> Alternatives)> constraints,
+        int materializeLimit = RedisTicketStore.DefaultMaterializeLimit,
+        int walkBudget = RedisTicketStore.DefaultWalkBudget)
     {
         ArgumentNullException.ThrowIfNull(constraints);
         var width = constraints.Sum(c => 2 + c.Alternatives.Count);
@@ -34,8 +37,9 @@ internal static class SearchScriptArgs
         argv[CursorNumber] = cursor is { } c2 ? c2.Number : RedisValue.EmptyString;
         argv[Limit] = limit;
         argv[ScanLimit] = scanLimit;
-        argv[MaterializeLimit] = RedisTicketStore.MaterializeLimit;
+        argv[MaterializeLimit] = materializeLimit;
         argv[ExpansionCap] = RedisTicketStore.ExpansionCap;
+        argv[WalkBudget] = walkBudget;
         argv[ConstraintsAt] = constraints.Count;
         var i = ConstraintsAt + 1;
         foreach (var (kind, alternatives) in constraints)

@@ -1,7 +1,10 @@
 -- search: one page of a searched, filtered and sorted list. Every condition is a constraint; the smallest one (by
 -- cardinality) drives: when it holds at most materializeLimit tickets they are read, checked against the other
--- constraints, sorted and cut after the cursor; otherwise the sort index is walked from the cursor and each ticket
--- checked, stopping after limit + 1 matches or scanLimit examined tickets (the cursor is then the last one examined).
+-- constraints, sorted and cut after the cursor. Otherwise the sort index is walked from the cursor and each ticket
+-- checked, for as many tickets as a page should need; when that budget runs out, the positive constraints are
+-- intersected with the sort index (ZINTERSTORE into a temporary key, deleted before the script ends) and the
+-- result walked. Without any positive constraint the walk stops after limit + 1 matches or scanLimit examined
+-- tickets (the cursor is then the last one examined).
 -- Order: by sort score ascending, ties by the number as a string (as Redis orders equal scores; TicketOrder in C#).
 -- Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
 --
@@ -14,7 +17,8 @@
 --   6  scanLimit        the most tickets a walk examines
 --   7  materializeLimit the most tickets the driving constraint may hold to be read whole
 --   8  expansionCap     the most vocabulary tokens one query word expands to
---   9  constraintsAt    the constraint count, then per constraint: kind, alternative count, alternatives
+--   9  walkBudget       the fewest tickets a walk may examine before the intersection takes over (0: no walk)
+--  10  constraintsAt    the constraint count, then per constraint: kind, alternative count, alternatives
 --                       z: the ticket is in one of the index zsets named (after the prefix)
 --                       x: the ticket is in none of the index zsets named
 --                       r: the ticket's index:risk score is at most the one alternative (ms)
@@ -28,7 +32,8 @@ local limit = tonumber(ARGV[5])
 local scanLimit = tonumber(ARGV[6])
 local materializeLimit = tonumber(ARGV[7])
 local expansionCap = tonumber(ARGV[8])
-local constraintsAt = 9
+local walkBudget = tonumber(ARGV[9])
+local constraintsAt = 10
 
 local constraints = {}
 local i = constraintsAt + 1
@@ -136,7 +141,125 @@ local hasCursor = cursorScore ~= ''
 local cScore = tonumber(cursorScore)
 local found = {}
 local next = ''
+local sortKey = prefix .. sort
+if sort == 'created' then
+  sortKey = prefix .. 'index:all'
+end
 
+-- Walks a zset scored in the list's order (the sort index, or the intersection below) from the cursor, checking the
+-- given constraints; stops after limit + 1 matches ('full'), at its end ('end') or after budget tickets ('budget':
+-- next is then the last one examined).
+local function walk(key, checked, budget, reversed)
+  local scanned = 0
+  local batch = math.max(limit + 1, 256)
+  local rank = 0
+  local check = false
+  if hasCursor and not reversed then
+    local at = redis.call('ZSCORE', key, cursorNumber)
+    if at and tonumber(at) == cScore then
+      rank = redis.call('ZRANK', key, cursorNumber) + 1
+    else
+      -- The cursor's ticket moved since (or is not in this set): start at its score and skip what is not after it.
+      rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursorScore)
+      check = true
+    end
+  end
+  local max = '+inf'
+  if reversed and hasCursor then
+    max = '(' .. cursorNumber
+  end
+  while true do
+    local page
+    if reversed then
+      page = redis.call('ZRANGE', key, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch, 'WITHSCORES')
+    else
+      page = redis.call('ZRANGE', key, rank, rank + batch - 1, 'WITHSCORES')
+    end
+    for p = 1, #page, 2 do
+      local member, score = page[p], tonumber(page[p + 1])
+      if reversed then
+        score = -score
+      end
+      if not check or before(cScore, cursorNumber, score, member) then
+        check = false
+        local ok = true
+        for _, c in ipairs(checked) do
+          if not holds(c, member) then
+            ok = false
+            break
+          end
+        end
+        if ok then
+          if #found == limit then
+            next = found[limit]
+            return 'full'
+          end
+          found[#found + 1] = {score, member}
+        end
+        scanned = scanned + 1
+        if scanned >= budget then
+          next = {score, member}
+          return 'budget'
+        end
+      end
+    end
+    if #page < batch * 2 then
+      return 'end'
+    end
+    if reversed then
+      max = '(' .. page[#page]
+    else
+      rank = rank + batch
+    end
+  end
+end
+
+-- Intersects the positive constraints with the sort index in Redis (ZINTERSTORE, which iterates the smallest input),
+-- scored in the list's order, then walks the result checking the constraints it cannot express.
+local function intersect()
+  local temps = {}
+  local keys = {sortKey}
+  local weights = {sort == 'created' and -1 or 1}
+  local post = {}
+  for n, c in ipairs(constraints) do
+    if c.kind == 'x' or c.kind == 'r' then
+      post[#post + 1] = c
+      if c.kind == 'r' then
+        keys[#keys + 1] = c.keys[1]
+        weights[#weights + 1] = 0
+      end
+    elseif #c.keys == 1 and not c.number then
+      keys[#keys + 1] = c.keys[1]
+      weights[#weights + 1] = 0
+    else
+      local temp = prefix .. 'tmp:search:' .. n
+      temps[#temps + 1] = temp
+      if #c.keys > 0 then
+        redis.call('ZUNIONSTORE', temp, #c.keys, unpack(c.keys))
+      end
+      if c.number then
+        redis.call('ZADD', temp, 0, c.number)
+      end
+      keys[#keys + 1] = temp
+      weights[#weights + 1] = 0
+    end
+  end
+  local result = prefix .. 'tmp:search:result'
+  temps[#temps + 1] = result
+  local args = {result, #keys}
+  for _, key in ipairs(keys) do
+    args[#args + 1] = key
+  end
+  args[#args + 1] = 'WEIGHTS'
+  for _, weight in ipairs(weights) do
+    args[#args + 1] = weight
+  end
+  redis.call('ZINTERSTORE', unpack(args))
+  walk(result, post, math.huge, false)
+  redis.call('DEL', unpack(temps))
+end
+
+local total = redis.call('ZCARD', prefix .. 'index:all')
 if driver ~= nil and driver.size <= materializeLimit then
   local seen = {}
   local candidates = {}
@@ -184,77 +307,18 @@ if driver ~= nil and driver.size <= materializeLimit then
   if #hits > limit then
     next = found[limit]
   end
+elseif driver == nil then
+  walk(sortKey, constraints, scanLimit, sort == 'created')
 else
-  -- Walk the sort index from the cursor.
-  local scanned = 0
-  local batch = math.max(limit + 1, 256)
-  local done = false
-  local function take(member, score)
-    if matches(member, nil) then
-      if #found == limit then
-        next = found[limit]
-        done = true
-        return
-      end
-      found[#found + 1] = {score, member}
-    end
-    scanned = scanned + 1
-    if scanned >= scanLimit then
-      next = {score, member}
-      done = true
-    end
-  end
-  if sort == 'created' then
-    local max = '+inf'
-    if hasCursor then
-      max = '(' .. cursorNumber
-    end
-    while not done do
-      local members = redis.call('ZRANGE', prefix .. 'index:all', max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch)
-      for _, member in ipairs(members) do
-        take(member, -tonumber(member))
-        if done then
-          break
-        end
-      end
-      if #members < batch then
-        done = true
-      else
-        max = '(' .. members[#members]
-      end
-    end
-  else
-    local key = prefix .. sort
-    local rank = 0
-    local check = false
-    if hasCursor then
-      local at = redis.call('ZSCORE', key, cursorNumber)
-      if at and tonumber(at) == cScore then
-        rank = redis.call('ZRANK', key, cursorNumber) + 1
-      else
-        -- The cursor's ticket moved since: start at its old score and skip what is not after it.
-        rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursorScore)
-        check = true
-      end
-    end
-    while not done do
-      local page = redis.call('ZRANGE', key, rank, rank + batch - 1, 'WITHSCORES')
-      for p = 1, #page, 2 do
-        local member, score = page[p], tonumber(page[p + 1])
-        if not check or before(cScore, cursorNumber, score, member) then
-          check = false
-          take(member, score)
-          if done then
-            break
-          end
-        end
-      end
-      if #page < batch * 2 then
-        done = true
-      else
-        rank = rank + batch
-      end
-    end
+  -- A walk finds a page quickly when the constraints match a good share of the tickets; it gets a small budget of
+  -- tickets to examine (what a page needs if the matches were spread evenly, at least walkBudget), and the exact
+  -- intersection takes over when it runs out.
+  local budget = math.min(scanLimit, math.max(walkBudget, 4 * (limit + 1) * total / math.max(driver.size, 1)))
+  if walkBudget == 0 or (limit + 1) * total / math.max(driver.size, 1) > scanLimit
+      or walk(sortKey, constraints, budget, sort == 'created') == 'budget' then
+    found = {}
+    next = ''
+    intersect()
   end
 end
 
