@@ -24,6 +24,15 @@ internal sealed record BenchArguments
     /// <summary>Alternating baseline/SyncHub rounds; the medians are compared, so a burst of other load on the machine weighs less.</summary>
     public int Rounds { get; init; } = 5;
 
+    /// <summary><c>intake</c> (the default) or <c>search</c> (<see cref="SearchScenario"/>).</summary>
+    public string Scenario { get; init; } = "intake";
+
+    /// <summary>
+    /// The search scenario's key prefix on an existing Redis: tickets already loaded under it are not loaded again, and
+    /// they are kept afterwards (to measure the searches again). Null: a fresh prefix, deleted afterwards.
+    /// </summary>
+    public string? SearchPrefix { get; init; }
+
     /// <summary>An existing Redis (host:port); null starts a private redis-server.</summary>
     public string? Redis { get; init; }
 
@@ -43,7 +52,9 @@ internal sealed record BenchArguments
                 "--body-bytes" => parsed with { BodyBytes = Positive(name, value) },
                 "--rounds" => parsed with { Rounds = Positive(name, value) },
                 "--redis" => parsed with { Redis = value },
-                _ => throw new ArgumentException($"Unknown argument {name}. Use --records, --workers, --capacity, --in-flight, --body-bytes, --rounds, --redis."),
+                "--search-prefix" => parsed with { SearchPrefix = value },
+                "--scenario" when value is "intake" or "search" => parsed with { Scenario = value },
+                _ => throw new ArgumentException($"Unknown argument {name}. Use --records, --workers, --capacity, --in-flight, --body-bytes, --rounds, --redis, --scenario intake|search."),
             };
         }
 

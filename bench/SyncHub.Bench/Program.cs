@@ -33,6 +33,18 @@ try
     await using var redis = await ConnectionMultiplexer.ConnectAsync(admin);
     var server = redis.GetServer(redis.GetEndPoints()[0]);
     var run = Guid.NewGuid().ToString("N")[..8];
+    if (arguments.Scenario == "search")
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis-server {server.Version} at {endpoint}; search scenario, {arguments.Records:N0} tickets; {Environment.ProcessorCount} cores"));
+        await SearchScenario.RunAsync(redis, server, arguments.SearchPrefix ?? $"bench:{run}:search:", arguments);
+        if (arguments.SearchPrefix is null)
+        {
+            await ForgetAsync(server, redis, $"bench:{run}:");
+        }
+
+        return 0;
+    }
+
     var records = BenchRecords.Create(run, arguments.Records, arguments.BodyBytes, time);
     var pipelineDefaults = new PipelineOptions();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

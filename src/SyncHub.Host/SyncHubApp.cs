@@ -166,6 +166,7 @@ public static class SyncHubApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapIntake();
         app.MapTickets().MapAgentActions().MapWorkflow();
+        app.MapViews();
         app.MapAgents();
         app.MapDeadLetters();
         app.MapAvailability();

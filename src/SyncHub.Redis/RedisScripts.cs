@@ -12,11 +12,14 @@ internal static class RedisScripts
 {
     private const string AppendHistory = "append-history";
     private const string SlaSets = "sla-sets";
+    private const string IndexOps = "index-ops";
 
-    public static readonly RedisScript Create = Load("create", AppendHistory, SlaSets);
+    public static readonly RedisScript Create = Load("create", AppendHistory, SlaSets, IndexOps);
     public static readonly RedisScript Get = Load("get");
     public static readonly RedisScript List = Load("list");
-    public static readonly RedisScript Update = Load("update", AppendHistory, SlaSets);
+    public static readonly RedisScript Update = Load("update", AppendHistory, SlaSets, IndexOps);
+    public static readonly RedisScript Search = Load("search");
+    public static readonly RedisScript Merge = Load("merge", IndexOps);
     public static readonly RedisScript Due = Load("due", SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
     public static readonly RedisScript AccountsFind = Load("accounts-find");
@@ -32,12 +35,12 @@ internal static class RedisScripts
     /// <summary>Every script above (static fields are set in the order they are written, so this comes last).</summary>
     public static IReadOnlyList<RedisScript> All { get; } =
     [
-        Create, Get, List, Update, Due, AccountsUpsert, AccountsFind, AccountsRemove,
+        Create, Get, List, Update, Search, Merge, Due, AccountsUpsert, AccountsFind, AccountsRemove,
         LeaseAcquire, LeaseRenew, LeaseRelease, CheckpointCommit, OutboxClaim, OutboxTrim, ReviewSignal,
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets];
+    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets, IndexOps];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;

@@ -19,15 +19,30 @@ public sealed class RedisTicketStore(
     IConnectionMultiplexer redis,
     IOptions<RedisStoreOptions> options,
     ILogger<RedisTicketStore> logger,
-    ReplicaAcknowledgement? replicas = null) : ITicketStore
+    ReplicaAcknowledgement? replicas = null) : ITicketStore, ITicketViews
 {
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
+
+    /// <summary>A search whose most selective condition holds at most this many tickets reads them whole and sorts them; otherwise it walks the sort index.</summary>
+    internal const int DefaultMaterializeLimit = 500;
+
+    /// <summary>The fewest tickets a search walks in the sort order before it intersects its conditions in Redis instead.</summary>
+    internal const int DefaultWalkBudget = 2_000;
+
+    /// <summary>The most vocabulary tokens one query word expands to (prefix match): a shorter prefix matches the first ones in alphabetical order only.</summary>
+    internal const int ExpansionCap = 64;
 
     /// <summary>What update.lua answers when the change's action key is already kept with the ticket.</summary>
     private const long AlreadyDone = -2;
 
     private readonly IDatabase database = redis.GetDatabase();
+
+    /// <summary>See <see cref="DefaultMaterializeLimit"/>; tests lower it to take the other paths of search.lua.</summary>
+    internal int MaterializeLimit { get; init; } = DefaultMaterializeLimit;
+
+    /// <summary>See <see cref="DefaultWalkBudget"/>.</summary>
+    internal int WalkBudget { get; init; } = DefaultWalkBudget;
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
     private readonly int scanLimit = options.Value.ListScanLimit;
@@ -67,19 +82,110 @@ public sealed class RedisTicketStore(
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var before = TicketCursor.Parse(query.Cursor);
         var limit = Math.Clamp(query.Limit, 1, TicketQuery.MaxLimit);
-        var filters = TicketIndexes.Filters(query);
-        var args = ListScriptArgs.Build(prefix, before == long.MaxValue ? null : before, limit, scanLimit, filters);
-        var reply = (RedisResult[])(await RunAsync(RedisScripts.List, args, "list"))!;
-        var items = new List<Ticket>((reply.Length - 1) / 5);
-        for (var at = 1; at + 4 < reply.Length; at += 5)
+        if (!NeedsSearch(query))
         {
-            items.Add(Materialize(reply[at + 1], reply[at + 2], reply[at + 3], reply[at + 4], []));
+            var before = TicketCursor.Parse(query.Cursor);
+            var filters = TicketIndexes.Filters(query);
+            var args = ListScriptArgs.Build(prefix, before == long.MaxValue ? null : before, limit, scanLimit, filters);
+            return Page((RedisResult[])(await RunAsync(RedisScripts.List, args, "list"))!);
         }
 
-        var next = (string?)reply[0];
-        return new TicketPage(items, string.IsNullOrEmpty(next) ? null : next);
+        if (!TicketOrder.TryParseCursor(query.Cursor, query.Sort, out var afterScore, out var afterNumber))
+        {
+            throw new ArgumentException("The cursor is not one this store gave out.", nameof(query));
+        }
+
+        if (query.Assignees is { Count: 0 })
+        {
+            return new TicketPage([], null);
+        }
+
+        var searchArgs = SearchScriptArgs.Build(
+            prefix,
+            SortIndex(query.Sort),
+            query.Cursor is null ? null : (afterScore, afterNumber),
+            limit,
+            scanLimit,
+            Constraints(query),
+            MaterializeLimit,
+            WalkBudget);
+        return Page((RedisResult[])(await RunAsync(RedisScripts.Search, searchArgs, "search"))!);
+    }
+
+    public async Task<Ticket?> MergeAsync(string duplicateId, string survivorId, Func<Ticket, Ticket, TicketMerge> merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(duplicateId);
+        ArgumentNullException.ThrowIfNull(survivorId);
+        ArgumentNullException.ThrowIfNull(merge);
+        if (!IsKeySafe(duplicateId) || !IsKeySafe(survivorId))
+        {
+            return null;
+        }
+
+        for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+        {
+            var duplicate = await ReadAsync(duplicateId, 0, cancellationToken);
+            var survivor = await ReadAsync(survivorId, 0, cancellationToken);
+            if (duplicate is null || survivor is null)
+            {
+                return null;
+            }
+
+            var change = merge(duplicate, survivor);
+            var written = (long)await RunAsync(RedisScripts.Merge, MergeScriptArgs.Build(prefix, duplicate, survivor, change), "merge");
+            await ReplicatedAsync("merge");
+            if (written == -1)
+            {
+                return null;
+            }
+
+            if (written != 0)
+            {
+                return await ReadAsync(survivorId, 0, cancellationToken);
+            }
+
+            Log.UpdateConflict(logger, survivorId, attempt);
+        }
+
+        Log.UpdateGaveUp(logger, survivorId, MaxUpdateAttempts);
+        throw new InvalidOperationException($"Tickets {duplicateId} and {survivorId} kept changing; the merge was given up after {MaxUpdateAttempts} attempts.");
+    }
+
+    /// <summary>The views' counts: cardinalities of the view sets the scripts keep (one round trip, no scan).</summary>
+    public async Task<ViewCounts> CountViewsAsync(IReadOnlyList<string> mine, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = database.CreateBatch();
+        var mineCounts = mine.Select(TicketMemberships.AssigneeKey).Distinct(StringComparer.Ordinal)
+            .Select(a => batch.SortedSetLengthAsync(prefix + "index:open-assignee:" + a)).ToList();
+        var unassigned = batch.SortedSetLengthAsync(prefix + "index:unassigned");
+        var replied = batch.SortedSetLengthAsync(prefix + "index:replied");
+        var atRisk = batch.SortedSetLengthAsync(prefix + "index:risk", double.NegativeInfinity, TicketOrder.Ms(now));
+        var breached = batch.SortedSetLengthAsync(prefix + "index:open-breached");
+        var departments = Enum.GetValues<Department>().Select(d => (d, batch.SortedSetLengthAsync(prefix + "index:open-department:" + d))).ToList();
+        batch.Execute();
+        return await RedisFailures.GuardAsync(
+            async () =>
+            {
+                var counts = new Dictionary<string, long>(StringComparer.Ordinal)
+                {
+                    [TicketViews.Mine] = (await Task.WhenAll(mineCounts)).Sum(),
+                    [TicketViews.Unassigned] = await unassigned,
+                    [TicketViews.CustomerReplied] = await replied,
+                    [TicketViews.AtRisk] = await atRisk,
+                    [TicketViews.Breached] = await breached,
+                };
+                foreach (var (department, count) in departments)
+                {
+                    counts[TicketViews.DepartmentPrefix + department] = await count;
+                }
+
+                return new ViewCounts(counts);
+            },
+            logger,
+            "views");
     }
 
     public async Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default)
@@ -213,6 +319,103 @@ public sealed class RedisTicketStore(
             ulong.TryParse(position.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
             ulong.TryParse(position.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
         return valid ? position : throw new ArgumentException("The position is not one this outbox gave out.", nameof(position));
+    }
+
+    /// <summary>The old list script serves the newest-first list without search, view or assignee.</summary>
+    private static bool NeedsSearch(TicketQuery query) =>
+        query.Sort != TicketSort.Created || !string.IsNullOrWhiteSpace(query.Search) || query.Assignees is not null
+        || query.OpenOnly || query.Unassigned || query.CustomerReplied || query.AtRiskAt is not null;
+
+    private static string SortIndex(TicketSort sort) => sort switch
+    {
+        TicketSort.SlaDue => "sort:due",
+        TicketSort.Priority => "sort:priority",
+        TicketSort.Updated => "sort:updated",
+        _ => "created",
+    };
+
+    /// <summary>The conditions of <paramref name="query"/> as search.lua's constraints.</summary>
+    private static List<(string Kind, IReadOnlyList<string> Alternatives)> Constraints(TicketQuery query)
+    {
+        var open = query.OpenOnly || query.Unassigned || query.CustomerReplied || query.AtRiskAt is not null;
+        var constraints = new List<(string, IReadOnlyList<string>)>();
+        void In(params string[] keys) => constraints.Add(("z", keys));
+        if (query.OpenOnly)
+        {
+            // Open work: in neither the Solved nor the Closed index (no set of its own, to spare memory).
+            constraints.Add(("x", ["index:" + TicketIndexes.Of(TicketStatus.Solved), "index:" + TicketIndexes.Of(TicketStatus.Closed)]));
+        }
+
+        if (query.Unassigned)
+        {
+            In("index:unassigned");
+        }
+
+        if (query.CustomerReplied)
+        {
+            In("index:replied");
+        }
+
+        if (query.AtRiskAt is { } riskAt)
+        {
+            constraints.Add(("r", [TicketOrder.Ms(riskAt).ToString(CultureInfo.InvariantCulture)]));
+        }
+
+        if (query.Department is { } department)
+        {
+            In(open ? "index:open-department:" + department : "index:" + TicketIndexes.Of(department));
+        }
+
+        if (query.Status is { } status)
+        {
+            In("index:" + TicketIndexes.Of(status));
+        }
+
+        if (query.Priority is { } priority)
+        {
+            In("index:" + TicketIndexes.Of(priority));
+        }
+
+        if (query.Channel is { } channel)
+        {
+            In("index:" + TicketIndexes.Of(channel));
+        }
+
+        if (query.Breached is { } breached)
+        {
+            if (breached)
+            {
+                In(open ? "index:open-breached" : "index:" + TicketIndexes.Breached);
+            }
+            else
+            {
+                constraints.Add(("x", ["index:" + TicketIndexes.Breached]));
+            }
+        }
+
+        if (query.Assignees is { } assignees)
+        {
+            In([.. assignees.Select(TicketMemberships.AssigneeKey).Distinct(StringComparer.Ordinal).Select(a => (open ? "index:open-assignee:" : "index:assignee:") + a)]);
+        }
+
+        foreach (var word in SearchTokens.Words(query.Search))
+        {
+            constraints.Add(("w", [word, SearchTokens.NumberOf(word) is { } n ? n.ToString(CultureInfo.InvariantCulture) : ""]));
+        }
+
+        return constraints;
+    }
+
+    private static TicketPage Page(RedisResult[] reply)
+    {
+        var items = new List<Ticket>((reply.Length - 1) / 5);
+        for (var at = 1; at + 4 < reply.Length; at += 5)
+        {
+            items.Add(Materialize(reply[at + 1], reply[at + 2], reply[at + 3], reply[at + 4], []));
+        }
+
+        var next = (string?)reply[0];
+        return new TicketPage(items, string.IsNullOrEmpty(next) ? null : next);
     }
 
     private static Ticket Materialize(RedisResult json, RedisResult number, RedisResult version, RedisResult updatedAt, IReadOnlyList<HistoryEntry> history) =>

@@ -255,7 +255,7 @@ public sealed class PluginTests : IDisposable
         await Eventually.WaitUntilAsync(
             () =>
             {
-                using var response = hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/tickets?limit=50")).Result;
+                using var response = hub.Client.SendAsync(hub.Api(HttpMethod.Get, "/api/tickets?sort=created&limit=50")).Result;
                 tickets = [.. response.Content.ReadFromJsonAsync<JsonElement>().Result.GetProperty("items").EnumerateArray()];
                 return tickets.Count >= count;
             },

@@ -26,7 +26,7 @@ public sealed class SandboxTests
         await Eventually.WaitUntilAsync(
             () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tickets?limit=200");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tickets?sort=created&limit=200");
                 request.Headers.Add("X-Api-Key", HubServer.ApiKey);
                 using var response = client.SendAsync(request).Result;
                 tickets = [.. response.Content.ReadFromJsonAsync<JsonElement>().Result.GetProperty("items").EnumerateArray()];
@@ -58,7 +58,7 @@ public sealed class SandboxTests
         await Eventually.WaitUntilAsync(
             () =>
             {
-                var items = client.GetFromJsonAsync<JsonElement>("/api/tickets?limit=200").Result.GetProperty("items").EnumerateArray();
+                var items = client.GetFromJsonAsync<JsonElement>("/api/tickets?sort=created&limit=200").Result.GetProperty("items").EnumerateArray();
                 foreach (var t in items)
                 {
                     byChannel.TryAdd(t.GetProperty("channel").GetString()!, t.GetProperty("id").GetString()!);

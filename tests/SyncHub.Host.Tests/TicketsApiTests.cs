@@ -93,7 +93,7 @@ public sealed class TicketsApiTests
         string? cursor = null;
         do
         {
-            using var page = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, $"/api/tickets?channel=web&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}"));
+            using var page = await hub.Client.SendAsync(hub.Api(HttpMethod.Get, $"/api/tickets?channel=web&sort=created&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}"));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var body = await hub.JsonAsync(page);
             foreach (var item in body.GetProperty("items").EnumerateArray())

@@ -40,13 +40,18 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         await TestStores.DeadLetters(redis, prefix).AddAsync(new DeadLetter("Email", "m-1", "invalid", "{}", time.GetUtcNow()));
 
         var written = (await AllKeysAsync()).Except(before).Order(StringComparer.Ordinal).ToList();
+        var tokenSets = written.Where(k => k.StartsWith(prefix + "w:", StringComparison.Ordinal)).ToList();
+        written = [.. written.Except(tokenSets)];
+        Assert.Contains(prefix + "w:sample", tokenSets);
 
         string[] expected =
         [
             "checkpoints", "counter", "dead-letters", "idempotency",
             "index:all", "index:breached", "index:channel:Email", "index:channel:Web", "index:department:Community",
             "index:department:PaidSupport", "index:priority:High", "index:priority:Medium", "index:status:Open", "index:status:Pending",
+            "index:open-breached", "index:open-department:Community", "index:open-department:PaidSupport", "index:risk", "index:unassigned",
             "numbers", "outbox", "sla:first-response", "sla:first-response-at-risk", "sla:resolution", "sla:resolution-at-risk", "threads",
+            "sort:due", "sort:priority", "sort:updated", "vocab",
             $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history", $"ticket:{other.TicketId}", $"ticket:{other.TicketId}:history",
         ];
         Assert.Equal(expected.Select(k => prefix + k).Order(StringComparer.Ordinal), written);
@@ -200,7 +205,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
     }
 
     [Fact]
-    public async Task CreateAsync_ThousandTicketsWithOneKilobyteBody_StaysUnderFiveKilobytesEach()
+    public async Task CreateAsync_ThousandTicketsWithOneKilobyteBody_StaysUnderSixKilobytesEach()
     {
         const int count = 1000;
         var store = TestStores.Tickets(redis, prefix);
@@ -233,7 +238,8 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
             output.WriteLine($"  {kind}: {bytes / count} B per ticket");
         }
 
-        Assert.InRange(perTicket, 1024, 5120);
+        // About 1 KB of it is the search index (tokens, vocabulary), the three sort sets and the view sets.
+        Assert.InRange(perTicket, 1024, 6144);
     }
 
     private static string TicketStoreContractJson(Ticket ticket) => System.Text.Json.JsonSerializer.Serialize(ticket, SyncHubJson.Options);

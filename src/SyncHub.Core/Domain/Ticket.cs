@@ -55,6 +55,9 @@ public sealed record Ticket
     /// <summary>The ticket this one follows up, when the customer wrote again after it was closed.</summary>
     public string? LinkedTicketId { get; init; }
 
+    /// <summary>The ticket this one was merged into (it is then Closed, and its messages land on that one).</summary>
+    public string? MergedInto { get; init; }
+
     public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The investigation checklist the agents fill in (the support process's best practices).</summary>

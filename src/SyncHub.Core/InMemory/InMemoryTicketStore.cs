@@ -9,7 +9,7 @@ namespace SyncHub.InMemory;
 /// The ticket store in process memory: the zero-setup run and fast tests. Same contract as the Redis store;
 /// one lock makes every creation and update atomic.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicketCounts
+public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicketCounts, ITicketViews
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Ticket> tickets = new(StringComparer.Ordinal);
@@ -20,6 +20,7 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
     private readonly List<OutboxEntry> outbox = [];
     private readonly HashSet<(string Ticket, string Action)> actions = [];
     private readonly Dictionary<string, DateTimeOffset> appended = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> tokens = new(StringComparer.Ordinal);
     private long lastNumber = TicketNumbers.First - 1;
 
     public Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
@@ -48,6 +49,7 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
             var number = ++lastNumber;
             var stored = ticket with { Number = number, History = [] };
             tickets[ticket.Id] = stored;
+            tokens[ticket.Id] = SearchTokens.Of(stored);
             byNumber[number] = ticket.Id;
             idempotency[key] = ticket.Id;
             if (ticket.ThreadKey is { } newThread)
@@ -84,36 +86,88 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
     public Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var before = TicketCursor.Parse(query.Cursor);
+        if (!TicketOrder.TryParseCursor(query.Cursor, query.Sort, out var afterScore, out var afterNumber))
+        {
+            throw new ArgumentException("The cursor is not one this store gave out.", nameof(query));
+        }
+
+        var words = SearchTokens.Words(query.Search);
         var limit = Math.Clamp(query.Limit, 1, TicketQuery.MaxLimit);
         lock (gate)
         {
-            var items = new List<Ticket>(limit);
-            string? next = null;
-            foreach (var (number, id) in byNumber.Reverse())
-            {
-                if (number >= before)
-                {
-                    continue;
-                }
-
-                var ticket = tickets[id];
-                if (!Matches(ticket, query))
-                {
-                    continue;
-                }
-
-                if (items.Count == limit)
-                {
-                    next = TicketCursor.From(items[^1].Number);
-                    break;
-                }
-
-                items.Add(ticket);
-            }
-
+            var matching = tickets.Values
+                .Where(t => Matches(t, query) && (words.Count == 0 || SearchTokens.Matches(t, tokens[t.Id], words)))
+                .Where(t => query.Cursor is null || TicketOrder.After(t, query.Sort, afterScore, afterNumber))
+                .Order(Comparer<Ticket>.Create((a, b) => TicketOrder.Compare(a, b, query.Sort)))
+                .Take(limit + 1)
+                .ToList();
+            var items = matching.Take(limit).ToList();
+            var next = matching.Count > limit ? TicketOrder.CursorOf(items[^1], query.Sort) : null;
             return Task.FromResult(new TicketPage(items, next));
         }
+    }
+
+    public Task<Ticket?> MergeAsync(string duplicateId, string survivorId, Func<Ticket, Ticket, TicketMerge> merge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        lock (gate)
+        {
+            var duplicate = WithHistory(duplicateId);
+            var survivor = WithHistory(survivorId);
+            if (duplicate is null || survivor is null)
+            {
+                return Task.FromResult<Ticket?>(null);
+            }
+
+            var change = merge(duplicate, survivor);
+            if (change.ActionKey is { } action && !actions.Add((survivorId, "merge:" + action)))
+            {
+                return Task.FromResult<Ticket?>(survivor);
+            }
+
+            var closed = change.Duplicate with { Id = duplicate.Id, Number = duplicate.Number, Version = duplicate.Version + 1, History = [] };
+            var kept = change.Survivor with { Id = survivor.Id, Number = survivor.Number, Version = survivor.Version + 1, History = [] };
+            tickets[duplicateId] = closed;
+            tickets[survivorId] = kept;
+            tokens[duplicateId] = [];
+            tokens[survivorId] = SearchTokens.Of(kept);
+
+            // The history moves, merged in time order (a stable sort keeps each ticket's own order).
+            history[survivorId] = [.. history[survivorId].Concat(history[duplicateId]).OrderBy(e => e.At), change.SurvivorEntry];
+            history[duplicateId] = [change.DuplicateEntry];
+            foreach (var key in idempotency.Where(p => p.Value == duplicateId).Select(p => p.Key).ToList())
+            {
+                idempotency[key] = survivorId;
+            }
+
+            foreach (var key in threads.Where(p => p.Value == duplicateId).Select(p => p.Key).ToList())
+            {
+                threads[key] = survivorId;
+            }
+
+            return Task.FromResult(WithHistory(survivorId));
+        }
+    }
+
+    public Task<ViewCounts> CountViewsAsync(IReadOnlyList<string> mine, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        var counts = TicketViews.All.ToDictionary(v => v, _ => 0L, StringComparer.Ordinal);
+        lock (gate)
+        {
+            foreach (var ticket in tickets.Values)
+            {
+                foreach (var view in TicketViews.All)
+                {
+                    if (TicketViews.TryApply(view, new TicketQuery(), mine, now, out var narrowed) && Matches(ticket, narrowed))
+                    {
+                        counts[view]++;
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult(new ViewCounts(counts));
     }
 
     public Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default)
@@ -143,6 +197,7 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
                 History = [],
             };
             tickets[id] = updated;
+            Reindex(current, updated);
             history[id].AddRange(update.History);
             foreach (var evt in update.Outbox)
             {
@@ -247,12 +302,39 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
         return over;
     }
 
-    private string? FindThread(string threadKey) =>
-        ThreadKeys.TryTicketNumber(threadKey, out var number)
+    /// <summary>The ticket a thread continues on: the one its key names, or the one that ticket was merged into.</summary>
+    private string? FindThread(string threadKey)
+    {
+        var id = ThreadKeys.TryTicketNumber(threadKey, out var number)
             ? byNumber.GetValueOrDefault(number)
             : threads.GetValueOrDefault(threadKey);
+        for (var hop = 0; hop < 8 && id is not null && tickets[id].MergedInto is { } into && tickets.ContainsKey(into); hop++)
+        {
+            id = into;
+        }
+
+        return id;
+    }
+
+    /// <summary>Tokens again only when a field they come from changed.</summary>
+    private void Reindex(Ticket before, Ticket after)
+    {
+        if (after.MergedInto is not null)
+        {
+            tokens[after.Id] = [];
+        }
+        else if (before.Subject != after.Subject || before.Body != after.Body || before.Requester != after.Requester || before.Account?.Name != after.Account?.Name)
+        {
+            tokens[after.Id] = SearchTokens.Of(after);
+        }
+    }
 
     private static bool Matches(Ticket ticket, TicketQuery query) =>
+        (!query.OpenOnly || TicketOrder.IsOpen(ticket)) &&
+        (!query.Unassigned || string.IsNullOrEmpty(ticket.Assignee)) &&
+        (!query.CustomerReplied || ticket.CustomerReplied) &&
+        (query.AtRiskAt is not { } riskAt || TicketOrder.AtRiskFrom(ticket) <= riskAt) &&
+        (query.Assignees is null || TicketViews.AssignedToAny(ticket, query.Assignees)) &&
         (query.Department is null || ticket.Department == query.Department) &&
         (query.Status is null || ticket.Status == query.Status) &&
         (query.Priority is null || ticket.Priority == query.Priority) &&

@@ -25,6 +25,15 @@ public interface ITicketStore
     Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Merges the ticket <paramref name="duplicateId"/> into <paramref name="survivorId"/> in one atomic step: computes
+    /// the merge from both current tickets (<paramref name="merge"/>, which may throw to refuse it), moves the
+    /// duplicate's history to the survivor in time order, stores both, points the duplicate's idempotency and thread
+    /// keys to the survivor and takes the duplicate out of the search index and the views. Returns the survivor; null
+    /// when either ticket does not exist. A merge whose <see cref="TicketMerge.ActionKey"/> was done returns the survivor as it is.
+    /// </summary>
+    Task<Ticket?> MergeAsync(string duplicateId, string survivorId, Func<Ticket, Ticket, TicketMerge> merge, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The live SLA deadlines (see <see cref="SlaDeadlines.Live"/>) due at or before <paramref name="until"/>,
     /// earliest first: what the SLA monitor must mark as breached or warn about.
     /// </summary>

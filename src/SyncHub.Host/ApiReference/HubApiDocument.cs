@@ -130,6 +130,10 @@ internal sealed class HubApiDocument : IOpenApiDocumentTransformer
             list.Parameters ??= [];
             foreach (var (name, description) in new[]
             {
+                ("q", "words, all of which must match (prefix per word): number, requester name, e-mail, phone, account, subject, body"),
+                ("sort", "slaDue (default: nearest live SLA due first, none last), created, updated (newest first) or priority (High first, then slaDue)"),
+                ("view", "mine, unassigned, customer-replied, at-risk, breached or department:<Department> (open work only)"),
+                ("assignee", "an agent id or name"),
                 ("department", "PaidSupport, Trials or Community"),
                 ("status", "Open, Pending, Solved or Closed"),
                 ("priority", "High, Medium or Low"),

@@ -16,6 +16,15 @@ internal static class TicketEndpoints
     private const int MaxNameLength = 200;
     private const int MaxPhoneLength = 64;
     private const int MaxEmailLength = 320;
+    private const int MaxSearchLength = 200;
+
+    private static readonly Dictionary<string, TicketSort> SortNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["slaDue"] = TicketSort.SlaDue,
+        ["created"] = TicketSort.Created,
+        ["updated"] = TicketSort.Updated,
+        ["priority"] = TicketSort.Priority,
+    };
 
     public static RouteGroupBuilder MapTickets(this IEndpointRouteBuilder app)
     {
@@ -23,6 +32,7 @@ internal static class TicketEndpoints
         group.MapPost("/", CreateAsync).DescribedAsInternalRequest();
         group.MapGet("/", ListAsync).DescribedAsRead<TicketListAnswer>("List and search tickets");
         group.MapGet("/{id}", GetAsync).DescribedAsRead<Ticket>("One ticket with its history");
+        group.MapMerge();
         return group;
     }
 
@@ -146,7 +156,7 @@ internal static class TicketEndpoints
         return null;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ITicketStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, ITicketStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!TryFilter<Department>(query, "department", out var department, out var problem) ||
@@ -169,8 +179,27 @@ internal static class TicketEndpoints
             breached = flag;
         }
 
+        var sort = TicketSort.SlaDue;
+        var sortText = query["sort"].ToString();
+        if (sortText.Length > 0 && !SortNames.TryGetValue(sortText, out sort))
+        {
+            return Problems.Field("sort", "must be slaDue, created, updated or priority");
+        }
+
+        var search = query["q"].ToString();
+        if (search.Length > MaxSearchLength)
+        {
+            return Problems.Field("q", $"is longer than {MaxSearchLength} characters");
+        }
+
+        var assignee = query["assignee"].ToString().Trim();
+        if (assignee.Length > MaxNameLength || assignee.Any(char.IsControl))
+        {
+            return Problems.Field("assignee", $"must be an agent id or name of at most {MaxNameLength} characters");
+        }
+
         var cursor = query["cursor"].ToString();
-        if (!TicketCursor.TryParse(cursor, out _))
+        if (!TicketOrder.TryParseCursor(cursor, sort, out _, out _))
         {
             return Problems.Field("cursor", "is not a cursor this API gave out");
         }
@@ -183,23 +212,35 @@ internal static class TicketEndpoints
             return Problems.Field("limit", $"must be a number from 1 to {TicketQuery.MaxLimit}");
         }
 
+        var ticketQuery = new TicketQuery
+        {
+            Department = department,
+            Status = status,
+            Priority = priority,
+            Channel = channel,
+            Breached = breached,
+            Search = string.IsNullOrWhiteSpace(search) ? null : search,
+            Sort = sort,
+            Assignees = assignee.Length > 0 ? [assignee] : null,
+            Cursor = cursor.Length == 0 ? null : cursor,
+            Limit = limit,
+        };
+        var view = query["view"].ToString();
+        if (view.Length > 0 && !TicketViews.TryApply(view, ticketQuery, Mine(Actor.Of(context)), time.GetUtcNow(), out ticketQuery))
+        {
+            return Problems.Field("view", $"must be one of {string.Join(", ", TicketViews.All)}");
+        }
+
         return await StoreGuard.RunAsync(context, async () =>
         {
-            var page = await store.ListAsync(
-                new TicketQuery
-                {
-                    Department = department,
-                    Status = status,
-                    Priority = priority,
-                    Channel = channel,
-                    Breached = breached,
-                    Cursor = cursor.Length == 0 ? null : cursor,
-                    Limit = limit,
-                },
-                cancellationToken);
+            var page = await store.ListAsync(ticketQuery, cancellationToken);
             return Results.Json(new { items = page.Items, next = page.Next }, SyncHubJson.Options);
         });
     }
+
+    /// <summary>Who "mine" means: the calling agent's id and name; nobody for a service key.</summary>
+    internal static IReadOnlyList<string> Mine(Actor actor) =>
+        actor.Agent is { } agent ? [agent.Id, agent.Name] : [];
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ITicketStore store, CancellationToken cancellationToken)
     {

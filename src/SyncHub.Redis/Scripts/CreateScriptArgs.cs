@@ -35,7 +35,10 @@ internal static class CreateScriptArgs
 
     public const int ReopenStart = 22;
 
-    /// <summary>The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail.</summary>
+    /// <summary>
+    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the index
+    /// operations (<see cref="TicketMemberships"/>) and the sort:updated score of a threaded follow-up's parent.
+    /// </summary>
     public const int HistoryAt = 23;
 
     /// <summary>The arguments of create.lua for <paramref name="creation"/>.</summary>
@@ -44,7 +47,8 @@ internal static class CreateScriptArgs
         ArgumentNullException.ThrowIfNull(creation);
         var ticket = creation.Ticket;
         var outbox = creation.Outbox;
-        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3));
+        var ops = TicketMemberships.Diff(null, ticket);
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(ops) + 1);
         argv[Prefix] = prefix;
         argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
         argv[Id] = ticket.Id;
@@ -85,6 +89,9 @@ internal static class CreateScriptArgs
             argv[i++] = head;
             argv[i++] = tail;
         }
+
+        i = TicketMemberships.Put(argv, i, ops);
+        argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;
     }

@@ -36,7 +36,7 @@ internal static class UpdateScriptArgs
     /// <summary>When a Solved ticket was solved (epoch ms), or empty: the reopen window is measured from it.</summary>
     public const int SolvedScore = 21;
 
-    /// <summary>The history count, the entries, the outbox count, then per event: type, JSON.</summary>
+    /// <summary>The history count, the entries, the outbox count, then per event: type, JSON; then the index operations (<see cref="TicketMemberships"/>).</summary>
     public const int HistoryAt = 22;
 
     /// <summary>
@@ -49,7 +49,8 @@ internal static class UpdateScriptArgs
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(update);
         var outbox = update.Outbox;
-        var argv = new Argv(lastPosition: HistoryAt + update.History.Count + 1 + (outbox.Count * 2));
+        var ops = TicketMemberships.Diff(current, stored);
+        var argv = new Argv(lastPosition: HistoryAt + update.History.Count + 1 + (outbox.Count * 2) + TicketMemberships.Width(ops));
         argv[Prefix] = prefix;
         argv[Id] = current.Id;
         argv[ExpectedVersion] = current.Version;
@@ -75,6 +76,8 @@ internal static class UpdateScriptArgs
             argv[i++] = evt.Type;
             argv[i++] = StoreJson.WriteEvent(evt with { TicketNumber = current.Number });
         }
+
+        TicketMemberships.Put(argv, i, ops);
 
         return argv.Values;
     }

@@ -30,7 +30,10 @@
 --                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
 --  23  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
---                                type, JSON head, JSON tail (the ticket number goes between)
+--                                type, JSON head, JSON tail (the ticket number goes between); then the index
+--                                operations of the new ticket (index-ops.lua: count, then op, key, score each), then
+--                                the sort:updated score of a threaded follow-up's parent (-threadedAt in ms; '' without)
+-- A thread key of a ticket merged into another continues on that other ticket (the ticket hash's 'merged' field).
 local prefix = ARGV[1]
 local idempotencyField = ARGV[2]
 local id = ARGV[3]
@@ -69,6 +72,13 @@ if threadKey ~= '' then
     parent = redis.call('HGET', prefix .. 'threads', threadKey)
   end
   if parent then
+    for _ = 1, 8 do
+      local into = redis.call('HGET', prefix .. 'ticket:' .. parent, 'merged')
+      if not into then
+        break
+      end
+      parent = into
+    end
     local parentKey = prefix .. 'ticket:' .. parent
     local parentNumber = redis.call('HGET', parentKey, 'number')
     if parentNumber and windowStart ~= '' then
@@ -92,6 +102,12 @@ if threadKey ~= '' then
       redis.call('HINCRBY', parentKey, 'version', 1)
       redis.call('HSET', parentKey, 'updatedAt', threadedAt)
       redis.call('HSET', idempotency, idempotencyField, parent)
+      local h = tonumber(ARGV[historyAt])
+      local opsAt = historyAt + h + 2 + 3 * tonumber(ARGV[historyAt + h + 1])
+      local threadedScore = ARGV[opsAt + 1 + 3 * tonumber(ARGV[opsAt])]
+      if threadedScore ~= '' then
+        redis.call('ZADD', prefix .. 'sort:updated', threadedScore, parentNumber)
+      end
       return {2, parent, parentNumber}
     end
   end
@@ -127,4 +143,5 @@ for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
   i = i + 3
 end
+applyIndexOps(prefix, n, i + 1)
 return {0, id, n, followsUp}

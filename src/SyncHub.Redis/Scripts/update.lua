@@ -29,7 +29,8 @@
 --                                key already there means the action was done, and nothing is written (returns -2)
 --  21  solvedScore               when the ticket was solved (epoch ms) while it is Solved, '' otherwise: kept in {p}solved
 --  22  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
---                                type, JSON
+--                                type, JSON; then the index operations of the change (index-ops.lua: count, then op,
+--                                key, score each; none when no search, sort or view set changes)
 local prefix = ARGV[1]
 local id = ARGV[2]
 local expectedVersion = ARGV[3]
@@ -91,4 +92,5 @@ for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2])
   i = i + 2
 end
+applyIndexOps(prefix, number, i + 1)
 return newVersion

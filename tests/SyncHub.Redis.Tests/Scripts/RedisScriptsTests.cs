@@ -29,6 +29,8 @@ public sealed partial class RedisScriptsTests
         ["get"] = (typeof(GetScriptArgs), () => GetScriptArgs.Build("p:", "", 10001)),
         ["list"] = (typeof(ListScriptArgs), () => ListScriptArgs.Build("p:", 10005, 20, 10_000, ["status:Open", "!breached"])),
         ["update"] = (typeof(UpdateScriptArgs), SampleUpdate),
+        ["search"] = (typeof(SearchScriptArgs), () => SearchScriptArgs.Build("p:", "sort:due", (1_741_613_400_000, 10005), 20, 10_000, [("z", ["index:unassigned"]), ("w", ["expo", ""])])),
+        ["merge"] = (typeof(MergeScriptArgs), SampleMerge),
         ["due"] = (typeof(DueScriptArgs), () => DueScriptArgs.Build("p:", 1_741_613_400_000, 100)),
         ["accounts-upsert"] = (typeof(AccountsUpsertScriptArgs), () => AccountsUpsertScriptArgs.Build(
             "p:",
@@ -158,6 +160,13 @@ public sealed partial class RedisScriptsTests
         var sets = match.Groups[1].Value.Split(',').Select(s => s.Trim().Trim('\''));
         Assert.Equal(TicketIndexes.SlaSets, sets);
         Assert.Equal(Enum.GetValues<SlaDeadlineKind>().Length, TicketIndexes.SlaSets.Count);
+    }
+
+    private static RedisValue[] SampleMerge()
+    {
+        var survivor = Samples.Creation(sla: SlaSamples.Running(Start)).Ticket with { Number = 10001 };
+        var duplicate = Samples.Creation(threadKey: "thread-2").Ticket with { Number = 10002, History = [Samples.Note("first")] };
+        return MergeScriptArgs.Build("p:", duplicate, survivor, SyncHub.Workflow.TicketMerger.Build(duplicate, survivor, "Ana", Start) with { ActionKey = "k-1" });
     }
 
     private static RedisValue[] SampleUpdate()

@@ -95,6 +95,9 @@ public sealed class GatedTicketStore(ITicketStore? inner = null) : ITicketStore,
     public Task<Ticket?> UpdateAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken = default) =>
         inner.UpdateAsync(id, change, cancellationToken);
 
+    public Task<Ticket?> MergeAsync(string duplicateId, string survivorId, Func<Ticket, Ticket, TicketMerge> merge, CancellationToken cancellationToken = default) =>
+        inner.MergeAsync(duplicateId, survivorId, merge, cancellationToken);
+
     public Task<IReadOnlyList<SlaDeadline>> DueAsync(DateTimeOffset until, int count, CancellationToken cancellationToken = default) =>
         inner.DueAsync(until, count, cancellationToken);
 

@@ -42,19 +42,19 @@ public sealed class RedisClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = Find("redis-server");
-        var cli = Find("redis-cli");
+        var server = RedisProcesses.Find("redis-server");
+        var cli = RedisProcesses.Find("redis-cli");
         if (server is null || cli is null)
         {
             throw new InvalidOperationException(MissingToolsMessage);
         }
 
         directory = Directory.CreateTempSubdirectory("synchub-cluster-");
-        Ports = [FreePort(), FreePort(), FreePort()];
+        Ports = [RedisProcesses.FreePort(), RedisProcesses.FreePort(), RedisProcesses.FreePort()];
         foreach (var port in Ports)
         {
             var data = Directory.CreateDirectory(Path.Combine(directory.FullName, port.ToString(CultureInfo.InvariantCulture))).FullName;
-            nodes.Add(Start(server, [
+            nodes.Add(RedisProcesses.Start(server, [
                 "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", data, "--save", "", "--appendonly", "no",
                 "--cluster-enabled", "yes", "--cluster-config-file", Path.Combine(data, "nodes.conf"), "--cluster-node-timeout", "5000"]));
         }
@@ -79,16 +79,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
             await connection.DisposeAsync();
         }
 
-        foreach (var node in nodes)
-        {
-            if (!node.HasExited)
-            {
-                node.Kill();
-                await node.WaitForExitAsync();
-            }
-
-            node.Dispose();
-        }
+        await RedisProcesses.StopAsync(nodes);
 
         try
         {
@@ -100,21 +91,6 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         }
     }
 
-    private static Process Start(string file, string[] arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
     private static async Task<string> RunAsync(string file, string[] arguments)
     {
@@ -145,16 +121,5 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         }
     }
 
-    private static string? Find(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/bin", "/usr/local/bin"])
-            .Select(dir => Path.Combine(dir, tool))
-            .FirstOrDefault(File.Exists);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

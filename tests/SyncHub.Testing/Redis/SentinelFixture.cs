@@ -36,10 +36,10 @@ public sealed class SentinelFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        binary = FindBinary() ?? throw new InvalidOperationException(RedisServerFixture.MissingBinaryMessage);
+        binary = RedisProcesses.Find("redis-server") ?? throw new InvalidOperationException(RedisServerFixture.MissingBinaryMessage);
         directory = Directory.CreateTempSubdirectory("synchub-sentinel-");
-        var primary = FreePort();
-        var replicas = new[] { FreePort(), FreePort() };
+        var primary = RedisProcesses.FreePort();
+        var replicas = new[] { RedisProcesses.FreePort(), RedisProcesses.FreePort() };
         DataPorts = [primary, .. replicas];
         servers.Add(StartServer(primary, null));
         foreach (var replica in replicas)
@@ -51,7 +51,7 @@ public sealed class SentinelFixture : IAsyncLifetime
         var ports = new List<int>();
         for (var i = 0; i < 3; i++)
         {
-            var port = FreePort();
+            var port = RedisProcesses.FreePort();
             ports.Add(port);
             var config = Path.Combine(directory.FullName, $"sentinel-{port.ToString(CultureInfo.InvariantCulture)}.conf");
             await File.WriteAllTextAsync(config, string.Join('\n',
@@ -122,16 +122,7 @@ public sealed class SentinelFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in sentinels.Concat(servers))
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
+        await RedisProcesses.StopAsync(sentinels.Concat(servers));
 
         try
         {
@@ -158,21 +149,7 @@ public sealed class SentinelFixture : IAsyncLifetime
         return Start(arguments);
     }
 
-    private Process Start(string[] arguments)
-    {
-        var info = new ProcessStartInfo(binary!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process Start(string[] arguments) => RedisProcesses.Start(binary!, arguments);
 
     private async Task<bool> ReplicaInSyncAsync(int replica)
     {
@@ -230,16 +207,5 @@ public sealed class SentinelFixture : IAsyncLifetime
         }
     }
 
-    private static string? FindBinary() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/bin", "/usr/local/bin", "/usr/sbin"])
-            .Select(dir => Path.Combine(dir, "redis-server"))
-            .FirstOrDefault(File.Exists);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

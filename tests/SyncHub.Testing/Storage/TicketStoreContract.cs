@@ -11,7 +11,7 @@ namespace SyncHub.Testing.Storage;
 /// The behaviour every <see cref="ITicketStore"/> shares; subclass it once per store. Each test asks
 /// <see cref="CreateStore"/> for a new, empty store.
 /// </summary>
-public abstract class TicketStoreContract
+public abstract partial class TicketStoreContract
 {
     private static readonly Channel[] Channels = Enum.GetValues<Channel>();
 

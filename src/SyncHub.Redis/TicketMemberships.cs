@@ -1,0 +1,182 @@
+using System.Globalization;
+using StackExchange.Redis;
+using SyncHub.Domain;
+using SyncHub.Redis.Scripts;
+using SyncHub.Storage;
+
+namespace SyncHub.Redis;
+
+/// <summary>
+/// The search, sort and view sets a ticket belongs to (those the scripts keep through generic index operations; the
+/// older filter indexes and SLA sets have their own arguments). Each zset holds the ticket number as member:
+/// <list type="bullet">
+/// <item><c>index:unassigned</c>, <c>index:replied</c>, <c>index:open-breached</c>,
+/// <c>index:open-department:{D}</c>, <c>index:open-assignee:{a}</c> (open work only) and <c>index:assignee:{a}</c>
+/// (every status), scored by number; the views' counts are their cardinalities;</item>
+/// <item><c>index:risk</c> scored by when the ticket is at risk (<see cref="TicketOrder.AtRiskFrom"/>, ms);</item>
+/// <item><c>sort:due</c>, <c>sort:priority</c>, <c>sort:updated</c> scored by <see cref="TicketOrder.Score"/>;</item>
+/// <item>per search token <c>w:{token}</c> a set of numbers, and the token in <c>vocab</c> (a lexicographic zset for
+/// prefix expansion), while some ticket has it.</item>
+/// </list>
+/// </summary>
+internal static class TicketMemberships
+{
+    public const string OpAddZ = "z+";
+    public const string OpRemoveZ = "z-";
+    public const string OpAddToken = "t+";
+    public const string OpRemoveToken = "t-";
+
+    /// <summary>The sets of <paramref name="ticket"/> with their scores (null: the ticket number).</summary>
+    public static Dictionary<string, long?> Of(Ticket ticket, bool withFilterIndexes = false)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var sets = new Dictionary<string, long?>(StringComparer.Ordinal)
+        {
+            ["sort:due"] = TicketOrder.Score(ticket, TicketSort.SlaDue),
+            ["sort:priority"] = TicketOrder.Score(ticket, TicketSort.Priority),
+            ["sort:updated"] = TicketOrder.Score(ticket, TicketSort.Updated),
+        };
+        if (withFilterIndexes)
+        {
+            // The sets create.lua and update.lua keep through their own arguments; a merge keeps them here.
+            sets["index:" + TicketIndexes.Of(ticket.Department)] = null;
+            sets["index:" + TicketIndexes.Of(ticket.Status)] = null;
+            sets["index:" + TicketIndexes.Of(ticket.Priority)] = null;
+            sets["index:" + TicketIndexes.Of(ticket.Channel)] = null;
+            foreach (var (kind, at) in SlaDeadlines.Live(ticket))
+            {
+                sets[TicketIndexes.SlaSets[(int)kind]] = TicketIndexes.Score(at);
+            }
+
+            if (SlaDeadlines.IsBreached(ticket))
+            {
+                sets["index:" + TicketIndexes.Breached] = null;
+            }
+
+            if (ticket is { Status: TicketStatus.Solved, SolvedAt: { } solvedAt })
+            {
+                sets["solved"] = solvedAt.ToUnixTimeMilliseconds();
+            }
+        }
+
+        if (ticket.Assignee is { Length: > 0 } assignee)
+        {
+            sets["index:assignee:" + AssigneeKey(assignee)] = null;
+        }
+
+        if (ticket.MergedInto is not null || !TicketOrder.IsOpen(ticket))
+        {
+            return sets;
+        }
+
+        sets["index:open-department:" + ticket.Department] = null;
+        if (ticket.Assignee is { Length: > 0 } openAssignee)
+        {
+            sets["index:open-assignee:" + AssigneeKey(openAssignee)] = null;
+        }
+        else
+        {
+            sets["index:unassigned"] = null;
+        }
+
+        if (ticket.CustomerReplied)
+        {
+            sets["index:replied"] = null;
+        }
+
+        if (SlaDeadlines.IsBreached(ticket))
+        {
+            sets["index:open-breached"] = null;
+        }
+
+        if (TicketOrder.AtRiskFrom(ticket) is { } risk)
+        {
+            sets["index:risk"] = TicketOrder.Ms(risk);
+        }
+
+        return sets;
+    }
+
+    /// <summary>The search tokens of <paramref name="ticket"/> (none for a merged ticket).</summary>
+    public static HashSet<string> TokensOf(Ticket ticket) =>
+        ticket?.MergedInto is not null ? [] : SearchTokens.Of(ticket!);
+
+    /// <summary>The key part of an assignee: folded, trimmed.</summary>
+    public static string AssigneeKey(string assignee) => SearchTokens.Fold(assignee.Trim());
+
+    /// <summary>
+    /// The operations that take the sets and tokens of <paramref name="before"/> (null: none) to those of
+    /// <paramref name="after"/> (null: none), as (op, key, score) triples; the tokens are only computed again when a
+    /// field they come from changed.
+    /// </summary>
+    public static List<(string Op, string Key, RedisValue Score)> Diff(Ticket? before, Ticket? after, bool withFilterIndexes = false)
+    {
+        var ops = new List<(string, string, RedisValue)>();
+        var old = before is null ? [] : Of(before, withFilterIndexes);
+        var now = after is null ? [] : Of(after, withFilterIndexes);
+        foreach (var (key, _) in old)
+        {
+            if (!now.ContainsKey(key))
+            {
+                ops.Add((OpRemoveZ, key, RedisValue.EmptyString));
+            }
+        }
+
+        foreach (var (key, score) in now)
+        {
+            if (!old.TryGetValue(key, out var was) || was != score)
+            {
+                ops.Add((OpAddZ, key, score is { } s ? s : RedisValue.EmptyString));
+            }
+        }
+
+        if (before is not null && after is not null && !TokensMayDiffer(before, after))
+        {
+            return ops;
+        }
+
+        var oldTokens = before is null ? [] : TokensOf(before);
+        var newTokens = after is null ? [] : TokensOf(after);
+        foreach (var token in oldTokens)
+        {
+            if (!newTokens.Contains(token))
+            {
+                ops.Add((OpRemoveToken, token, RedisValue.EmptyString));
+            }
+        }
+
+        foreach (var token in newTokens)
+        {
+            if (!oldTokens.Contains(token))
+            {
+                ops.Add((OpAddToken, token, RedisValue.EmptyString));
+            }
+        }
+
+        return ops;
+    }
+
+    /// <summary>Writes <paramref name="ops"/> as count, then op, key, score each, from <paramref name="position"/>; returns the position after them.</summary>
+    public static int Put(Argv argv, int position, List<(string Op, string Key, RedisValue Score)> ops)
+    {
+        ArgumentNullException.ThrowIfNull(ops);
+        argv[position++] = ops.Count;
+        foreach (var (op, key, score) in ops)
+        {
+            argv[position++] = op;
+            argv[position++] = key;
+            argv[position++] = score;
+        }
+
+        return position;
+    }
+
+    /// <summary>How many ARGV positions <see cref="Put"/> takes for <paramref name="ops"/>.</summary>
+    public static int Width(List<(string Op, string Key, RedisValue Score)> ops) => 1 + (ops?.Count ?? 0) * 3;
+
+    public static string Number(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static bool TokensMayDiffer(Ticket before, Ticket after) =>
+        before.Subject != after.Subject || before.Body != after.Body || before.Requester != after.Requester
+        || before.Account?.Name != after.Account?.Name || before.MergedInto != after.MergedInto;
+}
