@@ -148,6 +148,18 @@ function writeUrl() {
   state.search = location.search;
 }
 
+/** A short message about the agent's own action (a key's assignment...), kept for a few seconds. */
+function notify(text, ok) {
+  const notice = document.getElementById("notice");
+  notice.textContent = text;
+  notice.classList.toggle("is-error", !ok);
+  notice.hidden = false;
+  clearTimeout(state.noticeTimer);
+  state.noticeTimer = setTimeout(() => {
+    notice.hidden = true;
+  }, 8000);
+}
+
 function setLive(text, ok) {
   live.textContent = text;
   live.classList.toggle("offline", !ok);
@@ -350,9 +362,9 @@ function installKeyboard() {
         } else {
           refreshList();
         }
-        setLive(`#${updated.number} assigned to you`, true);
+        notify(`#${updated.number} assigned to you`, true);
       } catch (failure) {
-        setLive(`#${ticket.number}: ${failure.message}`, false);
+        notify(`#${ticket.number}: ${failure.message}`, false);
         view.focusAssign();
       }
     },
@@ -455,7 +467,7 @@ function start() {
       box.checked = Boolean((await setAvailability(box.checked)).available);
     } catch (failure) {
       box.checked = !box.checked;
-      setLive(failure.message, false);
+      notify(failure.message, false);
     }
   });
   window.addEventListener("hashchange", () => refreshTicket());
