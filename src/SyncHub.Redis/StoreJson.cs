@@ -83,6 +83,11 @@ internal static class StoreJson
             {
                 info.Properties.RemoveAt(i);
             }
+            else if (info.Properties[i].PropertyType == typeof(InvestigationChecklist))
+            {
+                // Most tickets never have their checklist touched: an empty one is not stored (it reads back as empty).
+                info.Properties[i].ShouldSerialize = static (_, value) => !InvestigationChecklist.Empty.Equals(value);
+            }
         }
     }
 }

@@ -1,8 +1,12 @@
--- outbox-trim.lua: removes from the outbox stream the entries every consumer group has acknowledged.
--- ARGV[1] StreamKey  the outbox stream ({prefix}outbox)
--- Returns the number of entries removed. A group with pending entries keeps everything from its lowest pending one; a
--- group without keeps everything after its last delivered id. No group (no notifier has read yet): nothing is removed.
-local key = ARGV[1]
+-- outbox-trim: removes from the outbox stream the entries every consumer group has acknowledged. Returns the number
+-- of entries removed. A group with pending entries keeps everything from its lowest pending one; a group without keeps
+-- everything after its last delivered id. No group (no notifier has read yet): nothing is removed.
+--
+-- ARGV (OutboxTrimScriptArgs):
+--   1  streamKey   the outbox stream, {prefix}outbox
+
+local streamKey = ARGV[1]
+local key = streamKey
 if redis.call('EXISTS', key) == 0 then
   return 0
 end

@@ -43,6 +43,7 @@ public sealed partial class RedisScriptsTests
         ["lease-release"] = (typeof(LeaseReleaseScriptArgs), () => LeaseReleaseScriptArgs.Build("p:", "poller:Email", "7:hub-a")),
         ["checkpoint-commit"] = (typeof(CheckpointCommitScriptArgs), () => CheckpointCommitScriptArgs.Build("p:", "Email", "uid-9", 7)),
         ["outbox-claim"] = (typeof(OutboxClaimScriptArgs), () => OutboxClaimScriptArgs.Build("p:outbox", "notifier:Email", "hub-a", 30_000, 10)),
+        ["outbox-trim"] = (typeof(OutboxTrimScriptArgs), () => OutboxTrimScriptArgs.Build("p:outbox")),
         ["review-signal"] = (typeof(ReviewSignalScriptArgs), () => ReviewSignalScriptArgs.Build("10001|4.2.0", 1_741_613_400_000, 86_400_000, 3, 50)),
     };
 
