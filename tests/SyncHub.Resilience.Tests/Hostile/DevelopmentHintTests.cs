@@ -47,11 +47,13 @@ public sealed class DevelopmentHintTests
 
         await app.StopAsync();
 
+        // In Development the hints are the ready-to-paste curl (with the form token) and the sandbox agents' sign-in keys.
         var hints = log.WithEventId(TryItEventId);
-        Assert.Equal(hint ? 1 : 0, hints.Count);
-        if (hint)
+        var withToken = hints.Where(h => h.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(TestSecrets.FormToken, StringComparison.Ordinal)).ToList();
+        Assert.Equal(hint ? 1 : 0, withToken.Count);
+        if (!hint)
         {
-            Assert.Contains(TestSecrets.FormToken, hints[0].RenderMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Empty(hints);
         }
 
         var others = log.Events.Except(hints).Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + string.Join(" ", e.Properties.Values)).ToList();

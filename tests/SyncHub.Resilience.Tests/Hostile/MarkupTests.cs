@@ -62,10 +62,27 @@ public sealed class MarkupTests(HostileHub hub) : IClassFixture<HostileHub>
     }
 
     [Theory]
-    [InlineData("escalate", "note")]
     [InlineData("escalate", "by")]
-    [InlineData("reply", "message")]
     [InlineData("status", "by")]
+    public async Task WorkflowBy_WithMarkup_IsIgnored_TheHistoryRecordsTheSignedInCaller(string route, string field)
+    {
+        var created = await hub.SendJsonAsync(HostileHub.Form(Bodies.WebForm($"markup-{Guid.NewGuid():N}")), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString()!;
+        var body = Bodies.With(ApiFields.For(route), field, Markup);
+
+        using var response = await hub.Client.SendAsync(HostileHub.Api(HttpMethod.Post, $"/api/tickets/{id}/{route}", Bodies.Utf8(body)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ticket = await AssertStoredAsTextAsync(id);
+        var recorded = ticket.History.SelectMany(h => (h.Data ?? new Dictionary<string, string>()).Where(d => d.Key == "by").Select(d => d.Value)).ToList();
+        Assert.Contains("service:api-key", recorded);
+        Assert.DoesNotContain(ticket.History.SelectMany(h => (h.Data ?? new Dictionary<string, string>()).Values), v => v.Contains("<script", StringComparison.OrdinalIgnoreCase));
+        hub.AssertClean();
+    }
+
+    [Theory]
+    [InlineData("escalate", "note")]
+    [InlineData("reply", "message")]
     public async Task WorkflowField_WithMarkup_IsRefusedOrRecordedAsTheExactText(string route, string field)
     {
         var created = await hub.SendJsonAsync(HostileHub.Form(Bodies.WebForm($"markup-{Guid.NewGuid():N}")), HttpStatusCode.Created);

@@ -46,6 +46,10 @@ public sealed class HostileHub : IAsyncLifetime
         ["SyncHub:Logging:Console"] = "false",
         ["SyncHub:ShutdownTimeout"] = "00:00:10",
         ["SyncHub:Api:Keys:0"] = TestSecrets.ApiKey,
+
+        // Every hostile test comes from one loopback address and many send wrong keys on purpose: no lockout here (the
+        // 429 after repeated failures has its own tests in the host's AgentIdentityTests).
+        ["SyncHub:Api:FailedAttempts"] = "0",
         ["SyncHub:Pipeline:MaxBodyBytes"] = MaxBodyBytes.ToString(CultureInfo.InvariantCulture),
         ["SyncHub:Outbox:PollInterval"] = "00:00:00.050",
         ["SyncHub:Outbox:RetryDelay"] = "00:00:00.050",
