@@ -61,6 +61,7 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
         await toggle.ClickAsync();
 
         await Expect(toggle).ToBeCheckedAsync(new() { Checked = !before });
+        await Expect(toggle).ToBeEnabledAsync();
         using var response = await Hub.SendAsync(HttpMethod.Get, "/api/agents/me/availability", key: DashboardHub.CleoKey);
         response.EnsureSuccessStatusCode();
         var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());

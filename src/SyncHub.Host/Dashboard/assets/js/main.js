@@ -311,11 +311,13 @@ async function showMe() {
     who.textContent = `Signed in as ${me.name} (service key)`;
   }
   document.getElementById("canned-manage").hidden = !isAdmin();
+  // The switch appears once it shows the stored state, so it is never flipped from a state that was not read.
   const availabilityBox = document.getElementById("availability-box");
-  availabilityBox.hidden = !isAgent();
+  availabilityBox.hidden = true;
   if (isAgent()) {
     try {
       document.getElementById("availability").checked = Boolean((await getAvailability()).available);
+      availabilityBox.hidden = false;
     } catch {
       availabilityBox.hidden = true;
     }
@@ -462,12 +464,16 @@ function start() {
   document.getElementById("keys-help").addEventListener("click", () => helpDialog.showModal());
   document.getElementById("canned-manage").addEventListener("click", () => canned.open());
   document.getElementById("availability").addEventListener("change", async (event) => {
+    // Disabled while saving: enabled again means the hub holds what the switch shows.
     const box = event.target;
+    box.disabled = true;
     try {
       box.checked = Boolean((await setAvailability(box.checked)).available);
     } catch (failure) {
       box.checked = !box.checked;
       notify(failure.message, false);
+    } finally {
+      box.disabled = false;
     }
   });
   window.addEventListener("hashchange", () => refreshTicket());
