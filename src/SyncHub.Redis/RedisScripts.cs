@@ -12,13 +12,14 @@ internal static class RedisScripts
 {
     private const string AppendHistory = "append-history";
     private const string SlaSets = "sla-sets";
+    private const string ReadTickets = "read-tickets";
     private const string IndexOps = "index-ops";
 
     public static readonly RedisScript Create = Load("create", AppendHistory, SlaSets, IndexOps);
     public static readonly RedisScript Get = Load("get");
-    public static readonly RedisScript List = Load("list");
+    public static readonly RedisScript List = Load("list", ReadTickets);
     public static readonly RedisScript Update = Load("update", AppendHistory, SlaSets, IndexOps);
-    public static readonly RedisScript Search = Load("search");
+    public static readonly RedisScript Search = Load("search", ReadTickets);
     public static readonly RedisScript Merge = Load("merge", IndexOps);
     public static readonly RedisScript Due = Load("due", SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
@@ -40,7 +41,7 @@ internal static class RedisScripts
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets, IndexOps];
+    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets, IndexOps, ReadTickets];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;

@@ -2,6 +2,7 @@
 -- from the cursor, checks the other filters with ZSCORE (a filter name starting with '!' must not hold the ticket),
 -- and stops after limit + 1 matches or after examining scanLimit entries (then the cursor is the last number
 -- examined). Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
+-- Runs after read-tickets.lua (appendTicket), which RedisScripts joins in front.
 --
 -- ARGV (ListScriptArgs):
 --   1  prefix      the key prefix; every key is derived from it
@@ -89,18 +90,7 @@ while not done do
   end
 end
 local result = {next}
-local numbers = prefix .. 'numbers'
 for _, number in ipairs(found) do
-  local id = redis.call('HGET', numbers, number)
-  if id then
-    local fields = redis.call('HMGET', prefix .. 'ticket:' .. id, 'json', 'number', 'version', 'updatedAt')
-    if fields[1] then
-      result[#result + 1] = id
-      result[#result + 1] = fields[1]
-      result[#result + 1] = fields[2]
-      result[#result + 1] = fields[3]
-      result[#result + 1] = fields[4]
-    end
-  end
+  appendTicket(result, prefix, number)
 end
 return result

@@ -7,6 +7,7 @@
 -- tickets (the cursor is then the last one examined).
 -- Order: by sort score ascending, ties by the number as a string (as Redis orders equal scores; TicketOrder in C#).
 -- Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
+-- Runs after read-tickets.lua (appendTicket), which RedisScripts joins in front.
 --
 -- ARGV (SearchScriptArgs):
 --   1  prefix           the key prefix; every key is derived from it
@@ -330,19 +331,7 @@ if next ~= '' then
     result[1] = string.format('%d', next[1]) .. '_' .. next[2]
   end
 end
-local numbers = prefix .. 'numbers'
 for _, hit in ipairs(found) do
-  local number = hit[2]
-  local id = redis.call('HGET', numbers, number)
-  if id then
-    local fields = redis.call('HMGET', prefix .. 'ticket:' .. id, 'json', 'number', 'version', 'updatedAt')
-    if fields[1] then
-      result[#result + 1] = id
-      result[#result + 1] = fields[1]
-      result[#result + 1] = fields[2]
-      result[#result + 1] = fields[3]
-      result[#result + 1] = fields[4]
-    end
-  end
+  appendTicket(result, prefix, hit[2])
 end
 return result
