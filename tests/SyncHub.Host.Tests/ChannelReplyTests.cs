@@ -86,10 +86,22 @@ public sealed class ChannelReplyTests
         await AssertPausedOnReadyAsync(hub, "FacebookReply", message);
         Assert.Equal(0, await hub.App.Services.GetRequiredService<IDeadLetterStore>().CountAsync());
         Assert.Empty(graph.Posts);
+
+        // The pause is flagged first, then its line is written to the ticket's history: wait for the line.
         var ticket = await hub.TicketAsync(id);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!ticket.History.Any(h => IsPausedLine(h, eventId)) && started.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(50);
+            ticket = await hub.TicketAsync(id);
+        }
+
         Assert.Equal(ReplyState.Queued, ticket.Replies[eventId].State);
-        Assert.Contains(ticket.History, h => h.Type == HistoryTypes.Notification && h.Data!["status"] == "paused" && h.Data["eventId"] == eventId);
+        Assert.Contains(ticket.History, h => IsPausedLine(h, eventId));
     }
+
+    private static bool IsPausedLine(HistoryEntry entry, string eventId) =>
+        entry.Type == HistoryTypes.Notification && entry.Data!["status"] == "paused" && entry.Data["eventId"] == eventId;
 
     [Fact]
     public async Task Reply_GraphRefusesTheRecipient_FailsTheReplyWithGraphsMessageDeadLettersItAndAlerts()
