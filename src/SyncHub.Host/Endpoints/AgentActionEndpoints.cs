@@ -39,18 +39,8 @@ internal static class AgentActionEndpoints
             WorkflowAnswer.From(await workflow.AssignAsync(await TicketLookup.IdAsync(store, id, cancellationToken), request.Assignee, actor.Agent, actor.RecordedAs, key, cancellationToken), id));
     }
 
-    private static async Task<IResult> UnassignAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
-    {
-        var (request, key, problem) = await ReadOptionalAsync(context, options, cancellationToken);
-        if (request is null)
-        {
-            return problem!;
-        }
-
-        var by = Actor.Of(context).RecordedAs;
-        return await StoreGuard.RunAsync(context, async () =>
-            WorkflowAnswer.From(await workflow.UnassignAsync(await TicketLookup.IdAsync(store, id, cancellationToken), by, key, cancellationToken), id));
-    }
+    private static Task<IResult> UnassignAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken) =>
+        BodilessActionAsync(id, context, store, options, (ticketId, by, key) => workflow.UnassignAsync(ticketId, by, key, cancellationToken), cancellationToken);
 
     private static async Task<IResult> PriorityAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
@@ -88,7 +78,12 @@ internal static class AgentActionEndpoints
             WorkflowAnswer.From(await workflow.ChangeDepartmentAsync(await TicketLookup.IdAsync(store, id, cancellationToken), department, by, key, cancellationToken), id));
     }
 
-    private static async Task<IResult> RefreshAccountAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    private static Task<IResult> RefreshAccountAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken) =>
+        BodilessActionAsync(id, context, store, options, (ticketId, by, key) => workflow.RefreshAccountAsync(ticketId, by, key, cancellationToken), cancellationToken);
+
+    /// <summary>An action whose body may be empty: reads the optional body and key, records the caller, answers the ticket.</summary>
+    private static async Task<IResult> BodilessActionAsync(
+        string id, HttpContext context, ITicketStore store, IOptions<PipelineOptions> options, Func<string, string, string?, Task<WorkflowResult>> act, CancellationToken cancellationToken)
     {
         var (request, key, problem) = await ReadOptionalAsync(context, options, cancellationToken);
         if (request is null)
@@ -97,8 +92,7 @@ internal static class AgentActionEndpoints
         }
 
         var by = Actor.Of(context).RecordedAs;
-        return await StoreGuard.RunAsync(context, async () =>
-            WorkflowAnswer.From(await workflow.RefreshAccountAsync(await TicketLookup.IdAsync(store, id, cancellationToken), by, key, cancellationToken), id));
+        return await StoreGuard.RunAsync(context, async () => WorkflowAnswer.From(await act(await TicketLookup.IdAsync(store, id, cancellationToken), by, key), id));
     }
 
     private static async Task<IResult> ChecklistAsync(string id, HttpContext context, TicketWorkflow workflow, ITicketStore store, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
