@@ -67,10 +67,9 @@ public sealed class SlaRestamp(ISlaPolicy policy, SlaCalendars calendars)
             ResolutionWarned = old?.ResolutionWarned == true && stamp.ResolutionAtRiskAt <= now,
         };
 
-        var metFirst = false;
+        var metFirst = old?.FirstRespondedAt is not null;
         if (old?.FirstRespondedAt is { } responded)
         {
-            metFirst = true;
             stamp = stamp with
             {
                 FirstRespondedAt = responded,
@@ -82,10 +81,9 @@ public sealed class SlaRestamp(ISlaPolicy policy, SlaCalendars calendars)
             };
         }
 
-        var metResolution = false;
+        var metResolution = old?.ResolvedAt is not null;
         if (old?.ResolvedAt is { } resolved)
         {
-            metResolution = true;
             stamp = stamp with
             {
                 ResolvedAt = resolved,
