@@ -33,6 +33,9 @@ internal sealed record BenchArguments
     /// </summary>
     public string? SearchPrefix { get; init; }
 
+    /// <summary>The search scenario prints, per query, the Redis commands its script ran (INFO commandstats).</summary>
+    public bool SearchProfile { get; init; }
+
     /// <summary>An existing Redis (host:port); null starts a private redis-server.</summary>
     public string? Redis { get; init; }
 
@@ -53,8 +56,9 @@ internal sealed record BenchArguments
                 "--rounds" => parsed with { Rounds = Positive(name, value) },
                 "--redis" => parsed with { Redis = value },
                 "--search-prefix" => parsed with { SearchPrefix = value },
+                "--search-profile" when value is "yes" or "no" => parsed with { SearchProfile = value == "yes" },
                 "--scenario" when value is "intake" or "search" => parsed with { Scenario = value },
-                _ => throw new ArgumentException($"Unknown argument {name}. Use --records, --workers, --capacity, --in-flight, --body-bytes, --rounds, --redis, --scenario intake|search."),
+                _ => throw new ArgumentException($"Unknown argument {name}. Use --records, --workers, --capacity, --in-flight, --body-bytes, --rounds, --redis, --scenario intake|search, --search-prefix, --search-profile yes|no."),
             };
         }
 

@@ -43,8 +43,11 @@ internal static class SearchScenario
         })));
         var loadSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var perTicket = loaded > 0 ? (await UsedMemoryAsync(server)) / arguments.Records : (await UsedMemoryAsync(server) - before) / arguments.Records;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"loaded {arguments.Records:N0} tickets in {loadSeconds:F0} s ({arguments.Records / loadSeconds:N0}/s); Redis memory per ticket with the search index, sort and view sets: {perTicket:N0} B (used_memory delta)"));
+        Console.WriteLine(loaded > 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{arguments.Records:N0} tickets already under {prefix} (not loaded again); Redis memory per ticket: {perTicket:N0} B (used_memory / tickets, everything in this Redis)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"loaded {arguments.Records:N0} tickets in {loadSeconds:F0} s ({arguments.Records / loadSeconds:N0}/s); Redis memory per ticket with the search index, sort and view sets: {perTicket:N0} B (used_memory delta)"));
         var vocabulary = await database.SortedSetLengthAsync(prefix + "vocab");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vocabulary: {vocabulary:N0} tokens"));
 
@@ -77,7 +80,7 @@ internal static class SearchScenario
         {
             var latencies = new List<double>(CallsPerQuery);
             var found = 0L;
-            var (callsBefore, usecBefore) = await ScriptTimeAsync(server);
+            var statsBefore = await CommandStatsAsync(server);
             for (var c = 0; c < CallsPerQuery; c++)
             {
                 var q = query();
@@ -87,11 +90,17 @@ internal static class SearchScenario
                 found += page.Items.Count;
             }
 
-            var (callsAfter, usecAfter) = await ScriptTimeAsync(server);
+            var statsAfter = await CommandStatsAsync(server);
+            var (callsBefore, usecBefore) = statsBefore.GetValueOrDefault("evalsha");
+            var (callsAfter, usecAfter) = statsAfter.GetValueOrDefault("evalsha");
             all.AddRange(latencies);
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {kind,-34} p50 {Percentile(latencies, 0.50),6:F2} ms  p99 {Percentile(latencies, 0.99),6:F2} ms  max {latencies[^1],6:F2} ms  (in Redis {(usecAfter - usecBefore) / Math.Max(1, callsAfter - callsBefore) / 1000.0:F2} ms per call; {found / (double)CallsPerQuery:F1} items per page)"));
+            if (arguments.SearchProfile)
+            {
+                PrintProfile(statsBefore, statsAfter);
+            }
         }
 
         all.Sort();
@@ -99,17 +108,33 @@ internal static class SearchScenario
             $"search (limit 50, {arguments.Records:N0} tickets, {all.Count:N0} calls over {mix.Length} queries): p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {all[^1]:F2} ms (target p99 < 20 ms)"));
     }
 
-    /// <summary>EVALSHA calls and the microseconds Redis spent in them so far (INFO commandstats).</summary>
-    private static async Task<(long Calls, long Usec)> ScriptTimeAsync(IServer server)
+    /// <summary>Per command, the calls and the microseconds Redis spent in them so far (INFO commandstats; commands a script runs count too).</summary>
+    private static async Task<Dictionary<string, (long Calls, long Usec)>> CommandStatsAsync(IServer server)
     {
-        var info = (await server.InfoAsync("commandstats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
-        if (!info.TryGetValue("cmdstat_evalsha", out var value))
+        var stats = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        foreach (var (key, value) in (await server.InfoAsync("commandstats")).SelectMany(g => g))
         {
-            return (0, 0);
+            var fields = value.Split(',').Select(f => f.Split('=')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
+            stats[key.Replace("cmdstat_", "", StringComparison.Ordinal)] =
+                (long.Parse(fields["calls"], CultureInfo.InvariantCulture), long.Parse(fields["usec"], CultureInfo.InvariantCulture));
         }
 
-        var fields = value.Split(',').Select(f => f.Split('=')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
-        return (long.Parse(fields["calls"], CultureInfo.InvariantCulture), long.Parse(fields["usec"], CultureInfo.InvariantCulture));
+        return stats;
+    }
+
+    /// <summary>The commands the query's calls ran inside Redis, most time first, per search call.</summary>
+    private static void PrintProfile(Dictionary<string, (long Calls, long Usec)> before, Dictionary<string, (long Calls, long Usec)> after)
+    {
+        var rows = after
+            .Where(s => s.Key is not "evalsha" and not "info")
+            .Select(s => (Command: s.Key, Calls: s.Value.Calls - before.GetValueOrDefault(s.Key).Calls, Usec: s.Value.Usec - before.GetValueOrDefault(s.Key).Usec))
+            .Where(s => s.Calls > 0)
+            .OrderByDescending(s => s.Usec);
+        foreach (var (command, calls, usec) in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"      {command,-16} {calls / (double)CallsPerQuery,10:F1} calls  {usec / (double)CallsPerQuery / 1000.0,7:F2} ms per search"));
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -24,8 +24,11 @@ public sealed class RedisTicketStore(
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    /// <summary>A search whose most selective condition holds at most this many tickets reads them whole and sorts them; otherwise it walks the sort index.</summary>
-    internal const int DefaultMaterializeLimit = 500;
+    /// <summary>
+    /// The most tickets a search's most selective condition may hold to be read whole and sorted (search.lua reads
+    /// them when they are at most 500, or no more than a walk of the sort index would examine for a page).
+    /// </summary>
+    internal const int DefaultMaterializeLimit = 20_000;
 
     /// <summary>The fewest tickets a search walks in the sort order before it intersects its conditions in Redis instead.</summary>
     internal const int DefaultWalkBudget = 2_000;

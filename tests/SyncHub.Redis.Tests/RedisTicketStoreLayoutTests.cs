@@ -58,6 +58,37 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
     }
 
     [Fact]
+    public async Task SearchToken_HeldByEnoughTickets_BecomesABitmapOfTheirNumbers_AndLeavesWithItsLastTicket()
+    {
+        await Database.StringSetAsync(prefix + "search:bitmap-from", 3);
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var tickets = new List<CreateResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            tickets.Add(await store.CreateAsync(samples.Creation(body: "The quasar module stopped.")));
+            Assert.Equal(i < 2 ? RedisType.Set : RedisType.String, await Database.KeyTypeAsync(prefix + "w:quasar"));
+        }
+
+        var bits = (byte[])(await Database.StringGetAsync(prefix + "w:quasar"))!;
+        var numbers = Enumerable.Range(0, bits.Length * 8).Where(bit => (bits[bit / 8] & (0x80 >> (bit % 8))) != 0).ToList();
+        Assert.Equal(tickets.Select(t => (int)t.Number), numbers);
+        Assert.Equal(tickets.Select(t => t.Number).Order(), (await store.ListAsync(new TicketQuery { Search = "quas" })).Items.Select(t => t.Number).Order());
+
+        await store.UpdateAsync(tickets[0].TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        Assert.False(await Database.StringGetBitAsync(prefix + "w:quasar", tickets[0].Number));
+        Assert.Equal(tickets.Skip(1).Select(t => t.Number).Order(), (await store.ListAsync(new TicketQuery { Search = "quasar" })).Items.Select(t => t.Number).Order());
+        foreach (var ticket in tickets.Skip(1))
+        {
+            await store.UpdateAsync(ticket.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        }
+
+        Assert.False(await Database.KeyExistsAsync(prefix + "w:quasar"));
+        Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", "quasar"));
+        Assert.Empty((await store.ListAsync(new TicketQuery { Search = "quasar" })).Items);
+    }
+
+    [Fact]
     public async Task CreateAsync_SlaStamp_PutsEachLiveDeadlineInItsSetScoredInUnixMilliseconds()
     {
         var store = TestStores.Tickets(redis, prefix);

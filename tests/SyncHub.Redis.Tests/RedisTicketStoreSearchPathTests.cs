@@ -6,30 +6,57 @@ using SyncHub.Testing.Storage;
 namespace SyncHub.Redis.Tests;
 
 /// <summary>
-/// The shared contract against Redis with searches forced off the path small data takes (reading the most selective
-/// set whole): every search intersects its conditions with the sort index in Redis.
+/// The shared contract against Redis with searches forced onto one path of search.lua: <paramref name="bitmapFrom"/>
+/// sets the token size at which index-ops.lua turns a token's set into a bitmap (null: the default), and the limits
+/// choose between reading the most selective condition whole, walking the sort index and the fallback.
+/// </summary>
+public abstract class RedisSearchPathContract(RedisServerFixture redis, int? bitmapFrom, int materializeLimit, int walkBudget) : TicketStoreContract
+{
+    private string? prefix;
+
+    protected override ITicketStore CreateStore()
+    {
+        prefix = redis.NewPrefix();
+        if (bitmapFrom is { } from)
+        {
+            redis.Connection.GetDatabase().StringSet(prefix + "search:bitmap-from", from);
+        }
+
+        return new RedisTicketStore(redis.Connection, TestStores.Options(redis, prefix), NullLogger<RedisTicketStore>.Instance)
+        {
+            MaterializeLimit = materializeLimit,
+            WalkBudget = walkBudget,
+        };
+    }
+
+    protected override ITicketCounts Counts(ITicketStore store) =>
+        new RedisTicketCounts(redis.Connection, TestStores.Options(redis, prefix!), NullLogger<RedisTicketCounts>.Instance);
+}
+
+/// <summary>Word sets only; every search intersects its conditions with the sort index in Redis (ZINTERSTORE).</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisTicketStoreIntersectingSearchTests(RedisServerFixture redis)
+    : RedisSearchPathContract(redis, bitmapFrom: null, materializeLimit: 0, walkBudget: 0);
+
+/// <summary>Word sets only; every search walks the sort index and checks each ticket.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisTicketStoreWalkingSearchTests(RedisServerFixture redis)
+    : RedisSearchPathContract(redis, bitmapFrom: null, materializeLimit: 0, walkBudget: 1_000_000);
+
+/// <summary>Every token a bitmap from its first ticket, default limits: the words are combined with BITOP.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisTicketStoreBitmapWordsSearchTests(RedisServerFixture redis)
+    : RedisSearchPathContract(redis, bitmapFrom: 1, RedisTicketStore.DefaultMaterializeLimit, RedisTicketStore.DefaultWalkBudget);
+
+/// <summary>
+/// Tokens of two or more tickets as bitmaps, the others as sets, and no walk: the most selective condition is read
+/// whole however large (the fallback when a bitmap rules out ZINTERSTORE).
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisTicketStoreIntersectingSearchTests(RedisServerFixture redis) : TicketStoreContract
-{
-    private string? prefix;
+public sealed class RedisTicketStoreBitmapWordsReadingSearchTests(RedisServerFixture redis)
+    : RedisSearchPathContract(redis, bitmapFrom: 2, materializeLimit: 0, walkBudget: 0);
 
-    protected override ITicketStore CreateStore() =>
-        new RedisTicketStore(redis.Connection, TestStores.Options(redis, prefix = redis.NewPrefix()), NullLogger<RedisTicketStore>.Instance) { MaterializeLimit = 0, WalkBudget = 0 };
-
-    protected override ITicketCounts Counts(ITicketStore store) =>
-        new RedisTicketCounts(redis.Connection, TestStores.Options(redis, prefix!), NullLogger<RedisTicketCounts>.Instance);
-}
-
-/// <summary>The shared contract against Redis with every search walking the sort index and checking each ticket.</summary>
+/// <summary>Tokens of two or more tickets as bitmaps, the others as sets; every search walks the sort index.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class RedisTicketStoreWalkingSearchTests(RedisServerFixture redis) : TicketStoreContract
-{
-    private string? prefix;
-
-    protected override ITicketStore CreateStore() =>
-        new RedisTicketStore(redis.Connection, TestStores.Options(redis, prefix = redis.NewPrefix()), NullLogger<RedisTicketStore>.Instance) { MaterializeLimit = 0, WalkBudget = 1_000_000 };
-
-    protected override ITicketCounts Counts(ITicketStore store) =>
-        new RedisTicketCounts(redis.Connection, TestStores.Options(redis, prefix!), NullLogger<RedisTicketCounts>.Instance);
-}
+public sealed class RedisTicketStoreBitmapWordsWalkingSearchTests(RedisServerFixture redis)
+    : RedisSearchPathContract(redis, bitmapFrom: 2, materializeLimit: 0, walkBudget: 1_000_000);
