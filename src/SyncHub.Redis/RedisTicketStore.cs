@@ -24,14 +24,17 @@ public sealed class RedisTicketStore(
     /// <summary>How often an update is computed again when the ticket keeps changing under it.</summary>
     internal const int MaxUpdateAttempts = 64;
 
-    /// <summary>
-    /// The most tickets a search's most selective condition may hold to be read whole and sorted (search.lua reads
-    /// them when they are at most 500, or no more than a walk of the sort index would examine for a page).
-    /// </summary>
-    internal const int DefaultMaterializeLimit = 20_000;
+    /// <summary>A search whose most selective condition holds at most this many tickets reads them whole and sorts them.</summary>
+    internal const int DefaultReadLimit = 500;
 
-    /// <summary>The fewest tickets a search walks in the sort order before it intersects its conditions in Redis instead.</summary>
+    /// <summary>The fewest tickets a search walks in the sort order before it does the exact work instead.</summary>
     internal const int DefaultWalkBudget = 2_000;
+
+    /// <summary>
+    /// The most tickets the most selective condition may hold to be read whole after a short walk of the sort order
+    /// found its matches too sparse to fill a page soon.
+    /// </summary>
+    internal const int DefaultProbeReadLimit = 20_000;
 
     /// <summary>The most vocabulary tokens one query word expands to (prefix match): a shorter prefix matches the first ones in alphabetical order only.</summary>
     internal const int ExpansionCap = 64;
@@ -41,11 +44,15 @@ public sealed class RedisTicketStore(
 
     private readonly IDatabase database = redis.GetDatabase();
 
-    /// <summary>See <see cref="DefaultMaterializeLimit"/>; tests lower it to take the other paths of search.lua.</summary>
-    internal int MaterializeLimit { get; init; } = DefaultMaterializeLimit;
+    /// <summary>See <see cref="DefaultReadLimit"/>; tests lower it to take the other paths of search.lua.</summary>
+    internal int ReadLimit { get; init; } = DefaultReadLimit;
 
     /// <summary>See <see cref="DefaultWalkBudget"/>.</summary>
     internal int WalkBudget { get; init; } = DefaultWalkBudget;
+
+    /// <summary>See <see cref="DefaultProbeReadLimit"/>.</summary>
+    internal int ProbeReadLimit { get; init; } = DefaultProbeReadLimit;
+
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
     private readonly int scanLimit = options.Value.ListScanLimit;
@@ -111,8 +118,9 @@ public sealed class RedisTicketStore(
             limit,
             scanLimit,
             Constraints(query),
-            MaterializeLimit,
-            WalkBudget);
+            ReadLimit,
+            WalkBudget,
+            ProbeReadLimit);
         return Page((RedisResult[])(await RunAsync(RedisScripts.Search, searchArgs, "search"))!);
     }
 

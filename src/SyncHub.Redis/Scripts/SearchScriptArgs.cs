@@ -11,12 +11,13 @@ internal static class SearchScriptArgs
     public const int CursorNumber = 4;
     public const int Limit = 5;
     public const int ScanLimit = 6;
-    public const int MaterializeLimit = 7;
+    public const int ReadLimit = 7;
     public const int ExpansionCap = 8;
     public const int WalkBudget = 9;
+    public const int ProbeReadLimit = 10;
 
     /// <summary>The constraint count, then per constraint: kind, alternative count, alternatives.</summary>
-    public const int ConstraintsAt = 10;
+    public const int ConstraintsAt = 11;
 
     public static RedisValue[] Build(
         RedisValue prefix,
@@ -25,8 +26,9 @@ internal static class SearchScriptArgs
         int limit,
         int scanLimit,
         IReadOnlyList<(string Kind, IReadOnlyList<string> Alternatives)> constraints,
-        int materializeLimit = RedisTicketStore.DefaultMaterializeLimit,
-        int walkBudget = RedisTicketStore.DefaultWalkBudget)
+        int readLimit = RedisTicketStore.DefaultReadLimit,
+        int walkBudget = RedisTicketStore.DefaultWalkBudget,
+        int probeReadLimit = RedisTicketStore.DefaultProbeReadLimit)
     {
         ArgumentNullException.ThrowIfNull(constraints);
         var width = constraints.Sum(c => 2 + c.Alternatives.Count);
@@ -37,9 +39,10 @@ internal static class SearchScriptArgs
         argv[CursorNumber] = cursor is { } c2 ? c2.Number : RedisValue.EmptyString;
         argv[Limit] = limit;
         argv[ScanLimit] = scanLimit;
-        argv[MaterializeLimit] = materializeLimit;
+        argv[ReadLimit] = readLimit;
         argv[ExpansionCap] = RedisTicketStore.ExpansionCap;
         argv[WalkBudget] = walkBudget;
+        argv[ProbeReadLimit] = probeReadLimit;
         argv[ConstraintsAt] = constraints.Count;
         var i = ConstraintsAt + 1;
         foreach (var (kind, alternatives) in constraints)

@@ -8,6 +8,10 @@
 --   t- token       n out of {p}w:token; the token leaves {p}vocab with its last ticket
 -- Returns the position after them.
 --
+-- Each sort zset {p}sort:{x} has a dense copy of its scores, {p}sort:{x}:at: a string of 64-bit signed integers, the
+-- score of ticket n at the n-th (0: not in the zset), so search.lua reads the order of many tickets in one
+-- BITFIELD_RO without a hash lookup per ticket (8 bytes per ticket number).
+--
 -- {p}w:token is a set of ticket numbers while the token is rare; once it holds bitmapFrom(p) tickets it becomes a
 -- bitmap (a string, bit n set for ticket n) and stays one: a frequent token costs N/8 bytes instead of about 46 bytes
 -- per ticket, and search.lua combines bitmaps with BITOP. The threshold is {p}search:bitmap-from (default 1024; tests
@@ -31,8 +35,14 @@ local function applyIndexOps(p, n, at)
         score = n
       end
       redis.call('ZADD', p .. key, score, n)
+      if string.sub(key, 1, 5) == 'sort:' then
+        redis.call('BITFIELD', p .. key .. ':at', 'SET', 'i64', '#' .. n, score)
+      end
     elseif op == 'z-' then
       redis.call('ZREM', p .. key, n)
+      if string.sub(key, 1, 5) == 'sort:' then
+        redis.call('BITFIELD', p .. key .. ':at', 'SET', 'i64', '#' .. n, 0)
+      end
     elseif op == 't+' then
       local word = p .. 'w:' .. key
       if redis.call('TYPE', word).ok == 'string' then

@@ -1,14 +1,15 @@
 -- search: one page of a searched, filtered and sorted list. Every condition is a constraint. The query's words come
 -- first: a word's tokens in bitmap form (index-ops.lua) are OR'ed into a temporary bitmap (with the few tickets of its
 -- rare tokens), and the words are AND'ed into one bitmap constraint whose size is exact (BITOP, BITCOUNT). Then the
--- smallest positive constraint drives: when it holds few tickets (at most materializeLimit, and no more than a walk
--- of the sort index would examine to fill a page) they are read, checked against the other constraints in batches
--- (ZMSCORE), and the page is picked from them in order. Otherwise the sort index is walked from the cursor and each
--- ticket checked (cheapest, most selective constraint first), for as many tickets as a page should need; when that
--- budget runs out, the driver is read whole as above, or, with no bitmap among the constraints, the positive
--- constraints are intersected with the sort index (ZINTERSTORE into a temporary key) and the result walked. Without
--- any positive constraint the walk stops after limit + 1 matches or scanLimit examined tickets (the cursor is then
--- the last one examined). Temporary keys are deleted before the script ends.
+-- smallest positive constraint drives. When it holds at most readLimit tickets they are read, filtered by the other
+-- constraints in batches (ZMSCORE, SMISMEMBER, BITFIELD_RO) and the page picked in order. Otherwise the sort index is
+-- walked from the cursor a page at a time, each page filtered the same way (most selective constraint first); a
+-- driver of at most probeReadLimit tickets gets a short walk first and is read instead when the walk's match rate
+-- says a page needs more tickets walked than it holds. A walk's budget is a few times what the page should need;
+-- when it runs out, the driver is read whole, or, with no bitmap among the constraints, the positive constraints are
+-- intersected with the sort index (ZINTERSTORE into a temporary key) and the result walked. Without any positive
+-- constraint the walk stops after limit + 1 matches or scanLimit examined tickets (the cursor is then the last one
+-- examined). Temporary keys are deleted before the script ends.
 -- Order: by sort score ascending, ties by the number as a string (as Redis orders equal scores; TicketOrder in C#).
 -- Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
 -- Runs after read-tickets.lua (appendTicket), which RedisScripts joins in front.
@@ -20,10 +21,11 @@
 --   4  cursorNumber
 --   5  limit
 --   6  scanLimit        the most tickets a walk examines
---   7  materializeLimit the most tickets the driving constraint may hold to be read whole
+--   7  readLimit        the most tickets the driving constraint may hold to be read whole at once
 --   8  expansionCap     the most vocabulary tokens one query word expands to
 --   9  walkBudget       the fewest tickets a walk may examine before the fallback takes over (0: no walk)
---  10  constraintsAt    the constraint count, then per constraint: kind, alternative count, alternatives
+--  10  probeReadLimit   the most tickets the driver may hold to be read whole after a short walk found it sparse
+--  11  constraintsAt    the constraint count, then per constraint: kind, alternative count, alternatives
 --                       z: the ticket is in one of the index zsets named (after the prefix)
 --                       x: the ticket is in none of the index zsets named
 --                       r: the ticket's index:risk score is at most the one alternative (ms)
@@ -35,15 +37,16 @@ local cursorScore = ARGV[3]
 local cursorNumber = ARGV[4]
 local limit = tonumber(ARGV[5])
 local scanLimit = tonumber(ARGV[6])
-local materializeLimit = tonumber(ARGV[7])
+local readLimit = tonumber(ARGV[7])
 local expansionCap = tonumber(ARGV[8])
 local walkBudget = tonumber(ARGV[9])
-local constraintsAt = 10
+local probeReadLimit = tonumber(ARGV[10])
+local constraintsAt = 11
 
 -- The most tickets of a word's rare tokens copied bit by bit into its temporary bitmap.
 local foldLimit = 20000
--- Members per ZMSCORE call.
-local batchSize = 1000
+-- Members per batched check (ZMSCORE, SMISMEMBER, BITFIELD) and per page of a walk.
+local batchSize = 256
 
 local total = redis.call('ZCARD', prefix .. 'index:all')
 local temps = {}
@@ -143,44 +146,6 @@ do
   end
 end
 
--- Whether member (a ticket number) meets constraint c.
-local function holds(c, member)
-  if c.kind == 'b' then
-    return redis.call('GETBIT', c.keys[1], member) == 1
-  elseif c.kind == 'z' then
-    for _, key in ipairs(c.keys) do
-      if redis.call('ZSCORE', key, member) then
-        return true
-      end
-    end
-    return false
-  elseif c.kind == 'x' then
-    for _, key in ipairs(c.keys) do
-      if redis.call('ZSCORE', key, member) then
-        return false
-      end
-    end
-    return true
-  elseif c.kind == 'r' then
-    local at = redis.call('ZSCORE', c.keys[1], member)
-    return at ~= false and tonumber(at) <= c.upTo
-  end
-  if c.number == member then
-    return true
-  end
-  for _, key in ipairs(c.bitmaps) do
-    if redis.call('GETBIT', key, member) == 1 then
-      return true
-    end
-  end
-  for _, key in ipairs(c.keys) do
-    if redis.call('SISMEMBER', key, member) == 1 then
-      return true
-    end
-  end
-  return false
-end
-
 -- The members of a bitmap: reads it whole and finds the set bits (bit 0 is the high bit of the first byte).
 local function bitsOf(key, each)
   local bits = redis.call('GET', key)
@@ -205,6 +170,72 @@ local function bitsOf(key, each)
     end
     at = at + 1
   end
+end
+
+-- Per member (a list of ticket numbers, at most batchSize), whether it is in key: a bitmap, a set or a sorted set
+-- (for a sorted set with upTo, whether its score is at most upTo). One call per batch.
+local function memberships(kind, key, members, upTo)
+  local answers
+  local present = {}
+  if kind == 'bitmap' then
+    local args = {}
+    for k, member in ipairs(members) do
+      args[3 * k - 2] = 'GET'
+      args[3 * k - 1] = 'u1'
+      args[3 * k] = member
+    end
+    answers = redis.call('BITFIELD_RO', key, unpack(args))
+    for k = 1, #members do
+      present[k] = answers[k] == 1
+    end
+  elseif kind == 'set' then
+    answers = redis.call('SMISMEMBER', key, unpack(members))
+    for k = 1, #members do
+      present[k] = answers[k] == 1
+    end
+  else
+    answers = redis.call('ZMSCORE', key, unpack(members))
+    for k = 1, #members do
+      present[k] = answers[k] ~= false and (upTo == nil or tonumber(answers[k]) <= upTo)
+    end
+  end
+  return present
+end
+
+-- The members (a list, in order) that meet constraint c, in order; batched per key.
+local function filter(c, members)
+  local kept = {}
+  for from = 1, #members, batchSize do
+    local batch = {unpack(members, from, math.min(from + batchSize - 1, #members))}
+    local inAny = {}
+    local function any(kind, key, upTo)
+      for k, yes in ipairs(memberships(kind, key, batch, upTo)) do
+        inAny[k] = inAny[k] or yes
+      end
+    end
+    if c.kind == 'b' then
+      any('bitmap', c.keys[1])
+    elseif c.kind == 'r' then
+      any('zset', c.keys[1], c.upTo)
+    elseif c.kind == 'z' or c.kind == 'x' then
+      for _, key in ipairs(c.keys) do
+        any('zset', key)
+      end
+    else
+      for _, key in ipairs(c.bitmaps) do
+        any('bitmap', key)
+      end
+      for _, key in ipairs(c.keys) do
+        any('set', key)
+      end
+    end
+    for k, member in ipairs(batch) do
+      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.number == member) then
+        kept[#kept + 1] = member
+      end
+    end
+  end
+  return kept
 end
 
 -- The driver: the positive constraint with the fewest tickets; the others are checked smallest first (an exclusion
@@ -244,49 +275,41 @@ if sort == 'created' then
   sortKey = prefix .. 'index:all'
 end
 
--- The scores of members in one zset, in batches: ZMSCORE answers false for a member not in it.
-local function scoresIn(key, members)
+-- The list-order scores of members (a list): minus the number when newest first, else the sort index's, read from
+-- its dense copy (index-ops.lua), or from the zset for a ticket the copy does not hold (0: written before it existed).
+local function scoresOf(members)
   local scores = {}
   for from = 1, #members, batchSize do
-    local batch = redis.call('ZMSCORE', key, unpack(members, from, math.min(from + batchSize - 1, #members)))
-    for k = 1, #batch do
-      scores[from + k - 1] = batch[k]
+    local last = math.min(from + batchSize - 1, #members)
+    if sort == 'created' then
+      for k = from, last do
+        scores[k] = -tonumber(members[k])
+      end
+    else
+      local args = {}
+      for k = from, last do
+        args[#args + 1] = 'GET'
+        args[#args + 1] = 'i64'
+        args[#args + 1] = '#' .. members[k]
+      end
+      local batch = redis.call('BITFIELD_RO', sortKey .. ':at', unpack(args))
+      for k = 1, #batch do
+        local score = batch[k]
+        if score == 0 then
+          score = tonumber(redis.call('ZSCORE', sortKey, members[from + k - 1]))
+        end
+        scores[from + k - 1] = score
+      end
     end
   end
   return scores
 end
 
--- The members (a list) that meet constraint c: sorted-set constraints in batches, the others one by one.
-local function filter(c, members)
-  local kept = {}
-  if c.kind == 'z' or c.kind == 'x' or c.kind == 'r' then
-    local inAny = {}
-    for _, key in ipairs(c.keys) do
-      local scores = scoresIn(key, members)
-      for k = 1, #members do
-        if scores[k] and (c.kind ~= 'r' or tonumber(scores[k]) <= c.upTo) then
-          inAny[k] = true
-        end
-      end
-    end
-    for k, member in ipairs(members) do
-      if (inAny[k] == true) == (c.kind ~= 'x') then
-        kept[#kept + 1] = member
-      end
-    end
-  else
-    for _, member in ipairs(members) do
-      if holds(c, member) then
-        kept[#kept + 1] = member
-      end
-    end
-  end
-  return kept
-end
-
 -- Reads the driver's tickets, keeps those that meet every other constraint, and picks the page after the cursor:
 -- the first limit + 1 in order, kept sorted by insertion (most tickets fall after the last one kept).
 local function materialize()
+  found = {}
+  next = ''
   local seen = {}
   local candidates = {}
   local function consider(member)
@@ -325,18 +348,10 @@ local function materialize()
       candidates = filter(c, candidates)
     end
   end
-  local scores
-  if sort ~= 'created' and #candidates > 0 then
-    scores = scoresIn(sortKey, candidates)
-  end
+  local scores = scoresOf(candidates)
   local top = {}
   for k, member in ipairs(candidates) do
-    local score
-    if scores then
-      score = tonumber(scores[k])
-    else
-      score = -tonumber(member)
-    end
+    local score = scores[k]
     if score and (not hasCursor or before(cScore, cursorNumber, score, member))
         and (#top <= limit or before(score, member, top[#top][1], top[#top][2])) then
       local at = #top + 1
@@ -358,14 +373,15 @@ local function materialize()
   end
 end
 
--- Walks a zset scored in the list's order (the sort index, or the intersection below) from the cursor, checking the
--- given constraints; stops after limit + 1 matches ('full'), at its end ('end') or after budget tickets ('budget':
--- next is then the last one examined).
-local function walk(key, checked, budget, reversed)
+-- A walk of a zset scored in the list's order (the sort index, or the intersection below) from the cursor, a page
+-- of batchSize tickets at a time, each page filtered by the given constraints in batches. walk(budget) goes on from
+-- where the last call stopped and answers 'full' after limit + 1 matches, 'end' at the zset's end, or 'budget'
+-- once it examined budget tickets in all (next is then the last one examined).
+local function walker(key, checked, reversed)
   local scanned = 0
-  local batch = math.max(limit + 1, 256)
   local rank = 0
   local check = false
+  local max = '+inf'
   if hasCursor and not reversed then
     local at = redis.call('ZSCORE', key, cursorNumber)
     if at and tonumber(at) == cScore then
@@ -375,53 +391,68 @@ local function walk(key, checked, budget, reversed)
       rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursorScore)
       check = true
     end
-  end
-  local max = '+inf'
-  if reversed and hasCursor then
+  elseif reversed and hasCursor then
     max = '(' .. cursorNumber
   end
-  while true do
-    local page
+  local function scoreIn(member)
     if reversed then
-      page = redis.call('ZRANGE', key, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch, 'WITHSCORES')
-    else
-      page = redis.call('ZRANGE', key, rank, rank + batch - 1, 'WITHSCORES')
+      return -tonumber(member)
     end
-    for p = 1, #page, 2 do
-      local member, score = page[p], tonumber(page[p + 1])
+    return tonumber(redis.call('ZSCORE', key, member))
+  end
+  return function(budget)
+    next = ''
+    while true do
+      local size = math.min(batchSize, budget - scanned)
+      local page
       if reversed then
-        score = -score
+        page = redis.call('ZRANGE', key, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, size)
+      else
+        page = redis.call('ZRANGE', key, rank, rank + size - 1)
       end
-      if not check or before(cScore, cursorNumber, score, member) then
-        check = false
-        local ok = true
-        for _, c in ipairs(checked) do
-          if not holds(c, member) then
-            ok = false
-            break
-          end
+      local from = 1
+      while check and from <= #page do
+        if before(cScore, cursorNumber, scoreIn(page[from]), page[from]) then
+          check = false
+        else
+          from = from + 1
         end
-        if ok then
+      end
+      local examined = {unpack(page, from)}
+      local kept = examined
+      for _, c in ipairs(checked) do
+        if #kept == 0 then
+          break
+        end
+        kept = filter(c, kept)
+      end
+      local k = 1
+      for _, member in ipairs(examined) do
+        scanned = scanned + 1
+        if kept[k] == member then
+          k = k + 1
           if #found == limit then
             next = found[limit]
+            next[1] = scoreIn(next[2])
             return 'full'
           end
-          found[#found + 1] = {score, member}
-        end
-        scanned = scanned + 1
-        if scanned >= budget then
-          next = {score, member}
-          return 'budget'
+          found[#found + 1] = {0, member}
         end
       end
-    end
-    if #page < batch * 2 then
-      return 'end'
-    end
-    if reversed then
-      max = '(' .. page[#page]
-    else
-      rank = rank + batch
+      if #page > 0 then
+        if reversed then
+          max = '(' .. page[#page]
+        else
+          rank = rank + #page
+        end
+      end
+      if #page < size then
+        return 'end'
+      end
+      if scanned >= budget then
+        next = {scoreIn(page[#page]), page[#page]}
+        return 'budget'
+      end
     end
   end
 end
@@ -430,6 +461,8 @@ end
 -- (ZINTERSTORE, which iterates the smallest input), scored in the list's order, then walks the result checking the
 -- constraints it cannot express.
 local function intersect()
+  found = {}
+  next = ''
   local keys = {sortKey}
   local weights = {sort == 'created' and -1 or 1}
   local post = {}
@@ -465,29 +498,50 @@ local function intersect()
     args[#args + 1] = weight
   end
   redis.call('ZINTERSTORE', unpack(args))
-  walk(result, post, math.huge, false)
+  walker(result, post, false)(math.huge)
 end
 
-if driver == nil then
-  walk(sortKey, constraints, scanLimit, sort == 'created')
-else
-  -- A walk of the sort index examines about (limit + 1) * total / size tickets to fill a page if the driver's tickets
-  -- are spread evenly and the other constraints hold; a driver no bigger than that is read whole instead. A walk gets
-  -- a budget of a few times that (at least walkBudget); when it runs out, the fallback does the exact work.
-  local spread = (limit + 1) * total / math.max(driver.size, 1)
-  if driver.size <= materializeLimit and driver.size <= math.max(spread, 500) then
+-- The exact work when walking does not pay: read the driver whole, or intersect in Redis where no bitmap is involved.
+local function fallback()
+  if hasBitmap then
     materialize()
   else
-    local budget = math.min(scanLimit, math.max(walkBudget, 4 * spread))
-    if walkBudget == 0 or spread > scanLimit or walk(sortKey, constraints, budget, sort == 'created') == 'budget' then
-      found = {}
-      next = ''
-      if hasBitmap then
-        materialize()
+    intersect()
+  end
+end
+
+local reversed = sort == 'created'
+if driver == nil then
+  walker(sortKey, constraints, reversed)(scanLimit)
+elseif driver.size <= readLimit then
+  materialize()
+elseif walkBudget == 0 then
+  fallback()
+else
+  -- A walk of the sort index examines about (limit + 1) * total / size tickets to fill a page if the driver's tickets
+  -- are spread evenly over it and the other constraints hold; views of open work sit at its front, so the first
+  -- pages tell more. A driver that may be read whole gets a short walk first: when its match rate says the page
+  -- needs more tickets walked than the driver holds, the driver is read instead. Otherwise the walk gets a budget of
+  -- a few times the estimate (at least walkBudget) and the fallback does the exact work when it runs out.
+  local walk = walker(sortKey, constraints, reversed)
+  local spread = (limit + 1) * total / math.max(driver.size, 1)
+  local outcome
+  if driver.size <= probeReadLimit then
+    local probe = math.min(walkBudget, 2 * batchSize)
+    outcome = walk(probe)
+    if outcome == 'budget' then
+      local needed = (limit + 1 - #found) * probe / math.max(#found, 0.5)
+      if needed > driver.size then
+        outcome = 'read'
       else
-        intersect()
+        outcome = walk(math.min(scanLimit, probe + math.max(walkBudget, 3 * needed)))
       end
     end
+  elseif spread <= scanLimit then
+    outcome = walk(math.min(scanLimit, math.max(walkBudget, 4 * spread)))
+  end
+  if outcome == nil or outcome == 'budget' or outcome == 'read' then
+    fallback()
   end
 end
 
