@@ -146,7 +146,7 @@ do
   end
 end
 
--- The members of a bitmap: reads it whole and finds the set bits (bit 0 is the high bit of the first byte).
+-- The members of a bitmap, as numbers: reads it whole and finds the set bits (bit 0 is the high bit of the first byte).
 local function bitsOf(key, each)
   local bits = redis.call('GET', key)
   if not bits then
@@ -164,7 +164,7 @@ local function bitsOf(key, each)
     for offset = 0, 7 do
       if byte >= mask then
         byte = byte - mask
-        each(string.format('%d', base + offset))
+        each(base + offset)
       end
       mask = mask / 2
     end
@@ -230,7 +230,7 @@ local function filter(c, members)
       end
     end
     for k, member in ipairs(batch) do
-      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.number == member) then
+      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.number == tostring(member)) then
         kept[#kept + 1] = member
       end
     end
@@ -259,11 +259,38 @@ for _, c in ipairs(constraints) do
   end
 end
 
+-- Whether (aScore, aMember) comes before (bScore, bMember): members are numbers or their text, and equal scores are
+-- ordered by the text.
 local function before(aScore, aMember, bScore, bMember)
   if aScore ~= bScore then
     return aScore < bScore
   end
-  return aMember < bMember
+  return tostring(aMember) < tostring(bMember)
+end
+
+-- The first k of entries ({score, member}) in order, sorted: each entry is compared with the last kept and, when it
+-- comes before it, inserted at its place (binary search), so most entries cost one comparison.
+local function firstOf(entries, k)
+  local top = {}
+  for _, e in ipairs(entries) do
+    local n = #top
+    if n < k or before(e[1], e[2], top[n][1], top[n][2]) then
+      local lo, hi = 1, n + 1
+      while lo < hi do
+        local mid = math.floor((lo + hi) / 2)
+        if before(e[1], e[2], top[mid][1], top[mid][2]) then
+          hi = mid
+        else
+          lo = mid + 1
+        end
+      end
+      table.insert(top, lo, e)
+      if n + 1 > k then
+        top[n + 1] = nil
+      end
+    end
+  end
+  return top
 end
 
 local hasCursor = cursorScore ~= ''
@@ -305,14 +332,22 @@ local function scoresOf(members)
   return scores
 end
 
--- Reads the driver's tickets, keeps those that meet every other constraint, and picks the page after the cursor:
--- the first limit + 1 in order, kept sorted by insertion (most tickets fall after the last one kept).
+-- Whether checking c costs a hash lookup per ticket (a sorted set or a set) rather than a bit in a bitmap.
+local function costly(c)
+  return c.kind ~= 'b' and not (c.kind == 'w' and #c.keys == 0)
+end
+
+-- Reads the driver's tickets, keeps those that meet the constraints cheap to check (bitmaps), orders them by their
+-- scores (dense copies) and checks the costly constraints (sorted sets, sets) only on the first few after the
+-- cursor: when at least limit + 1 of those pass, they are the page; else every ticket is checked and the page picked
+-- from all that pass.
 local function materialize()
   found = {}
   next = ''
   local seen = {}
   local candidates = {}
   local function consider(member)
+    member = tonumber(member)
     if not seen[member] then
       seen[member] = true
       candidates[#candidates + 1] = member
@@ -329,7 +364,10 @@ local function materialize()
       consider(member)
     end
   elseif driver.kind == 'b' then
-    bitsOf(driver.keys[1], consider)
+    -- A bitmap's members are distinct.
+    bitsOf(driver.keys[1], function(member)
+      candidates[#candidates + 1] = member
+    end)
   else
     if driver.number then
       consider(driver.number)
@@ -343,26 +381,69 @@ local function materialize()
       end
     end
   end
+  local deferred = {}
   for _, c in ipairs(constraints) do
-    if c ~= driver and #candidates > 0 then
-      candidates = filter(c, candidates)
+    if c ~= driver then
+      if costly(c) then
+        deferred[#deferred + 1] = c
+      elseif #candidates > 0 then
+        candidates = filter(c, candidates)
+      end
     end
   end
   local scores = scoresOf(candidates)
-  local top = {}
+  local entries = {}
   for k, member in ipairs(candidates) do
     local score = scores[k]
-    if score and (not hasCursor or before(cScore, cursorNumber, score, member))
-        and (#top <= limit or before(score, member, top[#top][1], top[#top][2])) then
-      local at = #top + 1
-      while at > 1 and before(score, member, top[at - 1][1], top[at - 1][2]) do
-        top[at] = top[at - 1]
-        at = at - 1
+    if score and (not hasCursor or before(cScore, cursorNumber, score, member)) then
+      entries[#entries + 1] = {score, member}
+    end
+  end
+  -- Checks the costly constraints on the entries of list not checked yet (in batches) and answers those of list
+  -- that pass, in list order.
+  local verdict = {}
+  local function passing(list)
+    local members = {}
+    for _, e in ipairs(list) do
+      if verdict[e[2]] == nil then
+        verdict[e[2]] = false
+        members[#members + 1] = e[2]
       end
-      top[at] = {score, member}
-      if #top > limit + 1 then
-        top[#top] = nil
+    end
+    for _, c in ipairs(deferred) do
+      if #members == 0 then
+        break
       end
+      members = filter(c, members)
+    end
+    for _, member in ipairs(members) do
+      verdict[member] = true
+    end
+    local result = {}
+    for _, e in ipairs(list) do
+      if verdict[e[2]] then
+        result[#result + 1] = e
+      end
+    end
+    return result
+  end
+  -- The first few entries in order are checked; while fewer than limit + 1 of them pass, the next round takes more
+  -- (by the pass rate seen, at least twice as many); once that is most of them, all are checked.
+  local top
+  local few = 4 * (limit + 1)
+  if #deferred == 0 then
+    top = firstOf(entries, limit + 1)
+  else
+    while true do
+      if 2 * few >= #entries then
+        top = firstOf(passing(entries), limit + 1)
+        break
+      end
+      top = passing(firstOf(entries, few))
+      if #top > limit then
+        break
+      end
+      few = math.max(2 * few, math.ceil(1.5 * (limit + 1) * few / math.max(#top, 1)))
     end
   end
   for h = 1, math.min(#top, limit) do

@@ -96,6 +96,27 @@ public abstract partial class TicketStoreContract
     }
 
     [Fact]
+    public async Task ListAsync_SearchOpenWork_FindsTheOpenTicketsBehindManySolvedOnesAcrossPages()
+    {
+        var store = CreateStore();
+        var open = new List<long>();
+        for (var i = 0; i < 60; i++)
+        {
+            // Newest first: ten solved, two open, 46 solved, the two oldest open.
+            var isOpen = i is < 2 or 48 or 49;
+            var ticket = await CreateShapedAsync(store, t => t with { Subject = "Zebra printer jam", Status = isOpen ? TicketStatus.Open : TicketStatus.Solved });
+            if (isOpen)
+            {
+                open.Add(ticket.Number);
+            }
+        }
+
+        var found = await ListAllAsync(store, new TicketQuery { Search = "zebra", OpenOnly = true, Sort = TicketSort.Created, Limit = 1 });
+
+        Assert.Equal(open.OrderDescending(), found.Select(t => t.Number));
+    }
+
+    [Fact]
     public async Task UpdateAsync_ChangedRequesterAndAccount_AreSearchedByTheirNewWordsOnly()
     {
         var store = CreateStore();
