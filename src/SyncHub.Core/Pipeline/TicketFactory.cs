@@ -63,9 +63,10 @@ public sealed class TicketFactory(
             Version = 1,
         };
 
-        var history = new List<HistoryEntry>
+        // Collections are sized up front: grown from empty, each would allocate its arrays twice.
+        var history = new List<HistoryEntry>(5)
         {
-            new(now, HistoryTypes.Created, $"Created from {record.Channel} ({record.Source})", new Dictionary<string, string>
+            new(now, HistoryTypes.Created, $"Created from {record.Channel} ({record.Source})", new Dictionary<string, string>(4)
             {
                 ["channel"] = record.Channel.ToString(),
                 ["source"] = record.Source,
@@ -79,7 +80,7 @@ public sealed class TicketFactory(
         };
         if (answeredAt is { } storeAnswer)
         {
-            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>
+            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>(2)
             {
                 ["message"] = record.Diagnostics.GetValueOrDefault(ReviewDiagnostics.AnswerText, ""),
                 ["via"] = "store",
@@ -97,7 +98,7 @@ public sealed class TicketFactory(
             Type = OutboxEventTypes.TicketCreated,
             TicketId = id,
             CreatedAt = now,
-            Data = new Dictionary<string, string>
+            Data = new Dictionary<string, string>(4)
             {
                 ["channel"] = record.Channel.ToString(),
                 ["source"] = record.Source,
@@ -107,7 +108,7 @@ public sealed class TicketFactory(
         };
 
         // Only a record with a thread key can be threaded; the others skip building an entry that repeats the body.
-        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>
+        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>(6)
         {
             ["channel"] = record.Channel.ToString(),
             ["source"] = record.Source,
@@ -129,7 +130,7 @@ public sealed class TicketFactory(
 
     private static Dictionary<string, string> RoutingData(AccountSnapshot? account, Priority priority, Department department, Assignment assignment)
     {
-        var data = new Dictionary<string, string>
+        var data = new Dictionary<string, string>(2 + (account is null ? 0 : 2) + (assignment.Team is null ? 0 : 1) + (assignment.Assignee is null ? 0 : 1))
         {
             ["priority"] = priority.ToString(),
             ["department"] = department.ToString(),
@@ -155,13 +156,12 @@ public sealed class TicketFactory(
 
     private static Dictionary<string, string> SlaData(SlaStamp? sla)
     {
-        var data = new Dictionary<string, string>();
         if (sla is null)
         {
-            return data;
+            return new Dictionary<string, string>();
         }
 
-        data["policy"] = sla.Policy;
+        var data = new Dictionary<string, string>(3) { ["policy"] = sla.Policy };
         if (sla.FirstResponseDueAt is { } firstResponse)
         {
             data["firstResponseDueAt"] = firstResponse.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

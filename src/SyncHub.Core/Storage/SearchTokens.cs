@@ -38,7 +38,7 @@ public static class SearchTokens
     public static HashSet<string> Of(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = new HashSet<string>(16, StringComparer.Ordinal);
         AddWords(tokens, ticket.Subject);
         AddWords(tokens, ticket.Body.Length > BodyChars ? ticket.Body.AsSpan(0, BodyChars) : ticket.Body);
         AddWords(tokens, ticket.Requester.Name);
