@@ -66,7 +66,11 @@ public sealed class RedisTicketStore(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation), "create");
+        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation, out var json), "create");
+
+        // Answered, so the arguments were written: their buffer can go back to the pool (on a failure it is left to the
+        // collector, as a timed-out command may still wait in the multiplexer's backlog).
+        json.Dispose();
         await ReplicatedAsync("create");
         var fields = (RedisResult[])reply!;
         var outcome = (int)fields[0] switch

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,7 +11,7 @@ namespace SyncHub.Redis;
 /// The JSON the store writes: the SyncHub conventions (camelCase, enum names), without nulls, and a ticket
 /// without the fields Redis keeps beside it (number, version, updatedAt, history) or that are computed (tag).
 /// </summary>
-internal static class StoreJson
+internal static partial class StoreJson
 {
     private static readonly byte[] TicketNumberZero = "\"ticketNumber\":0"u8.ToArray();
 
@@ -41,23 +42,27 @@ internal static class StoreJson
     /// joins head, the number it assigns, and tail. (The quote that starts the property cannot occur inside a
     /// string value: the serializer escapes quotes there.)
     /// </summary>
-    public static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt)
+    public static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt) =>
+        CutAtTicketNumber(JsonSerializer.SerializeToUtf8Bytes(Unnumbered(evt), Options));
+
+    public static string WriteInstant(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ReadInstant(string text) =>
+        DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private static OutboxEvent Unnumbered(OutboxEvent evt) => evt.TicketNumber == 0 ? evt : evt with { TicketNumber = 0 };
+
+    private static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) CutAtTicketNumber(ReadOnlyMemory<byte> json)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(evt.TicketNumber == 0 ? evt : evt with { TicketNumber = 0 }, Options);
-        var at = json.AsSpan().IndexOf(TicketNumberZero);
+        var at = json.Span.IndexOf(TicketNumberZero);
         if (at < 0)
         {
             throw new InvalidOperationException("The outbox event JSON has no ticketNumber property.");
         }
 
         var cut = at + TicketNumberZero.Length - 1;
-        return (json.AsMemory(0, cut), json.AsMemory(cut + 1));
+        return (json[..cut], json[(cut + 1)..]);
     }
-
-    public static string WriteInstant(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ReadInstant(string text) =>
-        DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static JsonSerializerOptions Create()
     {
@@ -90,4 +95,141 @@ internal static class StoreJson
             }
         }
     }
+
+    /// <summary>
+    /// The JSON and instants of one script call, written into arrays rented from the pool rather than one new array per
+    /// value: each value is a slice, valid until <see cref="Dispose"/> returns the arrays. Dispose only once the call was
+    /// answered (its arguments are then on the wire); a buffer never disposed (the call failed, and the multiplexer may
+    /// still hold the command) leaves its arrays to the collector.
+    /// </summary>
+    internal sealed class Buffer : IBufferWriter<byte>, IDisposable
+    {
+        /// <summary>The longest round-trip ("O") instant: <c>2026-12-06T16:18:42.1234567+00:00</c> is 33 bytes.</summary>
+        private const int InstantBytes = 40;
+
+        private static readonly JsonTypeInfo<Ticket> TicketInfo = (JsonTypeInfo<Ticket>)Options.GetTypeInfo(typeof(Ticket));
+        private static readonly JsonTypeInfo<HistoryEntry> EntryInfo = Generated.Default.HistoryEntry;
+        private static readonly JsonTypeInfo<OutboxEvent> EventInfo = Generated.Default.OutboxEvent;
+
+        // What JsonSerializer.SerializeToUtf8Bytes writes with: the same bytes.
+        private static readonly JsonWriterOptions WriterOptions = new()
+        {
+            Encoder = Options.Encoder,
+            Indented = Options.WriteIndented,
+            SkipValidation = true,
+        };
+
+        private byte[] current;
+        private List<byte[]>? filled;
+        private int start;
+        private int written;
+        private Utf8JsonWriter? writer;
+
+        /// <param name="sizeHint">About how many bytes the values take (a larger need rents more).</param>
+        public Buffer(int sizeHint) => current = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
+
+        public ReadOnlyMemory<byte> Ticket(Ticket ticket) => Json(ticket, TicketInfo);
+
+        public ReadOnlyMemory<byte> Entry(HistoryEntry entry) => Json(entry, EntryInfo);
+
+        /// <summary>As <see cref="StoreJson.EventAwaitingNumber"/>.</summary>
+        public (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt) =>
+            CutAtTicketNumber(Json(Unnumbered(evt), EventInfo));
+
+        /// <summary>As <see cref="WriteInstant"/>, in UTF-8.</summary>
+        public ReadOnlyMemory<byte> Instant(DateTimeOffset at)
+        {
+            if (!at.TryFormat(GetSpan(InstantBytes), out var length, "O", CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException("A round-trip instant is longer than expected.");
+            }
+
+            Advance(length);
+            return Written();
+        }
+
+        public void Advance(int count) => written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return current.AsMemory(written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return current.AsSpan(written);
+        }
+
+        public void Dispose()
+        {
+            writer?.Dispose();
+            writer = null;
+            foreach (var array in filled ?? [])
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+
+            if (current.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(current);
+            }
+
+            (current, filled, start, written) = ([], null, 0, 0);
+        }
+
+        private ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> info)
+        {
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(this, WriterOptions);
+            }
+            else
+            {
+                writer.Reset(this);
+            }
+
+            JsonSerializer.Serialize(writer, value, info);
+            writer.Flush();
+            return Written();
+        }
+
+        /// <summary>The value written since the previous one.</summary>
+        private ReadOnlyMemory<byte> Written()
+        {
+            var value = current.AsMemory(start, written - start);
+            start = written;
+            return value;
+        }
+
+        private void Reserve(int sizeHint)
+        {
+            sizeHint = Math.Max(sizeHint, 1);
+            if (current.Length - written >= sizeHint)
+            {
+                return;
+            }
+
+            // The value being written moves to a larger array; those already handed out stay where they are.
+            var length = written - start;
+            var next = ArrayPool<byte>.Shared.Rent(Math.Max(current.Length * 2, length + sizeHint));
+            current.AsSpan(start, length).CopyTo(next);
+            (filled ??= []).Add(current);
+            (current, start, written) = (next, 0, length);
+        }
+    }
+
+    /// <summary>
+    /// Source-generated writers of the history entry and the outbox event, with the options of <see cref="Options"/>
+    /// (the same bytes, a test compares them): they write without the reflection serializer's per-call state.
+    /// </summary>
+    [JsonSourceGenerationOptions(
+        JsonSerializerDefaults.Web,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UseStringEnumConverter = true,
+        GenerationMode = JsonSourceGenerationMode.Serialization)]
+    [JsonSerializable(typeof(HistoryEntry))]
+    [JsonSerializable(typeof(OutboxEvent))]
+    private sealed partial class Generated : JsonSerializerContext;
 }

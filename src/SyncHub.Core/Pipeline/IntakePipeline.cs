@@ -76,7 +76,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
             throw new PipelineStoppedException();
         }
 
-        return await envelope.Completion.Task.WaitAsync(cancellationToken);
+        return await envelope.Task.WaitAsync(cancellationToken);
     }
 
     public async Task<IntakeResult?> TrySubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
@@ -100,7 +100,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
             }
         }
 
-        return await envelope.Completion.Task.WaitAsync(cancellationToken);
+        return await envelope.Task.WaitAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -165,7 +165,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
             {
                 if (abort.IsCancellationRequested)
                 {
-                    envelope.Completion.TrySetException(new PipelineStoppedException());
+                    envelope.TrySetException(new PipelineStoppedException());
                     continue;
                 }
 
@@ -182,20 +182,20 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
             var result = await StoreAsync(record);
             metrics.Outcome(record.Source, OutcomeTag(result.Outcome));
             metrics.Stored(record.Source, time.GetElapsedTime(envelope.EnqueuedAt));
-            envelope.Completion.TrySetResult(result);
+            envelope.TrySetResult(result);
         }
         catch (StoreUnavailableException ex)
         {
             Log.StoreUnavailable(logger, ex, record.Source, record.ExternalId);
-            envelope.Completion.TrySetException(ex);
+            envelope.TrySetException(ex);
         }
         catch (OperationCanceledException ex)
         {
-            envelope.Completion.TrySetException(new PipelineStoppedException("The intake pipeline stopped.", ex));
+            envelope.TrySetException(new PipelineStoppedException("The intake pipeline stopped.", ex));
         }
         catch (Exception ex)
         {
-            envelope.Completion.TrySetException(ex);
+            envelope.TrySetException(ex);
         }
     }
 
@@ -266,8 +266,12 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         _ => Outcomes.DeadLettered,
     };
 
-    private sealed record Envelope(IntakeRecord Record, long EnqueuedAt)
+    /// <summary>An accepted record and the completion its sender awaits (one object: the envelope is the completion source).</summary>
+    private sealed class Envelope(IntakeRecord record, long enqueuedAt)
+        : TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public TaskCompletionSource<IntakeResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IntakeRecord Record { get; } = record;
+
+        public long EnqueuedAt { get; } = enqueuedAt;
     }
 }

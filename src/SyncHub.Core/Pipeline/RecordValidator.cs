@@ -47,20 +47,15 @@ public static class RecordValidator
     private static string? FieldProblem(IntakeRecord record)
     {
         var requester = record.Requester;
-        foreach (var (name, value, limit) in new (string, string?, int)[]
+        var tooLong = TooLong("requester.name", requester.Name, RecordLimits.MaxFieldLength)
+            ?? TooLong("requester.handle", requester.Handle, RecordLimits.MaxFieldLength)
+            ?? TooLong("requester.email", requester.Email, RecordLimits.MaxAddressLength)
+            ?? TooLong("requester.phone", requester.Phone, RecordLimits.MaxAddressLength)
+            ?? TooLong("product", record.Product, RecordLimits.MaxFieldLength)
+            ?? TooLong("departmentHint", record.DepartmentHint, RecordLimits.MaxFieldLength);
+        if (tooLong is not null)
         {
-            ("requester.name", requester.Name, RecordLimits.MaxFieldLength),
-            ("requester.handle", requester.Handle, RecordLimits.MaxFieldLength),
-            ("requester.email", requester.Email, RecordLimits.MaxAddressLength),
-            ("requester.phone", requester.Phone, RecordLimits.MaxAddressLength),
-            ("product", record.Product, RecordLimits.MaxFieldLength),
-            ("departmentHint", record.DepartmentHint, RecordLimits.MaxFieldLength),
-        })
-        {
-            if (value?.Length > limit)
-            {
-                return $"{name} is longer than {limit} characters";
-            }
+            return tooLong;
         }
 
         if (record.Diagnostics.Count > RecordLimits.MaxDiagnostics)
@@ -78,4 +73,7 @@ public static class RecordValidator
 
         return null;
     }
+
+    private static string? TooLong(string name, string? value, int limit) =>
+        value?.Length > limit ? $"{name} is longer than {limit} characters" : null;
 }

@@ -37,6 +37,8 @@ public sealed class TicketFactory(
         var department = departmentPolicy.Route(context, sla.Value);
         var assignment = assignmentPolicy.Assign(context);
 
+        // Each name once: formatting an enum boxes it.
+        var (channel, priorityName, departmentName) = (record.Channel.ToString(), priority.Value.ToString(), department.Value.ToString());
         var id = Guid.CreateVersion7(now).ToString("N");
         var ticket = new Ticket
         {
@@ -63,23 +65,24 @@ public sealed class TicketFactory(
             Version = 1,
         };
 
-        var history = new List<HistoryEntry>
+        // Collections are sized up front: grown from empty, each would allocate its arrays twice.
+        var history = new List<HistoryEntry>(5)
         {
-            new(now, HistoryTypes.Created, $"Created from {record.Channel} ({record.Source})", new Dictionary<string, string>
+            new(now, HistoryTypes.Created, $"Created from {channel} ({record.Source})", new Dictionary<string, string>(4)
             {
-                ["channel"] = record.Channel.ToString(),
+                ["channel"] = channel,
                 ["source"] = record.Source,
                 ["externalId"] = record.ExternalId,
                 ["receivedAt"] = record.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             }),
-            new(now, HistoryTypes.Routed, $"Priority {priority.Value}: {priority.Reason}. Department {department.Value}: {department.Reason}.",
-                RoutingData(account, priority.Value, department.Value, assignment.Value)),
+            new(now, HistoryTypes.Routed, $"Priority {priorityName}: {priority.Reason}. Department {departmentName}: {department.Reason}.",
+                RoutingData(account, priorityName, departmentName, assignment.Value)),
             new(now, HistoryTypes.SlaStamped, sla.Value is null ? $"No SLA: {sla.Reason}" : $"SLA {sla.Value.Policy}: {sla.Reason}",
                 SlaData(sla.Value)),
         };
         if (answeredAt is { } storeAnswer)
         {
-            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>
+            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>(2)
             {
                 ["message"] = record.Diagnostics.GetValueOrDefault(ReviewDiagnostics.AnswerText, ""),
                 ["via"] = "store",
@@ -97,19 +100,19 @@ public sealed class TicketFactory(
             Type = OutboxEventTypes.TicketCreated,
             TicketId = id,
             CreatedAt = now,
-            Data = new Dictionary<string, string>
+            Data = new Dictionary<string, string>(4)
             {
-                ["channel"] = record.Channel.ToString(),
+                ["channel"] = channel,
                 ["source"] = record.Source,
-                ["priority"] = priority.Value.ToString(),
-                ["department"] = department.Value.ToString(),
+                ["priority"] = priorityName,
+                ["department"] = departmentName,
             },
         };
 
         // Only a record with a thread key can be threaded; the others skip building an entry that repeats the body.
-        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {record.Channel} ({record.Source})", new Dictionary<string, string>
+        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {channel} ({record.Source})", new Dictionary<string, string>(6)
         {
-            ["channel"] = record.Channel.ToString(),
+            ["channel"] = channel,
             ["source"] = record.Source,
             ["externalId"] = record.ExternalId,
             ["subject"] = record.Subject,
@@ -127,12 +130,12 @@ public sealed class TicketFactory(
             ? at
             : null;
 
-    private static Dictionary<string, string> RoutingData(AccountSnapshot? account, Priority priority, Department department, Assignment assignment)
+    private static Dictionary<string, string> RoutingData(AccountSnapshot? account, string priority, string department, Assignment assignment)
     {
-        var data = new Dictionary<string, string>
+        var data = new Dictionary<string, string>(2 + (account is null ? 0 : 2) + (assignment.Team is null ? 0 : 1) + (assignment.Assignee is null ? 0 : 1))
         {
-            ["priority"] = priority.ToString(),
-            ["department"] = department.ToString(),
+            ["priority"] = priority,
+            ["department"] = department,
         };
         if (account is not null)
         {
@@ -155,13 +158,12 @@ public sealed class TicketFactory(
 
     private static Dictionary<string, string> SlaData(SlaStamp? sla)
     {
-        var data = new Dictionary<string, string>();
         if (sla is null)
         {
-            return data;
+            return new Dictionary<string, string>();
         }
 
-        data["policy"] = sla.Policy;
+        var data = new Dictionary<string, string>(3) { ["policy"] = sla.Policy };
         if (sla.FirstResponseDueAt is { } firstResponse)
         {
             data["firstResponseDueAt"] = firstResponse.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

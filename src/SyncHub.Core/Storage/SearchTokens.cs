@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using SyncHub.Domain;
@@ -31,13 +32,15 @@ public static class SearchTokens
         "does", "did", "am", "been", "would", "should", "could", "hi", "hello", "thanks", "please", "regards",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The distinct tokens of <paramref name="ticket"/>.</summary>
     public static HashSet<string> Of(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = new HashSet<string>(16, StringComparer.Ordinal);
         AddWords(tokens, ticket.Subject);
-        AddWords(tokens, ticket.Body.Length > BodyChars ? ticket.Body[..BodyChars] : ticket.Body);
+        AddWords(tokens, ticket.Body.Length > BodyChars ? ticket.Body.AsSpan(0, BodyChars) : ticket.Body);
         AddWords(tokens, ticket.Requester.Name);
         AddWords(tokens, ticket.Account?.Name);
         if (Email(ticket.Requester.Email) is { } email)
@@ -137,7 +140,7 @@ public static class SearchTokens
 
         var trimmed = Fold(text.Trim());
         var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at < trimmed.Length - 1 && trimmed.Length <= 254 && !trimmed.Any(char.IsWhiteSpace) ? trimmed : null;
+        return at > 0 && at < trimmed.Length - 1 && trimmed.Length <= 254 && !HasWhiteSpace(trimmed) ? trimmed : null;
     }
 
     /// <summary>The digits of a phone number (at least 5), else null.</summary>
@@ -148,14 +151,40 @@ public static class SearchTokens
             return null;
         }
 
-        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
-        return digits.Length is >= 5 and <= MaxLength ? digits : null;
+        var count = 0;
+        foreach (var c in text)
+        {
+            count += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        if (count is < 5 or > MaxLength)
+        {
+            return null;
+        }
+
+        return string.Create(count, text, static (digits, text) =>
+        {
+            var i = 0;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    digits[i++] = c;
+                }
+            }
+        });
     }
 
     /// <summary>Lower case without diacritics.</summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Ascii.IsValid(text))
+        {
+            // ASCII has no diacritics and decomposes to itself: lower case is the whole fold (and no copy when already lower).
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -189,14 +218,51 @@ public static class SearchTokens
         }
     }
 
-    private static void AddWords(HashSet<string> tokens, string? text, bool keepStopWords = false)
+    private static bool HasWhiteSpace(string text)
     {
-        if (string.IsNullOrEmpty(text))
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddWords(HashSet<string> tokens, string? text) => AddWords(tokens, text.AsSpan());
+
+    /// <summary>
+    /// Adds the words of <paramref name="text"/>. ASCII text (nearly all) is lower-cased into a scratch buffer and each
+    /// word looked up as a span, so only a token not yet in the set becomes a string; other text is folded as a whole.
+    /// </summary>
+    private static void AddWords(HashSet<string> tokens, ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
         {
             return;
         }
 
-        var folded = Fold(text);
+        if (!Ascii.IsValid(text))
+        {
+            AddFoldedWords(tokens, Fold(text.ToString()));
+            return;
+        }
+
+        char[]? rented = null;
+        var folded = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        Ascii.ToLower(text, folded, out _);
+        AddFoldedWords(tokens, folded);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static void AddFoldedWords(HashSet<string> tokens, ReadOnlySpan<char> folded)
+    {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -210,10 +276,10 @@ public static class SearchTokens
                 var length = i - start;
                 if (length >= MinLength)
                 {
-                    var token = folded.Substring(start, Math.Min(length, MaxLength));
-                    if (keepStopWords || !StopWords.Contains(token))
+                    var token = folded.Slice(start, Math.Min(length, MaxLength));
+                    if (!StopWordLookup.Contains(token))
                     {
-                        tokens.Add(token);
+                        lookup.Add(token);
                     }
                 }
 

@@ -41,20 +41,31 @@ internal static class CreateScriptArgs
     /// </summary>
     public const int HistoryAt = 23;
 
-    /// <summary>The arguments of create.lua for <paramref name="creation"/>.</summary>
-    public static RedisValue[] Build(RedisValue prefix, TicketCreation creation)
+    /// <summary>The arguments of create.lua for <paramref name="creation"/>, their JSON in arrays of their own.</summary>
+    public static RedisValue[] Build(RedisValue prefix, TicketCreation creation) =>
+        Build(prefix, creation, out _); // The buffer is never returned: its arrays stay with the arguments.
+
+    /// <summary>
+    /// The arguments of create.lua for <paramref name="creation"/>; their JSON and instants are slices of
+    /// <paramref name="json"/>, which the caller disposes once the call was answered (see <see cref="StoreJson.Buffer"/>).
+    /// </summary>
+    public static RedisValue[] Build(RedisValue prefix, TicketCreation creation, out StoreJson.Buffer json)
     {
         ArgumentNullException.ThrowIfNull(creation);
         var ticket = creation.Ticket;
+        var textLength = ticket.Subject.Length + ticket.Body.Length;
+        json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
         var outbox = creation.Outbox;
-        var ops = TicketMemberships.Diff(null, ticket);
-        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(ops) + 1);
+        var sets = TicketMemberships.Of(ticket);
+        var tokens = TicketMemberships.TokensOf(ticket);
+        var ops = sets.Count + tokens.Count;
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + 1 + (ops * 3) + 1);
         argv[Prefix] = prefix;
         argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
         argv[Id] = ticket.Id;
-        argv[TicketJson] = StoreJson.WriteTicket(ticket);
+        argv[TicketJson] = json.Ticket(ticket);
         argv[Version] = ticket.Version;
-        argv[UpdatedAt] = StoreJson.WriteInstant(ticket.UpdatedAt);
+        argv[UpdatedAt] = json.Instant(ticket.UpdatedAt);
         if (string.IsNullOrEmpty(ticket.ThreadKey))
         {
             // Without a thread key the record cannot be threaded: the threaded entry (which repeats the body) is not sent.
@@ -63,8 +74,8 @@ internal static class CreateScriptArgs
         else
         {
             argv[ThreadKey] = ticket.ThreadKey;
-            argv[ThreadedEntry] = StoreJson.WriteEntry(creation.ThreadedEntry);
-            argv[ThreadedAt] = StoreJson.WriteInstant(creation.ThreadedEntry.At);
+            argv[ThreadedEntry] = json.Entry(creation.ThreadedEntry);
+            argv[ThreadedAt] = json.Instant(creation.ThreadedEntry.At);
         }
 
         argv[DepartmentIndex] = TicketIndexes.Of(ticket.Department);
@@ -78,19 +89,41 @@ internal static class CreateScriptArgs
 
         // A windowed thread continues only on a ticket updated at or after this instant (ISO 8601 UTC strings of
         // one format compare in time order).
-        argv[WindowStart] = ticket.ThreadWindow is { } window ? StoreJson.WriteInstant(ticket.CreatedAt - window) : RedisValue.EmptyString;
+        argv[WindowStart] = ticket.ThreadWindow is { } window ? json.Instant(ticket.CreatedAt - window) : RedisValue.EmptyString;
         argv[ReopenStart] = creation.ReopenWindow is { } reopen ? (ticket.CreatedAt - reopen).ToUnixTimeMilliseconds() : RedisValue.EmptyString;
-        var i = argv.PutCounted(HistoryAt, creation.History, static e => StoreJson.WriteEntry(e));
+        var i = HistoryAt;
+        argv[i++] = creation.History.Count;
+        foreach (var entry in creation.History)
+        {
+            argv[i++] = json.Entry(entry);
+        }
+
         argv[i++] = outbox.Count;
         foreach (var evt in outbox)
         {
-            var (head, tail) = StoreJson.EventAwaitingNumber(evt);
+            var (head, tail) = json.EventAwaitingNumber(evt);
             argv[i++] = evt.Type;
             argv[i++] = head;
             argv[i++] = tail;
         }
 
-        i = TicketMemberships.Put(argv, i, ops);
+        // What TicketMemberships.Diff(null, ticket) and Put lay out for a new ticket (every set and token is added),
+        // without building the list of operations.
+        argv[i++] = ops;
+        foreach (var (key, score) in sets)
+        {
+            argv[i++] = TicketMemberships.OpAddZ;
+            argv[i++] = key;
+            argv[i++] = score is { } s ? s : RedisValue.EmptyString;
+        }
+
+        foreach (var token in tokens)
+        {
+            argv[i++] = TicketMemberships.OpAddToken;
+            argv[i++] = token;
+            argv[i++] = RedisValue.EmptyString;
+        }
+
         argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+using SyncHub.Adapters;
+using SyncHub.Domain;
+using SyncHub.Redis.Scripts;
+using SyncHub.Storage;
+using SyncHub.Testing.Storage;
+
+namespace SyncHub.Redis.Tests.Scripts;
+
+/// <summary>
+/// The creation arguments are written into a pooled buffer and their index operations laid out directly: the bytes
+/// create.lua receives must be those the plain serializer (<see cref="StoreJson"/>) and
+/// <see cref="TicketMemberships.Diff"/> give, or stored tickets would change shape.
+/// </summary>
+public sealed class CreateScriptArgsTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 10, 13, 0, 0, TimeSpan.Zero);
+    private static readonly SampleRecords Samples = new(new FakeTimeProvider(Start));
+
+    private static readonly Dictionary<string, Func<TicketCreation>> Creations = new()
+    {
+        ["plain"] = () => Samples.Creation(),
+        ["threaded, SLA, window"] = () => Samples.Creation(
+            threadKey: ThreadKeys.ForTicket(10001), sla: SlaSamples.Running(Start), threadWindow: TimeSpan.FromHours(1)),
+
+        // Escaped to six bytes a character, the body outgrows the buffer's first array twice over.
+        ["long escaped body"] = () => Samples.Creation(
+            threadKey: "mail:thread-7", body: string.Concat(Enumerable.Repeat("Ação \"falhou\"\n", 4_000)), department: Department.PaidSupport),
+    };
+
+    public static TheoryData<string> Names() => [.. Creations.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Build_SendsTheBytesOfThePlainSerializerAndTheMembershipDiff(string name)
+    {
+        var creation = Creations[name]();
+
+        var argv = CreateScriptArgs.Build("p:", creation, out var json);
+        try
+        {
+            AssertSameArguments(creation, argv);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Build_WithoutABuffer_GivesArgumentsThatOutliveTheNextBuild()
+    {
+        var creation = Creations["long escaped body"]();
+
+        var argv = CreateScriptArgs.Build("p:", creation);
+        for (var i = 0; i < 3; i++)
+        {
+            CreateScriptArgs.Build("p:", creation, out var other);
+            other.Dispose();
+        }
+
+        AssertSameArguments(creation, argv);
+    }
+
+    private static void AssertSameArguments(TicketCreation creation, RedisValue[] argv)
+    {
+        var ticket = creation.Ticket;
+        AssertBytes(StoreJson.WriteTicket(ticket), argv, CreateScriptArgs.TicketJson);
+        AssertBytes(StoreJson.WriteInstant(ticket.UpdatedAt), argv, CreateScriptArgs.UpdatedAt);
+        if (ticket.ThreadKey is not null)
+        {
+            AssertBytes(StoreJson.WriteEntry(creation.ThreadedEntry), argv, CreateScriptArgs.ThreadedEntry);
+            AssertBytes(StoreJson.WriteInstant(creation.ThreadedEntry.At), argv, CreateScriptArgs.ThreadedAt);
+        }
+
+        if (ticket.ThreadWindow is { } window)
+        {
+            AssertBytes(StoreJson.WriteInstant(ticket.CreatedAt - window), argv, CreateScriptArgs.WindowStart);
+        }
+
+        var position = CreateScriptArgs.HistoryAt;
+        AssertBytes(creation.History.Count, argv, position++);
+        foreach (var entry in creation.History)
+        {
+            AssertBytes(StoreJson.WriteEntry(entry), argv, position++);
+        }
+
+        AssertBytes(creation.Outbox.Count, argv, position++);
+        foreach (var evt in creation.Outbox)
+        {
+            var (head, tail) = StoreJson.EventAwaitingNumber(evt);
+            AssertBytes(evt.Type, argv, position++);
+            AssertBytes(head, argv, position++);
+            AssertBytes(tail, argv, position++);
+        }
+
+        var ops = TicketMemberships.Diff(null, ticket);
+        var expected = new Argv(TicketMemberships.Width(ops));
+        TicketMemberships.Put(expected, 1, ops);
+        Assert.Contains(ops, op => op.Op == TicketMemberships.OpAddToken);
+        foreach (var value in expected.Values)
+        {
+            AssertBytes(value, argv, position++);
+        }
+
+        Assert.Equal(argv.Length, position);
+    }
+
+    private static void AssertBytes(RedisValue expected, RedisValue[] argv, int position) =>
+        Assert.Equal((byte[]?)expected, (byte[]?)argv[position - 1]);
+}
