@@ -268,17 +268,19 @@ local function before(aScore, aMember, bScore, bMember)
   return tostring(aMember) < tostring(bMember)
 end
 
--- The first k of entries ({score, member}) in order, sorted: each entry is compared with the last kept and, when it
--- comes before it, inserted at its place (binary search), so most entries cost one comparison.
-local function firstOf(entries, k)
+-- The first k of the candidates at positions list (scores and members in two lists), in order: each is compared with
+-- the last kept and, when it comes before it, inserted at its place (binary search), so most cost one comparison.
+local function firstOf(scores, members, list, k)
   local top = {}
-  for _, e in ipairs(entries) do
+  for _, e in ipairs(list) do
     local n = #top
-    if n < k or before(e[1], e[2], top[n][1], top[n][2]) then
+    local score, member = scores[e], members[e]
+    local lastScore = n > 0 and scores[top[n]]
+    if n < k or score < lastScore or (score == lastScore and before(score, member, lastScore, members[top[n]])) then
       local lo, hi = 1, n + 1
       while lo < hi do
         local mid = math.floor((lo + hi) / 2)
-        if before(e[1], e[2], top[mid][1], top[mid][2]) then
+        if before(score, member, scores[top[mid]], members[top[mid]]) then
           hi = mid
         else
           lo = mid + 1
@@ -293,6 +295,7 @@ local function firstOf(entries, k)
   return top
 end
 
+
 local hasCursor = cursorScore ~= ''
 local cScore = tonumber(cursorScore)
 local found = {}
@@ -302,24 +305,27 @@ if sort == 'created' then
   sortKey = prefix .. 'index:all'
 end
 
--- The list-order scores of members (a list): minus the number when newest first, else the sort index's, read from
--- its dense copy (index-ops.lua), or from the zset for a ticket the copy does not hold (0: written before it existed).
+-- The list-order scores of members (a list of numbers): minus the number when newest first, else the sort index's,
+-- read from its dense copy (index-ops.lua; the i64 at bit 64n), or from the zset for a ticket the copy does not hold
+-- (0: written before it existed).
+local scoreArgs = {}
 local function scoresOf(members)
   local scores = {}
   for from = 1, #members, batchSize do
     local last = math.min(from + batchSize - 1, #members)
     if sort == 'created' then
       for k = from, last do
-        scores[k] = -tonumber(members[k])
+        scores[k] = -members[k]
       end
     else
-      local args = {}
+      local n = 0
       for k = from, last do
-        args[#args + 1] = 'GET'
-        args[#args + 1] = 'i64'
-        args[#args + 1] = '#' .. members[k]
+        scoreArgs[n + 1] = 'GET'
+        scoreArgs[n + 2] = 'i64'
+        scoreArgs[n + 3] = members[k] * 64
+        n = n + 3
       end
-      local batch = redis.call('BITFIELD_RO', sortKey .. ':at', unpack(args))
+      local batch = redis.call('BITFIELD_RO', sortKey .. ':at', unpack(scoreArgs, 1, n))
       for k = 1, #batch do
         local score = batch[k]
         if score == 0 then
@@ -331,6 +337,7 @@ local function scoresOf(members)
   end
   return scores
 end
+
 
 -- Whether checking c costs a hash lookup per ticket (a sorted set or a set) rather than a bit in a bitmap.
 local function costly(c)
@@ -392,22 +399,23 @@ local function materialize()
     end
   end
   local scores = scoresOf(candidates)
-  local entries = {}
+  local after = {}
   for k, member in ipairs(candidates) do
     local score = scores[k]
     if score and (not hasCursor or before(cScore, cursorNumber, score, member)) then
-      entries[#entries + 1] = {score, member}
+      after[#after + 1] = k
     end
   end
-  -- Checks the costly constraints on the entries of list not checked yet (in batches) and answers those of list
-  -- that pass, in list order.
+  -- Checks the costly constraints on the candidates at positions list not checked yet (in batches) and answers
+  -- the positions of list that pass, in list order.
   local verdict = {}
   local function passing(list)
     local members = {}
     for _, e in ipairs(list) do
-      if verdict[e[2]] == nil then
-        verdict[e[2]] = false
-        members[#members + 1] = e[2]
+      local member = candidates[e]
+      if verdict[member] == nil then
+        verdict[member] = false
+        members[#members + 1] = member
       end
     end
     for _, c in ipairs(deferred) do
@@ -421,25 +429,25 @@ local function materialize()
     end
     local result = {}
     for _, e in ipairs(list) do
-      if verdict[e[2]] then
+      if verdict[candidates[e]] then
         result[#result + 1] = e
       end
     end
     return result
   end
-  -- The first few entries in order are checked; while fewer than limit + 1 of them pass, the next round takes more
+  -- The first few candidates in order are checked; while fewer than limit + 1 of them pass, the next round takes more
   -- (by the pass rate seen, at least twice as many); once that is most of them, all are checked.
   local top
   local few = 4 * (limit + 1)
   if #deferred == 0 then
-    top = firstOf(entries, limit + 1)
+    top = firstOf(scores, candidates, after, limit + 1)
   else
     while true do
-      if 2 * few >= #entries then
-        top = firstOf(passing(entries), limit + 1)
+      if 2 * few >= #after then
+        top = firstOf(scores, candidates, passing(after), limit + 1)
         break
       end
-      top = passing(firstOf(entries, few))
+      top = passing(firstOf(scores, candidates, after, few))
       if #top > limit then
         break
       end
@@ -447,12 +455,13 @@ local function materialize()
     end
   end
   for h = 1, math.min(#top, limit) do
-    found[h] = top[h]
+    found[h] = {scores[top[h]], candidates[top[h]]}
   end
   if #top > limit then
     next = found[limit]
   end
 end
+
 
 -- A walk of a zset scored in the list's order (the sort index, or the intersection below) from the cursor, a page
 -- of batchSize tickets at a time, each page filtered by the given constraints in batches. walk(budget) goes on from
