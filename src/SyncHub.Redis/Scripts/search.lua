@@ -146,17 +146,19 @@ do
   end
 end
 
--- The members of a bitmap, as numbers: reads it whole and finds the set bits (bit 0 is the high bit of the first byte).
-local function bitsOf(key, each)
+-- Appends the members of a bitmap, as numbers, to list: reads it whole and finds the set bits (bit 0 is the high bit
+-- of the first byte).
+local function bitsOf(key, list)
   local bits = redis.call('GET', key)
   if not bits then
-    return
+    return list
   end
+  local n = #list
   local at = 1
   while true do
-    at = string.find(bits, '[^%z]', at)
+    at = string.find(bits, '%Z', at)
     if at == nil then
-      return
+      return list
     end
     local byte = string.byte(bits, at)
     local base = (at - 1) * 8
@@ -164,13 +166,15 @@ local function bitsOf(key, each)
     for offset = 0, 7 do
       if byte >= mask then
         byte = byte - mask
-        each(base + offset)
+        n = n + 1
+        list[n] = base + offset
       end
       mask = mask / 2
     end
     at = at + 1
   end
 end
+
 
 -- Per member (a list of ticket numbers, at most batchSize), whether it is in key: a bitmap, a set or a sorted set
 -- (for a sorted set with upTo, whether its score is at most upTo). One call per batch.
@@ -372,15 +376,15 @@ local function materialize()
     end
   elseif driver.kind == 'b' then
     -- A bitmap's members are distinct.
-    bitsOf(driver.keys[1], function(member)
-      candidates[#candidates + 1] = member
-    end)
+    bitsOf(driver.keys[1], candidates)
   else
     if driver.number then
       consider(driver.number)
     end
     for _, key in ipairs(driver.bitmaps) do
-      bitsOf(key, consider)
+      for _, member in ipairs(bitsOf(key, {})) do
+        consider(member)
+      end
     end
     for _, key in ipairs(driver.keys) do
       for _, member in ipairs(redis.call('SMEMBERS', key)) do
@@ -436,18 +440,35 @@ local function materialize()
     return result
   end
   -- The first few candidates in order are checked; while fewer than limit + 1 of them pass, the next round takes more
-  -- (by the pass rate seen, at least twice as many); once that is most of them, all are checked.
+  -- (by the pass rate seen, at least twice as many); once that is most of them, all are checked. A round's candidates
+  -- are those scored at most the few-th score (the scores sorted once, as plain numbers), then put in order.
   local top
   local few = 4 * (limit + 1)
   if #deferred == 0 then
     top = firstOf(scores, candidates, after, limit + 1)
   else
+    local ordered = {}
+    for k, e in ipairs(after) do
+      ordered[k] = scores[e]
+    end
+    table.sort(ordered)
+    local function inOrder(a, b)
+      return before(scores[a], candidates[a], scores[b], candidates[b])
+    end
     while true do
       if 2 * few >= #after then
         top = firstOf(scores, candidates, passing(after), limit + 1)
         break
       end
-      top = passing(firstOf(scores, candidates, after, few))
+      local cut = ordered[few]
+      local first = {}
+      for _, e in ipairs(after) do
+        if scores[e] <= cut then
+          first[#first + 1] = e
+        end
+      end
+      table.sort(first, inOrder)
+      top = passing(first)
       if #top > limit then
         break
       end
