@@ -89,6 +89,22 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
     }
 
     [Fact]
+    public async Task Search_TicketsWrittenBeforeTheDenseScoreCopy_AreOrderedFromTheSortSetAndCopied()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var late = await store.CreateAsync(samples.Creation(body: "Quokka sync stalls.", sla: Sla()));
+        var early = await store.CreateAsync(samples.Creation(body: "Quokka sync stalls.", sla: Sla() with { FirstResponseDueAt = Sla().FirstResponseDueAt!.Value.AddHours(-1) }));
+        await Database.KeyDeleteAsync(prefix + "sort:due:at");
+
+        var page = await store.ListAsync(new TicketQuery { Search = "quokka", Sort = TicketSort.SlaDue });
+
+        Assert.Equal([early.Number, late.Number], page.Items.Select(t => t.Number));
+        var copied = await Database.ExecuteAsync("BITFIELD_RO", prefix + "sort:due:at", "GET", "i64", "#" + early.Number);
+        Assert.Equal(await Database.SortedSetScoreAsync(prefix + "sort:due", early.Number), (double)(long)((RedisResult[])copied!)[0]);
+    }
+
+    [Fact]
     public async Task CreateAsync_SlaStamp_PutsEachLiveDeadlineInItsSetScoredInUnixMilliseconds()
     {
         var store = TestStores.Tickets(redis, prefix);

@@ -311,7 +311,7 @@ end
 
 -- The list-order scores of members (a list of numbers): minus the number when newest first, else the sort index's,
 -- read from its dense copy (index-ops.lua; the i64 at bit 64n), or from the zset for a ticket the copy does not hold
--- (0: written before it existed).
+-- yet (0: written before it existed), which is then copied.
 local scoreArgs = {}
 local function scoresOf(members)
   local scores = {}
@@ -333,7 +333,11 @@ local function scoresOf(members)
       for k = 1, #batch do
         local score = batch[k]
         if score == 0 then
+          -- Written before the copy existed: read from the zset, and copied so the next search finds it there.
           score = tonumber(redis.call('ZSCORE', sortKey, members[from + k - 1]))
+          if score then
+            redis.call('BITFIELD', sortKey .. ':at', 'SET', 'i64', members[from + k - 1] * 64, score)
+          end
         end
         scores[from + k - 1] = score
       end
