@@ -36,29 +36,20 @@ public sealed class SlaRestamp(ISlaPolicy policy, SlaCalendars calendars)
 
         var clock = calendars.Get(fresh.Clock ?? AlwaysOpenClock.ClockName);
         var (pauses, current) = Pauses(ticket);
-        DateTimeOffset? Shift(DateTimeOffset? instant)
-        {
-            foreach (var (pausedAt, resumedAt) in pauses)
-            {
-                if (instant is { } due && due > pausedAt)
-                {
-                    instant = clock.AddWorkingTime(resumedAt, clock.WorkingTimeBetween(pausedAt, due));
-                }
-            }
 
-            return instant;
+        // Each finished Pending stretch moves the due instants as it did when the ticket resumed.
+        var stamp = fresh;
+        foreach (var (pausedAt, resumedAt) in pauses)
+        {
+            stamp = SlaClock.Resume(SlaClock.Pause(stamp, pausedAt), resumedAt, calendars);
+        }
+
+        if (current is { } pausedSince)
+        {
+            stamp = SlaClock.Pause(stamp, pausedSince);
         }
 
         var old = ticket.Sla;
-        var stamp = fresh with
-        {
-            FirstResponseDueAt = Shift(fresh.FirstResponseDueAt),
-            FirstResponseAtRiskAt = Shift(fresh.FirstResponseAtRiskAt),
-            ResolutionDueAt = Shift(fresh.ResolutionDueAt),
-            ResolutionAtRiskAt = Shift(fresh.ResolutionAtRiskAt),
-            Paused = current is not null,
-            PausedAt = current,
-        };
         stamp = stamp with
         {
             FirstResponseBreached = old?.FirstResponseBreached == true && stamp.FirstResponseDueAt <= now,
