@@ -174,6 +174,36 @@ internal static class TicketMemberships
     /// <summary>How many ARGV positions <see cref="Put"/> takes for <paramref name="ops"/>.</summary>
     public static int Width(List<(string Op, string Key, RedisValue Score)> ops) => 1 + (ops?.Count ?? 0) * 3;
 
+    /// <summary>
+    /// Writes what <see cref="Diff"/> from no ticket and <see cref="Put"/> write for a new ticket with these
+    /// <paramref name="sets"/> (<see cref="Of"/>) and <paramref name="tokens"/> (<see cref="TokensOf"/>), without the
+    /// list of operations: every set and token is added. Returns the position after them.
+    /// </summary>
+    public static int PutAdded(Argv argv, int position, Dictionary<string, long?> sets, HashSet<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(tokens);
+        argv[position++] = sets.Count + tokens.Count;
+        foreach (var (key, score) in sets)
+        {
+            argv[position++] = OpAddZ;
+            argv[position++] = key;
+            argv[position++] = score is { } s ? s : RedisValue.EmptyString;
+        }
+
+        foreach (var token in tokens)
+        {
+            argv[position++] = OpAddToken;
+            argv[position++] = token;
+            argv[position++] = RedisValue.EmptyString;
+        }
+
+        return position;
+    }
+
+    /// <summary>How many ARGV positions <see cref="PutAdded"/> takes.</summary>
+    public static int Width(Dictionary<string, long?> sets, HashSet<string> tokens) => 1 + ((sets?.Count ?? 0) + (tokens?.Count ?? 0)) * 3;
+
     public static string Number(long number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static bool TokensMayDiffer(Ticket before, Ticket after) =>

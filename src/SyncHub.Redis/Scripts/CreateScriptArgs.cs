@@ -58,8 +58,7 @@ internal static class CreateScriptArgs
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
         var tokens = TicketMemberships.TokensOf(ticket);
-        var ops = sets.Count + tokens.Count;
-        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + 1 + (ops * 3) + 1);
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets, tokens) + 1);
         argv[Prefix] = prefix;
         argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
         argv[Id] = ticket.Id;
@@ -107,23 +106,7 @@ internal static class CreateScriptArgs
             argv[i++] = tail;
         }
 
-        // What TicketMemberships.Diff(null, ticket) and Put lay out for a new ticket (every set and token is added),
-        // without building the list of operations.
-        argv[i++] = ops;
-        foreach (var (key, score) in sets)
-        {
-            argv[i++] = TicketMemberships.OpAddZ;
-            argv[i++] = key;
-            argv[i++] = score is { } s ? s : RedisValue.EmptyString;
-        }
-
-        foreach (var token in tokens)
-        {
-            argv[i++] = TicketMemberships.OpAddToken;
-            argv[i++] = token;
-            argv[i++] = RedisValue.EmptyString;
-        }
-
+        i = TicketMemberships.PutAdded(argv, i, sets, tokens);
         argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;
