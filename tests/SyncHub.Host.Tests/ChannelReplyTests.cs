@@ -374,12 +374,8 @@ public sealed class ChannelReplyTests
         return Assert.Single(ticket.History, h => h.Type == HistoryTypes.Reply).Data!["eventId"];
     }
 
-    private static async Task<Ticket> WaitForReplyAsync(HubServer hub, string id, string eventId, ReplyState state)
-    {
-        var store = hub.App.Services.GetRequiredService<ITicketStore>();
-        await Eventually.WaitUntilAsync(() => store.GetAsync(id).GetAwaiter().GetResult()?.Replies.GetValueOrDefault(eventId)?.State == state);
-        return await hub.TicketAsync(id);
-    }
+    private static Task<Ticket> WaitForReplyAsync(HubServer hub, string id, string eventId, ReplyState state) =>
+        hub.TicketWhenAsync(id, t => t.Replies.GetValueOrDefault(eventId)?.State == state);
 
     private static void AssertSent(Ticket ticket, string eventId, string toolMessageId)
     {

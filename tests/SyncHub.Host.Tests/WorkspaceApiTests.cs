@@ -487,17 +487,7 @@ public sealed class WorkspaceApiTests
         Assert.Empty(await hub.App.Services.GetRequiredService<ICannedAnswerStore>().ListAsync());
     }
 
-    private static async Task<Ticket> WaitAssignedAsync(HubServer hub, string id)
-    {
-        for (var i = 0; ; i++)
-        {
-            var ticket = await hub.TicketAsync(id);
-            if (ticket.History.Any(h => h.Type == WorkspaceHistoryTypes.Assigned) || i == 100)
-            {
-                return ticket;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>The ticket once the assignment (round-robin's choice, or none) is in its history.</summary>
+    private static Task<Ticket> WaitAssignedAsync(HubServer hub, string id) =>
+        hub.TicketWhenAsync(id, t => t.History.Any(h => h.Type == WorkspaceHistoryTypes.Assigned));
 }
