@@ -69,21 +69,18 @@ local function replaceList(key)
 end
 replaceList(duplicateKey .. ':history')
 replaceList(survivorKey .. ':history')
-local idempotency = prefix .. 'idempotency'
-for _ = 1, tonumber(ARGV[i]) do
-  i = i + 1
-  if redis.call('HGET', idempotency, ARGV[i]) == duplicateId then
-    redis.call('HSET', idempotency, ARGV[i], survivorId)
+-- Points the fields of hash listed next (a count, then the fields) that name the duplicate to the survivor.
+local function repoint(hash)
+  local count = tonumber(ARGV[i])
+  for at = i + 1, i + count do
+    if redis.call('HGET', hash, ARGV[at]) == duplicateId then
+      redis.call('HSET', hash, ARGV[at], survivorId)
+    end
   end
+  i = i + count + 1
 end
-i = i + 1
-local threads = prefix .. 'threads'
-for _ = 1, tonumber(ARGV[i]) do
-  i = i + 1
-  if redis.call('HGET', threads, ARGV[i]) == duplicateId then
-    redis.call('HSET', threads, ARGV[i], survivorId)
-  end
-end
-i = applyIndexOps(prefix, duplicateNumber, i + 1)
+repoint(prefix .. 'idempotency')
+repoint(prefix .. 'threads')
+i = applyIndexOps(prefix, duplicateNumber, i)
 applyIndexOps(prefix, survivorNumber, i)
 return 1
