@@ -16,8 +16,8 @@
 -- bitmap (a string, bit n set for ticket n) and stays one: a frequent token costs N/8 bytes instead of about 46 bytes
 -- per ticket, and search.lua combines bitmaps with BITOP. The threshold is {p}search:bitmap-from (default 1024; tests
 -- lower it), and never below a 256th of the tickets so far, where a bitmap is smaller than the set it replaces. A set
--- converts when it reaches the threshold; of the sets already past it (grown before bitmaps existed, or while the
--- threshold rose), one call converts at most one, so their larger cost is spread over calls.
+-- converts when it reaches the threshold; of the sets already past it (grown before bitmaps existed), one call
+-- converts at most one, so their larger cost is spread over calls.
 local function bitmapFrom(p)
   local from = tonumber(redis.call('GET', p .. 'search:bitmap-from') or '') or 1024
   return math.max(from, math.floor(redis.call('ZCARD', p .. 'index:all') / 256))
