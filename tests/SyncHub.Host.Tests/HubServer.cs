@@ -5,8 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHub.Domain;
 using SyncHub.Host;
-using SyncHub.Storage;
-using SyncHub.Testing.Doubles;
 
 namespace SyncHub.Host.Tests;
 
@@ -96,14 +94,6 @@ internal sealed class HubServer : IAsyncDisposable
         using var response = await Client.SendAsync(Api(HttpMethod.Get, $"/api/tickets/{id}"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Ticket>(SyncHubJson.Options))!;
-    }
-
-    /// <summary>The ticket as the API shows it, once its stored state meets <paramref name="condition"/> (at most 15 s).</summary>
-    public async Task<Ticket> TicketWhenAsync(string id, Func<Ticket, bool> condition)
-    {
-        var store = App.Services.GetRequiredService<ITicketStore>();
-        await Eventually.WaitUntilAsync(() => store.GetAsync(id).GetAwaiter().GetResult() is { } ticket && condition(ticket));
-        return await TicketAsync(id);
     }
 
     public async ValueTask DisposeAsync()
