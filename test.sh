@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine with the .NET 10 SDK.
 # Installs the real servers the tests use (redis-server and redis-cli, which builds the test cluster; dovecot-imapd, python3-aiosmtpd, chromium) when missing, then runs
-# `dotnet test SyncHub.sln` and ends with one line of totals: "N passed, N failed[, N skipped]".
+# `dotnet test SyncHub.sln` and ends with one line of totals: "N passed, N failed[, N skipped]" (a test project that
+# does not build, or whose test host aborts, counts as one failure).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -35,6 +36,14 @@ read -r passed failed skipped assemblies < <(grep -E '^(Passed|Failed)! +- Faile
 # A test host that could not start ("Test Run Aborted") ran nothing: count it as a failure.
 aborted=$(grep -c '^Test Run Aborted' "$log" || true)
 failed=$((failed + aborted))
+
+# A test project that did not build ran nothing and reports no line above: count each as a failure.
+unbuilt=$(grep -E ': error [A-Z]+[0-9]+:' "$log" | grep -oE '\[[^]]+\.csproj\]' | sort -u | wc -l)
+if [ "$unbuilt" -gt 0 ]; then
+  echo "$unbuilt project(s) did not build; see the errors above." >&2
+  [ "$status" -eq 0 ] && status=1
+fi
+failed=$((failed + unbuilt))
 
 if [ "$assemblies" -eq 0 ]; then
   echo "No test assembly reported results." >&2
