@@ -70,6 +70,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
             Assert.Equal(i < 2 ? RedisType.Set : RedisType.String, await Database.KeyTypeAsync(prefix + "w:quasar"));
         }
 
+        Assert.True(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
         var bits = (byte[])(await Database.StringGetAsync(prefix + "w:quasar"))!;
         var numbers = Enumerable.Range(0, bits.Length * 8).Where(bit => (bits[bit / 8] & (0x80 >> (bit % 8))) != 0).ToList();
         Assert.Equal(tickets.Select(t => (int)t.Number), numbers);
@@ -85,7 +86,52 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
 
         Assert.False(await Database.KeyExistsAsync(prefix + "w:quasar"));
         Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", "quasar"));
+        Assert.False(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
         Assert.Empty((await store.ListAsync(new TicketQuery { Search = "quasar" })).Items);
+    }
+
+    [Fact]
+    public async Task SearchToken_ABitmapNotNamedAsOne_TakesAndLosesTicketsAndIsNamedFromThen()
+    {
+        // A bitmap written before {p}search:bitmaps existed: the set command tried on it fails with WRONGTYPE.
+        await Database.StringSetAsync(prefix + "search:bitmap-from", 2);
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var first = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+        var second = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+        Assert.Equal(RedisType.String, await Database.KeyTypeAsync(prefix + "w:quasar"));
+        await Database.KeyDeleteAsync(prefix + "search:bitmaps");
+
+        var third = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+
+        Assert.True(await Database.StringGetBitAsync(prefix + "w:quasar", third.Number));
+        Assert.True(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
+        await Database.SetRemoveAsync(prefix + "search:bitmaps", "quasar");
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        Assert.False(await Database.StringGetBitAsync(prefix + "w:quasar", first.Number));
+        Assert.True(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
+        Assert.Equal(
+            new[] { second.Number, third.Number }.Order(),
+            (await store.ListAsync(new TicketQuery { Search = "quasar" })).Items.Select(t => t.Number).Order());
+    }
+
+    [Fact]
+    public async Task SearchToken_NamedAsABitmapButStillASet_StaysASetAndLosesTheName()
+    {
+        // A set named as a bitmap (a token whose bitmap an older version deleted and made again as a set).
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var first = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+        await Database.SetAddAsync(prefix + "search:bitmaps", "quasar");
+
+        var second = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+
+        Assert.Equal(RedisType.Set, await Database.KeyTypeAsync(prefix + "w:quasar"));
+        Assert.False(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
+        await Database.SetAddAsync(prefix + "search:bitmaps", "quasar");
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        Assert.Equal([second.Number.ToString(CultureInfo.InvariantCulture)], (await Database.SetMembersAsync(prefix + "w:quasar")).Select(m => (string)m!));
+        Assert.Equal([second.Number], (await store.ListAsync(new TicketQuery { Search = "quasar" })).Items.Select(t => t.Number));
     }
 
     [Fact]

@@ -12,22 +12,120 @@
 -- score of ticket n at the n-th (0: not in the zset), so search.lua reads the order of many tickets in one
 -- BITFIELD_RO without a hash lookup per ticket (8 bytes per ticket number).
 --
--- {p}w:token is a set of ticket numbers while the token is rare; once it holds bitmapFrom(p) tickets it becomes a
+-- {p}w:token is a set of ticket numbers while the token is rare; once it holds bitmapThreshold tickets it becomes a
 -- bitmap (a string, bit n set for ticket n) and stays one: a frequent token costs N/8 bytes instead of about 46 bytes
 -- per ticket, and search.lua combines bitmaps with BITOP. The threshold is {p}search:bitmap-from (default 1024; tests
 -- lower it), and never below a 256th of the tickets so far, where a bitmap is smaller than the set it replaces. A set
 -- converts when it reaches the threshold; of the sets already past it (grown before bitmaps existed), one call
 -- converts at most one, so their larger cost is spread over calls.
-local function bitmapFrom(p)
-  local from = tonumber(redis.call('GET', p .. 'search:bitmap-from') or '') or 1024
-  return math.max(from, math.floor(redis.call('ZCARD', p .. 'index:all') / 256))
+--
+-- {p}search:bitmaps names the tokens whose key is a bitmap, so one SMISMEMBER tells the form of every token of a
+-- call (a TYPE per token had been a quarter of a ticket's creation). A key of the other form than named (a bitmap
+-- made before that set existed) answers the command tried on it with WRONGTYPE; the name is then put right and the
+-- other command runs.
+local function bitmapThreshold(p, size, state)
+  state.from = state.from or tonumber(redis.call('GET', p .. 'search:bitmap-from') or '') or 1024
+  if size < state.from then
+    return state.from
+  end
+  state.threshold = state.threshold or math.max(state.from, math.floor(redis.call('ZCARD', p .. 'index:all') / 256))
+  return state.threshold
+end
+
+-- Whether each token op (t+/t-) of the operations from ARGV[at] names a bitmap, by its position.
+local function bitmapTokens(p, at)
+  local tokens, positions = {}, {}
+  for k = 0, tonumber(ARGV[at]) - 1 do
+    local i = at + 1 + 3 * k
+    if ARGV[i] == 't+' or ARGV[i] == 't-' then
+      tokens[#tokens + 1] = ARGV[i + 1]
+      positions[#positions + 1] = i
+    end
+  end
+  local bitmaps = {}
+  for from = 1, #tokens, 500 do
+    local upTo = math.min(from + 499, #tokens)
+    local named = redis.call('SMISMEMBER', p .. 'search:bitmaps', unpack(tokens, from, upTo))
+    for k = from, upTo do
+      bitmaps[positions[k]] = named[k - from + 1] == 1
+    end
+  end
+  return bitmaps
+end
+
+-- True when a reply is a WRONGTYPE error; any other error is raised.
+local function wrongType(reply)
+  if type(reply) == 'table' and reply.err then
+    if string.find(reply.err, 'WRONGTYPE', 1, true) then
+      return true
+    end
+    error(reply)
+  end
+  return false
+end
+
+local function addToken(p, token, n, bitmap, state)
+  local word = p .. 'w:' .. token
+  if bitmap then
+    if not wrongType(redis.pcall('SETBIT', word, n, 1)) then
+      return
+    end
+    redis.call('SREM', p .. 'search:bitmaps', token)
+  end
+  local added = redis.pcall('SADD', word, n)
+  if wrongType(added) then
+    redis.call('SADD', p .. 'search:bitmaps', token)
+    redis.call('SETBIT', word, n, 1)
+    return
+  end
+  if added == 0 then
+    return
+  end
+  local size = redis.call('SCARD', word)
+  if size == 1 then
+    redis.call('ZADD', p .. 'vocab', 0, token)
+  end
+  local threshold = bitmapThreshold(p, size, state)
+  if size == threshold or (size > threshold and not state.converted) then
+    state.converted = state.converted or size > threshold
+    local members = redis.call('SMEMBERS', word)
+    redis.call('DEL', word)
+    for _, member in ipairs(members) do
+      redis.call('SETBIT', word, member, 1)
+    end
+    redis.call('SADD', p .. 'search:bitmaps', token)
+  end
+end
+
+local function removeToken(p, token, n, bitmap)
+  local word = p .. 'w:' .. token
+  if bitmap then
+    local was = redis.pcall('SETBIT', word, n, 0)
+    if not wrongType(was) then
+      if was == 1 and redis.call('BITPOS', word, 1) == -1 then
+        redis.call('DEL', word)
+        redis.call('ZREM', p .. 'vocab', token)
+        redis.call('SREM', p .. 'search:bitmaps', token)
+      end
+      return
+    end
+    redis.call('SREM', p .. 'search:bitmaps', token)
+  end
+  local removed = redis.pcall('SREM', word, n)
+  if wrongType(removed) then
+    redis.call('SADD', p .. 'search:bitmaps', token)
+    return removeToken(p, token, n, true)
+  end
+  if removed == 1 and redis.call('EXISTS', word) == 0 then
+    redis.call('ZREM', p .. 'vocab', token)
+  end
 end
 
 local function applyIndexOps(p, n, at)
   local count = tonumber(ARGV[at])
+  local bitmaps = bitmapTokens(p, at)
+  local state = {converted = false}
   local i = at + 1
-  local threshold
-  local converted = false
   for _ = 1, count do
     local op, key, score = ARGV[i], ARGV[i + 1], ARGV[i + 2]
     if op == 'z+' then
@@ -44,34 +142,9 @@ local function applyIndexOps(p, n, at)
         redis.call('BITFIELD', p .. key .. ':at', 'SET', 'i64', '#' .. n, 0)
       end
     elseif op == 't+' then
-      local word = p .. 'w:' .. key
-      if redis.call('TYPE', word).ok == 'string' then
-        redis.call('SETBIT', word, n, 1)
-      elseif redis.call('SADD', word, n) == 1 then
-        local size = redis.call('SCARD', word)
-        if size == 1 then
-          redis.call('ZADD', p .. 'vocab', 0, key)
-        end
-        threshold = threshold or bitmapFrom(p)
-        if size == threshold or (size > threshold and not converted) then
-          converted = converted or size > threshold
-          local members = redis.call('SMEMBERS', word)
-          redis.call('DEL', word)
-          for _, member in ipairs(members) do
-            redis.call('SETBIT', word, member, 1)
-          end
-        end
-      end
+      addToken(p, key, n, bitmaps[i], state)
     elseif op == 't-' then
-      local word = p .. 'w:' .. key
-      if redis.call('TYPE', word).ok == 'string' then
-        if redis.call('SETBIT', word, n, 0) == 1 and redis.call('BITPOS', word, 1) == -1 then
-          redis.call('DEL', word)
-          redis.call('ZREM', p .. 'vocab', key)
-        end
-      elseif redis.call('SREM', word, n) == 1 and redis.call('EXISTS', word) == 0 then
-        redis.call('ZREM', p .. 'vocab', key)
-      end
+      removeToken(p, key, n, bitmaps[i])
     end
     i = i + 3
   end
