@@ -143,6 +143,7 @@ public static class SyncHubApp
 
         builder.Services.AddValidatedOptions<HubOptions>(configuration.GetSection(HubOptions.SectionName));
         builder.AddApiAuthentication(problems);
+        builder.Services.AddSingleton<RequestLoggers>();
         builder.Services.AddPublicForm();
         builder.Services.AddApiDocumentation();
 

@@ -30,7 +30,7 @@ internal static class IntakeEndpoints
         IIntakePipeline pipeline,
         IOptions<PipelineOptions> options,
         SyncHubMetrics metrics,
-        ILoggerFactory loggers,
+        RequestLoggers loggers,
         CancellationToken cancellationToken)
     {
         var source = sources.FirstOrDefault(s => string.Equals(s.Route, route, StringComparison.OrdinalIgnoreCase));
@@ -39,7 +39,7 @@ internal static class IntakeEndpoints
             return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}");
         }
 
-        var logger = loggers.CreateLogger("SyncHub.Host.Intake");
+        var logger = loggers.Intake;
         var settings = options.Value;
         var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)

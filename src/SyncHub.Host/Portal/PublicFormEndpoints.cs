@@ -64,7 +64,7 @@ internal static class PublicFormEndpoints
         PublicFormOrigins origins,
         PublicFormLimits limits,
         SyncHubMetrics metrics,
-        ILoggerFactory loggers,
+        RequestLoggers loggers,
         CancellationToken cancellationToken)
     {
         var intake = context.RequestServices.GetService<PublicFormIntake>();
@@ -74,7 +74,7 @@ internal static class PublicFormEndpoints
             return;
         }
 
-        var logger = loggers.CreateLogger("SyncHub.Host.PublicForm");
+        var logger = loggers.PublicForm;
         async Task RefuseAsync(int status, string field, string detail)
         {
             metrics.Rejected(WebFormSource.SourceName);
