@@ -15,7 +15,7 @@ internal sealed record LoadArguments
     public int Duration { get; init; } = 15;
 
     /// <summary>Unmeasured seconds before each run (JIT, connections, script cache).</summary>
-    public int Warmup { get; init; } = 5;
+    public int Warmup { get; init; } = 20;
 
     /// <summary>Alternating hub/bare rounds; the medians are compared.</summary>
     public int Rounds { get; init; } = 2;
