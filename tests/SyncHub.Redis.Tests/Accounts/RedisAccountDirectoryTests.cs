@@ -6,12 +6,18 @@ using SyncHub.Testing.Redis;
 
 namespace SyncHub.Redis.Tests.Accounts;
 
-/// <summary>The shared account directory contract against Redis; every test gets its own key prefix.</summary>
+/// <summary>
+/// The shared account directory contract against Redis, look-ups answered from the mirror (the default); every test
+/// gets its own key prefix.
+/// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisAccountDirectoryTests(RedisServerFixture redis) : AccountDirectoryContract
 {
-    protected override Task<IAccountDirectoryStore> CreateStoreAsync(AccountDirectoryOptions options, TimeProvider time) =>
-        Task.FromResult<IAccountDirectoryStore>(Create(redis, redis.NewPrefix(), options, time));
+    protected override Task<IAccountDirectoryStore> CreateStoreAsync(AccountDirectoryOptions options, TimeProvider time)
+    {
+        options.Mirror = true;
+        return Task.FromResult<IAccountDirectoryStore>(Create(redis, redis.NewPrefix(), options, time));
+    }
 
     internal static RedisAccountDirectory Create(
         RedisServerFixture redis, string prefix, AccountDirectoryOptions? options = null, TimeProvider? time = null, StackExchange.Redis.IConnectionMultiplexer? connection = null) =>
@@ -21,4 +27,15 @@ public sealed class RedisAccountDirectoryTests(RedisServerFixture redis) : Accou
             new AccountDirectoryRules(Microsoft.Extensions.Options.Options.Create(options ?? new AccountDirectoryOptions())),
             time ?? TimeProvider.System,
             NullLogger<RedisAccountDirectory>.Instance);
+}
+
+/// <summary>The shared account directory contract against Redis with the mirror off: every look-up runs accounts-find.lua.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisAccountDirectoryWithoutMirrorTests(RedisServerFixture redis) : AccountDirectoryContract
+{
+    protected override Task<IAccountDirectoryStore> CreateStoreAsync(AccountDirectoryOptions options, TimeProvider time)
+    {
+        options.Mirror = false;
+        return Task.FromResult<IAccountDirectoryStore>(RedisAccountDirectoryTests.Create(redis, redis.NewPrefix(), options, time));
+    }
 }
