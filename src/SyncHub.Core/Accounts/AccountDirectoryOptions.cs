@@ -39,7 +39,7 @@ public sealed class AccountDirectoryOptions
     /// <summary>
     /// How long a look-up's answer (an account, or none) is served from memory instead of asking the shared store again:
     /// most requests come from requesters seen moments before. This instance's own directory sync clears it; another
-    /// instance's sync reaches it within this time. Zero asks the store every time.
+    /// instance's sync reaches it within this time. Zero asks the store every time. Used when <see cref="Mirror"/> is off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan LookupCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
