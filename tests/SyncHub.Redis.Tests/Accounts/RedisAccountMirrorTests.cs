@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -7,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using SyncHub.Accounts;
 using SyncHub.Adapters;
+using SyncHub.Diagnostics;
 using SyncHub.Domain;
 using SyncHub.Redis.Accounts;
 using SyncHub.Testing.Doubles;
@@ -201,8 +205,36 @@ public sealed class RedisAccountMirrorTests(RedisServerFixture redis)
         Assert.NotNull(((RedisAccountDirectory)provider.GetRequiredService<IAccountDirectoryStore>()).Mirror);
     }
 
+    [Fact]
+    public async Task HostStart_LoadsTheMirrorBeforeAnyLookUp_AndExportsItsRecordsAndAge()
+    {
+        using (var syncer = Create())
+        {
+            await syncer.UpsertAsync([Initech], [Peter, Milton]);
+        }
+
+        await using var provider = Provider(metrics: true, []);
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        using var records = new MetricCollector<long>(meters, SyncHubMetrics.MeterName, RedisAccountMirrorService.RecordsGauge);
+        using var age = new MetricCollector<double>(meters, SyncHubMetrics.MeterName, RedisAccountMirrorService.AgeGauge);
+        var directory = (RedisAccountDirectory)provider.GetRequiredService<IAccountDirectoryStore>();
+
+        await provider.GetServices<IHostedService>().OfType<RedisAccountMirrorService>().Single().StartAsync(CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => directory.Mirror!.State is not null);
+        records.RecordObservableInstruments();
+        age.RecordObservableInstruments();
+
+        Assert.Equal(
+            [("account", 1L), ("contact", 2L)],
+            records.GetMeasurementSnapshot().Select(m => ((string)m.Tags["kind"]!, m.Value)).OrderBy(m => m.Item1, StringComparer.Ordinal));
+        Assert.InRange(Assert.Single(age.GetMeasurementSnapshot()).Value, 0, 60);
+    }
+
     /// <summary>A service provider with the Redis store and directory registered from these settings (and this test's prefix).</summary>
-    private ServiceProvider Provider(params (string Key, string Value)[] settings)
+    private ServiceProvider Provider(params (string Key, string Value)[] settings) => Provider(metrics: false, settings);
+
+    /// <summary>As <see cref="Provider(ValueTuple{string, string}[])"/>, with the <c>SyncHub</c> meter when <paramref name="metrics"/>.</summary>
+    private ServiceProvider Provider(bool metrics, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(
             [
@@ -212,6 +244,12 @@ public sealed class RedisAccountMirrorTests(RedisServerFixture redis)
             ])).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (metrics)
+        {
+            services.AddMetrics();
+            services.AddSingleton<SyncHubMetrics>();
+        }
+
         services.AddRedisStore(configuration);
         services.AddRedisAccountDirectory(configuration.GetSection(AccountDirectoryOptions.SectionName));
         return services.BuildServiceProvider();
