@@ -149,38 +149,40 @@ public sealed class RedisAccountDirectory(
     internal static long Microseconds(DateTimeOffset at) =>
         (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
-    private static UpsertRecord Record(string id, DateTimeOffset modifiedAt, byte[]? json, string? account, List<string> keys)
-    {
-        var modified = Microseconds(modifiedAt);
-        return new UpsertRecord(id, modified, json, JsonSerializer.SerializeToUtf8Bytes(new LookupMeta(modified, account, keys), MetaJson), keys);
-    }
-
     /// <summary>The meta JSON a script stored beside a record.</summary>
     internal static LookupMeta? ReadMeta(RedisValue meta) => JsonSerializer.Deserialize<LookupMeta>((string)meta!, MetaJson);
 
+    /// <summary>A contact as the mirror keeps it: a look-up by phone answers with its first look-up address, as the script path reads it from the stored meta.</summary>
+    internal static ContactEntry Contact(string id, long modified, string? account, IReadOnlyList<string> emails, IReadOnlyList<string> phones) =>
+        new(id, modified, account, emails, phones, emails.Count > 0 ? emails[0] : null);
+
+    private static UpsertRecord Record(string id, long modified, byte[]? json, string? account, List<string> keys) =>
+        new(id, modified, json, JsonSerializer.SerializeToUtf8Bytes(new LookupMeta(modified, account, keys), MetaJson), keys);
+
+    private static UpsertRecord AccountRecord(AccountEntry account) =>
+        Record(
+            account.Id,
+            account.Modified,
+            JsonSerializer.SerializeToUtf8Bytes(account.Account, StoreJson.Options),
+            null,
+            [.. account.Domains.Select(d => DomainKey + d), .. account.Phones.Select(n => PhoneKey + n)]);
+
+    private static UpsertRecord ContactRecord(ContactEntry contact) =>
+        Record(contact.Id, contact.Modified, null, contact.AccountId, [.. contact.Emails.Select(e => EmailKey + e), .. contact.Phones.Select(n => ContactPhoneKey + n)]);
+
+    private AccountEntry AccountEntryOf(CrmAccount account) =>
+        new(account, Microseconds(account.ModifiedAt), rules.DomainKeys(account), rules.PhoneKeys(account));
+
+    private ContactEntry ContactEntryOf(CrmContact contact) =>
+        Contact(contact.CrmId, Microseconds(contact.ModifiedAt), contact.AccountCrmId, AccountDirectoryRules.EmailKeys(contact), rules.PhoneKeys(contact));
+
+    /// <summary>Writes one chunk; the mirror (when on) takes the same entries, so it matches by the keys the script stored.</summary>
     private async Task<ScriptReply> UpsertChunkAsync(IReadOnlyList<CrmAccount> accounts, IReadOnlyList<CrmContact> contacts)
     {
-        var accountEntries = accounts.Select(a => new AccountEntry(a, Microseconds(a.ModifiedAt), rules.DomainKeys(a), rules.PhoneKeys(a))).ToList();
-        var contactEntries = contacts.Select(c => ContactEntryOf(c, AccountDirectoryRules.EmailKeys(c), rules.PhoneKeys(c))).ToList();
-        UpsertRecord[] accountRecords =
-        [
-            .. accountEntries.Select(e => Record(
-                e.Id,
-                e.Account.ModifiedAt,
-                JsonSerializer.SerializeToUtf8Bytes(e.Account, StoreJson.Options),
-                null,
-                [.. e.Domains.Select(d => DomainKey + d), .. e.Phones.Select(n => PhoneKey + n)])),
-        ];
-        UpsertRecord[] contactRecords =
-        [
-            .. contacts.Zip(contactEntries, (c, e) => Record(
-                e.Id,
-                c.ModifiedAt,
-                null,
-                e.AccountId,
-                [.. e.Emails.Select(a => EmailKey + a), .. e.Phones.Select(n => ContactPhoneKey + n)])),
-        ];
-        var reply = ScriptReply.From(await RunAsync(RedisScripts.AccountsUpsert, AccountsUpsertScriptArgs.Build(prefix, accountRecords, contactRecords), "account upsert"));
+        var accountEntries = accounts.Select(AccountEntryOf).ToList();
+        var contactEntries = contacts.Select(ContactEntryOf).ToList();
+        var args = AccountsUpsertScriptArgs.Build(prefix, [.. accountEntries.Select(AccountRecord)], [.. contactEntries.Select(ContactRecord)]);
+        var reply = ScriptReply.From(await RunAsync(RedisScripts.AccountsUpsert, args, "account upsert"));
         mirror?.Written(reply, table => table.Put(accountEntries, contactEntries));
         return reply;
     }
@@ -191,10 +193,6 @@ public sealed class RedisAccountDirectory(
         mirror?.Written(reply, table => table.Remove(accountIds, contactIds));
         return reply;
     }
-
-    /// <summary>A contact as the mirror keeps it: a look-up by phone answers with its first look-up address, as the stored meta lists them.</summary>
-    private static ContactEntry ContactEntryOf(CrmContact contact, IReadOnlyList<string> emails, IReadOnlyList<string> phones) =>
-        new(contact.CrmId, Microseconds(contact.ModifiedAt), contact.AccountCrmId, emails, phones, emails.Count > 0 ? emails[0] : null);
 
     /// <summary>Runs this instance's write; with the mirror on, the mirror sees it before it returns.</summary>
     private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)

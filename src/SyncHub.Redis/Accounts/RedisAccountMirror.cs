@@ -14,7 +14,8 @@ namespace SyncHub.Redis.Accounts;
 /// when they change a record; every <see cref="AccountDirectoryOptions.MirrorRefresh"/> a background timer reads that
 /// version and reloads the whole copy (HSCAN of the account, account-meta and contact hashes) when it differs from
 /// the loaded one. This instance's own writes are applied to the copy as their script returns (or, when another
-/// writer's change came in between, reloaded before the write returns). The first look-up waits for the first load.
+/// writer's change came in between, reloaded before the write returns). The host starts the first load
+/// (<see cref="RedisAccountMirrorService"/>); a look-up before it completes waits for it.
 /// While Redis is unreachable the copy keeps answering (stale), a warning is logged once, and the refresh retries.
 /// </summary>
 internal sealed class RedisAccountMirror(
@@ -252,11 +253,8 @@ internal sealed class RedisAccountMirror(
             Keys(meta, RedisAccountDirectory.DomainKey),
             Keys(meta, RedisAccountDirectory.PhoneKey));
 
-    private static ContactEntry ToContactEntry(string id, LookupMeta meta)
-    {
-        var emails = Keys(meta, RedisAccountDirectory.EmailKey);
-        return new(id, meta.Modified, meta.Account, emails, Keys(meta, RedisAccountDirectory.ContactPhoneKey), emails.Count > 0 ? emails[0] : null);
-    }
+    private static ContactEntry ToContactEntry(string id, LookupMeta meta) =>
+        RedisAccountDirectory.Contact(id, meta.Modified, meta.Account, Keys(meta, RedisAccountDirectory.EmailKey), Keys(meta, RedisAccountDirectory.ContactPhoneKey));
 
     /// <summary>The look-up keys of <paramref name="meta"/> of one kind, without the kind (<c>domain:acme.com</c> gives <c>acme.com</c>).</summary>
     private static List<string> Keys(LookupMeta meta, string kind) =>

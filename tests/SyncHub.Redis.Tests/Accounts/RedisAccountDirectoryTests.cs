@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SyncHub.Accounts;
 using SyncHub.Redis.Accounts;
 using SyncHub.Testing.Accounts;
@@ -19,13 +20,17 @@ public sealed class RedisAccountDirectoryTests(RedisServerFixture redis) : Accou
         return Task.FromResult<IAccountDirectoryStore>(Create(redis, redis.NewPrefix(), options, time));
     }
 
+    /// <summary>
+    /// A directory on <paramref name="redis"/> under <paramref name="prefix"/>; without <paramref name="time"/> its clock
+    /// stands still, so its mirror's refresh timer never fires (a system timer would stay scheduled after the test).
+    /// </summary>
     internal static RedisAccountDirectory Create(
         RedisServerFixture redis, string prefix, AccountDirectoryOptions? options = null, TimeProvider? time = null, StackExchange.Redis.IConnectionMultiplexer? connection = null) =>
         new(
             connection ?? redis.Connection,
             TestStores.Options(redis, prefix),
             new AccountDirectoryRules(Microsoft.Extensions.Options.Options.Create(options ?? new AccountDirectoryOptions())),
-            time ?? TimeProvider.System,
+            time ?? new FakeTimeProvider(),
             NullLogger<RedisAccountDirectory>.Instance);
 }
 
