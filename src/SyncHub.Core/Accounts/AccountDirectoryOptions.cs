@@ -39,10 +39,21 @@ public sealed class AccountDirectoryOptions
     /// <summary>
     /// How long a look-up's answer (an account, or none) is served from memory instead of asking the shared store again:
     /// most requests come from requesters seen moments before. This instance's own directory sync clears it; another
-    /// instance's sync reaches it within this time. Zero asks the store every time.
+    /// instance's sync reaches it within this time. Zero asks the store every time. Used when <see cref="Mirror"/> is off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan LookupCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether a shared directory (Redis) keeps a complete copy of its look-up data in each instance's memory, so a
+    /// look-up costs no store call once the copy is loaded; it reloads when another instance changed the directory
+    /// (checked every <see cref="MirrorRefresh"/>). False asks the store per look-up, with <see cref="LookupCacheTtl"/>.
+    /// </summary>
+    public bool Mirror { get; set; } = true;
+
+    /// <summary>How often each instance checks, in the background, whether the shared directory changed since its mirror was loaded.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan MirrorRefresh { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The public mail domains in force.</summary>
     public IEnumerable<string> EffectivePublicEmailDomains => PublicEmailDomains ?? (IEnumerable<string>)DefaultPublicEmailDomains;

@@ -22,6 +22,8 @@ public sealed class AccountDirectoryRules
         var value = options.Value;
         defaultCountryCallingCode = value.DefaultCountryCallingCode;
         LookupCacheTtl = value.LookupCacheTtl;
+        Mirror = value.Mirror;
+        MirrorRefresh = value.MirrorRefresh;
         expiredStatus = string.IsNullOrEmpty(value.ExpiredStatus) ? null : value.ExpiredStatus;
         publicDomains = new HashSet<string>(
             value.EffectivePublicEmailDomains.Select(Domain).OfType<string>(),
@@ -30,6 +32,12 @@ public sealed class AccountDirectoryRules
 
     /// <summary>See <see cref="AccountDirectoryOptions.LookupCacheTtl"/>.</summary>
     public TimeSpan LookupCacheTtl { get; }
+
+    /// <summary>See <see cref="AccountDirectoryOptions.Mirror"/>.</summary>
+    public bool Mirror { get; }
+
+    /// <summary>See <see cref="AccountDirectoryOptions.MirrorRefresh"/>.</summary>
+    public TimeSpan MirrorRefresh { get; }
 
     /// <summary>The address in lower case, or null when <paramref name="raw"/> is not an e-mail address.</summary>
     public static string? Email(string? raw)

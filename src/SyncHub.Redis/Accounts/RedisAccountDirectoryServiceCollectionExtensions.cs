@@ -14,7 +14,8 @@ public static class RedisAccountDirectoryServiceCollectionExtensions
     /// Registers <see cref="RedisAccountDirectory"/> as both <see cref="IAccountDirectoryStore"/> (fed by account
     /// sources) and <see cref="IAccountDirectory"/> (read at ticket creation), replacing any directory registered
     /// before. Matching options are bound from <paramref name="section"/> (usually <c>SyncHub:Accounts</c>) when
-    /// given. It uses the connection and key prefix of the Redis store: call it after <c>AddRedisStore</c>.
+    /// given. It uses the connection and key prefix of the Redis store: call it after <c>AddRedisStore</c>. With
+    /// <c>SyncHub:Accounts:Mirror</c> on, the host's start begins loading the mirror (<see cref="RedisAccountMirrorService"/>).
     /// </summary>
     public static IServiceCollection AddRedisAccountDirectory(this IServiceCollection services, IConfigurationSection? section = null)
     {
@@ -29,6 +30,7 @@ public static class RedisAccountDirectoryServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectoryStore>(sp => sp.GetRequiredService<RedisAccountDirectory>()));
         services.Replace(ServiceDescriptor.Singleton<IAccountDirectory>(sp => sp.GetRequiredService<IAccountDirectoryStore>()));
         services.Replace(ServiceDescriptor.Singleton<IContactLookup>(sp => sp.GetRequiredService<RedisAccountDirectory>()));
+        services.AddHostedService<RedisAccountMirrorService>();
         return services;
     }
 }

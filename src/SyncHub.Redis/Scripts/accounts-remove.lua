@@ -1,6 +1,7 @@
 -- accounts-remove: removes accounts and contacts deleted in the CRM, each with its look-up keys (listed in its meta,
 -- as accounts-upsert.lua writes them); an id that is not stored is skipped. Returns {accounts removed, contacts
--- removed}. Keys as in accounts-upsert.lua.
+-- removed, version, bumped}; the version is INCRed (bumped 1) as in accounts-upsert.lua when anything was removed.
+-- Keys as in accounts-upsert.lua.
 --
 -- ARGV (AccountsRemoveScriptArgs):
 --   1  prefix         the key prefix; every key is derived from it
@@ -42,4 +43,11 @@ for _ = 1, n do
   end
   i = i + 1
 end
-return {accounts, contacts}
+-- The directory's version: bumped when a record was removed, so every instance's mirror knows to reload.
+local version
+if accounts + contacts > 0 then
+  version = redis.call('INCR', p .. 'version')
+else
+  version = tonumber(redis.call('GET', p .. 'version') or '0')
+end
+return {accounts, contacts, version, (accounts + contacts > 0) and 1 or 0}

@@ -33,7 +33,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
         [
             "accounts:account", "accounts:account-meta", "accounts:contact",
             "accounts:contact-phone:+5511988887777", "accounts:domain:acme.com",
-            "accounts:email:maria.silva@acme.com", "accounts:phone:+551133334444",
+            "accounts:email:maria.silva@acme.com", "accounts:phone:+551133334444", "accounts:version",
         ];
         Assert.Equal(expected.Select(k => prefix + k), await KeysAsync());
         var micros = RedisAccountDirectory.Microseconds(T0);
@@ -54,7 +54,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
             [Maria with { Email = null, Phone = null, ModifiedAt = T0.AddHours(1) }]);
 
         Assert.Equal(
-            new[] { "accounts:account", "accounts:account-meta", "accounts:contact" }.Select(k => prefix + k),
+            new[] { "accounts:account", "accounts:account-meta", "accounts:contact", "accounts:version" }.Select(k => prefix + k),
             await KeysAsync());
         Assert.Equal(new AccountDirectoryCount(1, 1), await sut.CountAsync());
     }
@@ -69,9 +69,28 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
         await sut.RemoveAsync(["acc-1"], ["con-1"]);
 
         Assert.Equal(
-            new[] { "accounts:account", "accounts:account-meta", "accounts:domain:globex.com.br" }.Select(k => prefix + k),
+            new[] { "accounts:account", "accounts:account-meta", "accounts:domain:globex.com.br", "accounts:version" }.Select(k => prefix + k),
             await KeysAsync());
         Assert.Equal(new AccountDirectoryCount(1, 0), await sut.CountAsync());
+    }
+
+    [Fact]
+    public async Task Version_BumpedByEveryChangeAndRemoval_NotByAReplayedPageOrAnOlderVersion()
+    {
+        var sut = CreateSut();
+
+        await sut.UpsertAsync([Acme], [Maria]);
+        var afterFirst = await VersionAsync();
+        await sut.UpsertAsync([Acme], [Maria]);
+        await sut.UpsertAsync([Acme with { Plan = "Silver", ModifiedAt = T0.AddHours(-1) }], []);
+        var afterReplays = await VersionAsync();
+        await sut.UpsertAsync([Acme with { Plan = "Silver", ModifiedAt = T0.AddHours(1) }], []);
+        var afterChange = await VersionAsync();
+        await sut.RemoveAsync(["acc-404"], []);
+        var afterUnknown = await VersionAsync();
+        await sut.RemoveAsync([], ["con-1"]);
+
+        Assert.Equal((2, 2, 3, 3, 4), (afterFirst, afterReplays, afterChange, afterUnknown, await VersionAsync()));
     }
 
     [Fact]
@@ -85,7 +104,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
         await sut.RemoveAsync([.. accounts.Select(a => a.CrmId)], [.. contacts.Select(c => c.CrmId)]);
 
         Assert.Equal(new AccountDirectoryCount(0, 0), await sut.CountAsync());
-        Assert.Empty(await KeysAsync());
+        Assert.Equal([prefix + "accounts:version"], await KeysAsync());
     }
 
     [Fact]
@@ -135,7 +154,7 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
 
         await reconfigured.UpsertAsync([Acme with { Phones = [], ModifiedAt = T0.AddHours(1) }], []);
 
-        Assert.Equal(new[] { "accounts:account", "accounts:account-meta" }.Select(k => prefix + k), await KeysAsync());
+        Assert.Equal(new[] { "accounts:account", "accounts:account-meta", "accounts:version" }.Select(k => prefix + k), await KeysAsync());
         Assert.Null(await CreateSut().FindAsync(new Requester(Email: "someone@acme.com")));
     }
 
@@ -177,6 +196,8 @@ public sealed class RedisAccountDirectoryLayoutTests(RedisServerFixture redis)
     }
 
     private IDatabase Database => redis.Connection.GetDatabase();
+
+    private async Task<long> VersionAsync() => (long)await Database.StringGetAsync(prefix + "accounts:version");
 
     /// <summary><paramref name="count"/> accounts, each with a domain of its own and one contact on it.</summary>
     private static (List<CrmAccount> Accounts, List<CrmContact> Contacts) Customers(int count)
