@@ -246,7 +246,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
     /// per hook what it answered, or <see cref="Failed"/> (null: every hook answered null). A failed hook's additions are
     /// dropped: the ticket is created without them.
     /// </summary>
-    private async Task<(TicketCreation Creation, object?[]? States)> AddToCreationAsync(IntakeRecord record, TicketCreation creation)
+    private async ValueTask<(TicketCreation Creation, object?[]? States)> AddToCreationAsync(IntakeRecord record, TicketCreation creation)
     {
         if (creationHooks.Length == 0)
         {
