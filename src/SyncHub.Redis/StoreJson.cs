@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SyncHub.Domain;
+using SyncHub.Storage;
 
 namespace SyncHub.Redis;
 
@@ -22,6 +23,13 @@ internal static partial class StoreJson
 
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// <see cref="TicketCreation.NumberPlaceholder"/> as it stands in an event's JSON (U+0001 escaped):
+    /// what create.lua replaces by the number it assigns (<c>numberPlaceholder</c> there).
+    /// </summary>
+    public static string NumberPlaceholderJson { get; } =
+        JsonSerializer.Serialize(TicketCreation.NumberPlaceholder, Options)[1..^1];
+
     public static byte[] WriteTicket(Ticket ticket) => JsonSerializer.SerializeToUtf8Bytes(ticket, Options);
 
     public static Ticket ReadTicket(ReadOnlySpan<byte> json) =>
@@ -39,8 +47,9 @@ internal static partial class StoreJson
 
     /// <summary>
     /// An event of a ticket not yet numbered, cut where its <c>ticketNumber</c> goes: the creation script
-    /// joins head, the number it assigns, and tail. (The quote that starts the property cannot occur inside a
-    /// string value: the serializer escapes quotes there.)
+    /// joins head, the number it assigns, and tail, and replaces each <see cref="NumberPlaceholderJson"/> in the
+    /// result by the number too. (The quote that starts the property cannot occur inside a string value: the
+    /// serializer escapes quotes there.)
     /// </summary>
     public static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt) =>
         CutAtTicketNumber(JsonSerializer.SerializeToUtf8Bytes(Unnumbered(evt), Options));

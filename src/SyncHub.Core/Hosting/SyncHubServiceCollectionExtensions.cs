@@ -62,7 +62,7 @@ public static class SyncHubServiceCollectionExtensions
 
         services.TryAddSingleton<IContactLookup, RequesterEmailLookup>();
         services.AddValidatedOptions<CallFollowUpOptions>(configuration.GetSection(CallFollowUpOptions.SectionName));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CallFollowUp>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreationHook, CallFollowUp>());
         services.AddValidatedOptions<ConversationOptions>(configuration.GetSection(ConversationOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, CustomerReplies>());
         services.AddValidatedOptions<AssignmentOptions>(configuration.GetSection(AssignmentOptions.SectionName));

@@ -60,7 +60,7 @@ public sealed class InMemoryTicketStore : ITicketStore, IOutboxAppender, ITicket
             history[ticket.Id] = [.. creation.History];
             foreach (var evt in creation.Outbox)
             {
-                AppendOutbox(evt with { TicketNumber = number });
+                AppendOutbox(TicketCreation.Numbered(evt, number));
             }
 
             return Task.FromResult(new CreateResult(ticket.Id, number, CreateOutcome.Created, followsUp));

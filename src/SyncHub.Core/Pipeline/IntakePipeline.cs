@@ -18,11 +18,15 @@ namespace SyncHub.Pipeline;
 /// </summary>
 public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisposable
 {
+    /// <summary>The state of a creation hook whose <see cref="ITicketCreationHook.AddAsync"/> failed.</summary>
+    private static readonly object Failed = new();
+
     private readonly Channel<Envelope> channel;
     private readonly PipelineOptions options;
     private readonly TicketFactory factory;
     private readonly ITicketStore store;
     private readonly ITicketCreatedHook[] hooks;
+    private readonly ITicketCreationHook[] creationHooks;
     private readonly IDeadLetterStore deadLetters;
     private readonly SyncHubMetrics metrics;
     private readonly TimeProvider time;
@@ -37,6 +41,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         TicketFactory factory,
         ITicketStore store,
         IEnumerable<ITicketCreatedHook> hooks,
+        IEnumerable<ITicketCreationHook> creationHooks,
         IDeadLetterStore deadLetters,
         SyncHubMetrics metrics,
         TimeProvider time,
@@ -47,6 +52,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         this.factory = factory;
         this.store = store;
         this.hooks = [.. hooks];
+        this.creationHooks = [.. creationHooks];
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.time = time;
@@ -217,9 +223,10 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
                 return await DeadLetterAsync(record, problem);
             }
 
-            var stored = await store.CreateAsync(creation, abort.Token);
+            var (withAdditions, states) = await AddToCreationAsync(record, creation);
+            var stored = await store.CreateAsync(withAdditions, abort.Token);
             Log.Stored(logger, record.Source, record.ExternalId, stored.Number, stored.Outcome.ToString());
-            await RunHooksAsync(record, stored);
+            await RunHooksAsync(record, stored, states);
             return new IntakeResult(
                 stored.Outcome switch
                 {
@@ -234,7 +241,56 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         return await DeadLetterAsync(record, problem);
     }
 
-    private async Task RunHooksAsync(IntakeRecord record, CreateResult stored)
+    /// <summary>
+    /// <paramref name="creation"/> with what the creation hooks add to it (the same instance when they add nothing), and
+    /// per hook what it answered, or <see cref="Failed"/> (null: every hook answered null). A failed hook's additions are
+    /// dropped: the ticket is created without them.
+    /// </summary>
+    private async ValueTask<(TicketCreation Creation, object?[]? States)> AddToCreationAsync(IntakeRecord record, TicketCreation creation)
+    {
+        if (creationHooks.Length == 0)
+        {
+            return (creation, null);
+        }
+
+        var additions = new TicketAdditions();
+        object?[]? states = null;
+        for (var i = 0; i < creationHooks.Length; i++)
+        {
+            var mark = additions.Mark();
+            object? state;
+            try
+            {
+                state = await creationHooks[i].AddAsync(record, creation.Ticket, additions, abort.Token);
+            }
+            catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException)
+            {
+                // A failing follow-up must not refuse the record: the ticket is created without it, and the hook
+                // is told so after the store call.
+                additions.Truncate(mark);
+                state = Failed;
+                Log.HookFailed(logger, ex, creationHooks[i].GetType().Name, record.Source, record.ExternalId);
+            }
+
+            if (state is not null)
+            {
+                (states ??= new object?[creationHooks.Length])[i] = state;
+            }
+        }
+
+        if (additions.IsEmpty)
+        {
+            return (creation, states);
+        }
+
+        return (creation with
+        {
+            History = [.. creation.History, .. additions.History],
+            Outbox = [.. creation.Outbox, .. additions.Outbox],
+        }, states);
+    }
+
+    private async Task RunHooksAsync(IntakeRecord record, CreateResult stored, object?[]? states)
     {
         foreach (var hook in hooks)
         {
@@ -246,6 +302,20 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
             {
                 // The ticket is stored; a failing follow-up must not refuse the record. It runs again on a replay.
                 Log.HookFailed(logger, ex, hook.GetType().Name, record.Source, record.ExternalId);
+            }
+        }
+
+        for (var i = 0; i < creationHooks.Length; i++)
+        {
+            var state = states?[i];
+            var failed = ReferenceEquals(state, Failed);
+            try
+            {
+                await creationHooks[i].OnStoredAsync(record, stored, stored.Outcome == CreateOutcome.Created && !failed, failed ? null : state, abort.Token);
+            }
+            catch (Exception ex) when (ex is not StoreUnavailableException and not OperationCanceledException)
+            {
+                Log.HookFailed(logger, ex, creationHooks[i].GetType().Name, record.Source, record.ExternalId);
             }
         }
     }

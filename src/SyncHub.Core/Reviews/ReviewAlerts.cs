@@ -8,19 +8,22 @@ using SyncHub.Storage;
 namespace SyncHub.Reviews;
 
 /// <summary>
-/// After an app review becomes a ticket: records why its team was chosen, alerts the mobile team in chat when the
-/// review is critical (<see cref="ReviewOptions.Critical"/>), and counts it under its signature so that the review
-/// which makes an issue frequent (<see cref="ReviewOptions.Frequent"/>) alerts once. Every alert is a
-/// <see cref="ChatEvents.Message"/> written with a history line in one store update, once per ticket (the event id is
-/// the idempotency key), so a replayed record repairs a lost step and never alerts twice. An edited review (threaded
-/// onto its ticket) may make the ticket critical but is not counted again.
+/// When an app review becomes a ticket: records why its team was chosen, alerts the mobile team in chat when the review
+/// is critical (<see cref="ReviewOptions.Critical"/>), and counts it under its signature so that the review which makes
+/// an issue frequent (<see cref="ReviewOptions.Frequent"/>) alerts once. Every alert is a <see cref="ChatEvents.Message"/>
+/// with a history line. The routing line and the critical alert are written with the ticket, in its creation (an
+/// <see cref="ITicketCreationHook"/>: no second store call); the count needs the ticket's number, so it follows the
+/// creation, and the frequent-issue alert, when the count crosses the threshold, is a store update of its own. Each
+/// happens once per ticket (the event id is the idempotency key), so a replayed record never alerts twice. An edited
+/// review (threaded onto its ticket) may make the ticket critical, alerted by an update of that ticket, but is not
+/// counted again.
 /// </summary>
 public sealed class ReviewAlerts(
     ITicketStore store,
     IReviewSignalStore signals,
     ReviewRules rules,
     TimeProvider time,
-    ILogger<ReviewAlerts> logger) : ITicketCreatedHook
+    ILogger<ReviewAlerts> logger) : ITicketCreationHook
 {
     /// <summary>The history line that explains the team.</summary>
     public const string RoutingType = "review-routing";
@@ -31,7 +34,33 @@ public sealed class ReviewAlerts(
     /// <summary>The <see cref="ChatEvents.Kind"/> and history type of a frequent-issue alert.</summary>
     public const string FrequentKind = "review-frequent";
 
-    public async Task OnCreatedAsync(IntakeRecord record, CreateResult result, CancellationToken cancellationToken)
+    public ValueTask<object?> AddAsync(IntakeRecord record, Ticket ticket, TicketAdditions additions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(additions);
+        if (record.Channel != Channel.AppReview)
+        {
+            return ValueTask.FromResult<object?>(null);
+        }
+
+        var assessment = Assess(record, ticket.CreatedAt);
+        if (ticket.Team is not null)
+        {
+            additions.Add(RoutingEntry(ticket.Team, assessment));
+        }
+
+        if (assessment.Critical is { } critical)
+        {
+            var evt = CriticalAlert(ticket, assessment.Review, TicketCreation.NumberPlaceholder, assessment.Now);
+            additions.Add(CriticalEntry(evt, critical, assessment.Now));
+            additions.Add(evt);
+        }
+
+        return ValueTask.FromResult<object?>(assessment);
+    }
+
+    public async Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
@@ -40,58 +69,79 @@ public sealed class ReviewAlerts(
             return;
         }
 
+        var assessment = state as Assessment ?? Assess(record, time.GetUtcNow());
         var options = rules.Options;
-        var review = ReviewFacts.From(record);
-        var (isBeta, betaReason) = rules.Beta(review);
-        var now = time.GetUtcNow();
-        var at = record.ReceivedAt < now ? record.ReceivedAt : now;
-        var alert = now - at <= options.MaxAlertAge;
-        if (!alert)
+        if (!assessment.Alert)
         {
-            Log.ReviewTooOldToAlert(logger, result.Number, at, options.MaxAlertAge);
+            Log.ReviewTooOldToAlert(logger, result.Number, assessment.At, options.MaxAlertAge);
         }
 
-        var critical = alert && options.CriticalAlerts ? rules.Critical.Match(review, isBeta) : null;
         var threaded = result.Outcome == CreateOutcome.Threaded;
-        await store.UpdateAsync(
-            result.TicketId,
-            ticket =>
-            {
-                var history = new List<HistoryEntry>();
-                var outbox = new List<OutboxEvent>();
-                if (!threaded && ticket.Team is not null && !Has(ticket, RoutingType))
+        if (!written)
+        {
+            // Threaded onto an existing ticket, a replay, or the creation went without these lines: written onto the
+            // stored ticket, each once.
+            var now = time.GetUtcNow();
+            await store.UpdateAsync(
+                result.TicketId,
+                ticket =>
                 {
-                    history.Add(new(now, RoutingType, $"Team {ticket.Team}: {(isBeta ? "beta" : "release")} review, {betaReason}", new Dictionary<string, string>
+                    var history = new List<HistoryEntry>();
+                    var outbox = new List<OutboxEvent>();
+                    if (!threaded && ticket.Team is not null && !Has(ticket, RoutingType))
                     {
-                        ["team"] = ticket.Team,
-                        ["beta"] = isBeta ? "true" : "false",
-                    }));
-                }
+                        history.Add(RoutingEntry(ticket.Team, assessment with { Now = now }));
+                    }
 
-                if (critical is not null && !Has(ticket, CriticalKind))
-                {
-                    var evt = CriticalAlert(ticket, review, now);
-                    outbox.Add(evt);
-                    history.Add(new(now, CriticalKind, $"Critical review ({critical}): alert queued to {options.MobileChannel}", new Dictionary<string, string>
+                    if (assessment.Critical is { } critical && !Has(ticket, CriticalKind))
                     {
-                        ["eventId"] = evt.Id,
-                        ["reason"] = critical,
-                    }));
-                }
+                        var evt = CriticalAlert(ticket, assessment.Review, ticket.Number.ToString(CultureInfo.InvariantCulture), now) with { TicketNumber = ticket.Number };
+                        outbox.Add(evt);
+                        history.Add(CriticalEntry(evt, critical, now));
+                    }
 
-                return history.Count == 0 ? null : new TicketChange(outbox.Count == 0 ? ticket : ticket with { UpdatedAt = now }, history, outbox);
-            },
-            cancellationToken);
-        if (critical is not null)
+                    return history.Count == 0 ? null : new TicketChange(outbox.Count == 0 ? ticket : ticket with { UpdatedAt = now }, history, outbox);
+                },
+                cancellationToken);
+        }
+
+        if (assessment.Critical is not null)
         {
             Log.ReviewCritical(logger, result.Number, options.MobileChannel);
         }
 
-        if (!threaded && options.Frequent.Enabled && ReviewSignature.Of(review, rules.Vocabulary, options.Frequent.VersionScope) is { } signature)
+        if (!threaded && assessment.Signature is { } signature)
         {
-            await CountAsync(result, review, signature, at, alert, now, cancellationToken);
+            await CountAsync(result, assessment.Review, signature, assessment.At, assessment.Alert, time.GetUtcNow(), cancellationToken);
         }
     }
+
+    /// <summary>What the review's record decides, at <paramref name="now"/>.</summary>
+    private Assessment Assess(IntakeRecord record, DateTimeOffset now)
+    {
+        var options = rules.Options;
+        var review = ReviewFacts.From(record);
+        var (isBeta, betaReason) = rules.Beta(review);
+        var at = record.ReceivedAt < now ? record.ReceivedAt : now;
+        var alert = now - at <= options.MaxAlertAge;
+        var critical = alert && options.CriticalAlerts ? rules.Critical.Match(review, isBeta) : null;
+        var signature = options.Frequent.Enabled ? ReviewSignature.Of(review, rules.Vocabulary, options.Frequent.VersionScope) : null;
+        return new Assessment(review, isBeta, betaReason, now, at, alert, critical, signature);
+    }
+
+    private static HistoryEntry RoutingEntry(string team, Assessment assessment) =>
+        new(assessment.Now, RoutingType, $"Team {team}: {(assessment.IsBeta ? "beta" : "release")} review, {assessment.BetaReason}", new Dictionary<string, string>(2)
+        {
+            ["team"] = team,
+            ["beta"] = assessment.IsBeta ? "true" : "false",
+        });
+
+    private HistoryEntry CriticalEntry(OutboxEvent evt, string critical, DateTimeOffset now) =>
+        new(now, CriticalKind, $"Critical review ({critical}): alert queued to {rules.Options.MobileChannel}", new Dictionary<string, string>(2)
+        {
+            ["eventId"] = evt.Id,
+            ["reason"] = critical,
+        });
 
     private async Task CountAsync(CreateResult result, ReviewFacts review, string signature, DateTimeOffset at, bool alert, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -126,9 +176,10 @@ public sealed class ReviewAlerts(
         Log.ReviewFrequent(logger, signature, count.Count, frequent.Window, result.Number);
     }
 
-    private OutboxEvent CriticalAlert(Ticket ticket, ReviewFacts review, DateTimeOffset now)
+    /// <summary>The critical-review alert; <paramref name="number"/> is how it names the ticket's number.</summary>
+    private OutboxEvent CriticalAlert(Ticket ticket, ReviewFacts review, string number, DateTimeOffset now)
     {
-        var data = AlertData(CriticalKind, ticket, $"Critical app review: {review.Describe()}", ticket.Body);
+        var data = AlertData(CriticalKind, ticket, number, $"Critical app review: {review.Describe()}", ticket.Body);
         Add(data, "rating", review.Rating?.ToString(CultureInfo.InvariantCulture));
         Add(data, "appVersion", review.Version);
         Add(data, "store", ReviewDiagnostics.StoreName(review.Store));
@@ -145,7 +196,7 @@ public sealed class ReviewAlerts(
         var app = review.AppId is null ? "the app" : review.AppId;
         var text = $"{count.Count.ToString(CultureInfo.InvariantCulture)} reviews of {app} on {ReviewDiagnostics.StoreName(review.Store)} mention {concepts} within {window}.\n" +
             $"Versions: {versions}\nTickets: {tickets}";
-        var data = AlertData(FrequentKind, ticket, $"Frequent issue: {count.Count.ToString(CultureInfo.InvariantCulture)} reviews about {concepts} within {window}", text);
+        var data = AlertData(FrequentKind, ticket, ticket.Number.ToString(CultureInfo.InvariantCulture), $"Frequent issue: {count.Count.ToString(CultureInfo.InvariantCulture)} reviews about {concepts} within {window}", text);
         data["count"] = count.Count.ToString(CultureInfo.InvariantCulture);
         data["versions"] = versions;
         data["tickets"] = tickets;
@@ -156,25 +207,35 @@ public sealed class ReviewAlerts(
         return Alert(ticket, FrequentKind, data, now);
     }
 
-    private Dictionary<string, string> AlertData(string kind, Ticket ticket, string title, string text)
+    /// <summary>
+    /// An alert's data. Its texts go through <see cref="TicketCreation.Literal"/>: <paramref name="number"/> may be
+    /// <see cref="TicketCreation.NumberPlaceholder"/>, which they must not contain.
+    /// </summary>
+    private Dictionary<string, string> AlertData(string kind, Ticket ticket, string number, string title, string text)
     {
         var options = rules.Options;
         var link = string.IsNullOrEmpty(options.TicketLink)
             ? null
-            : options.TicketLink
-                .Replace("{number}", ticket.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            : TicketCreation.Literal(options.TicketLink)
+                .Replace("{number}", number, StringComparison.Ordinal)
                 .Replace("{id}", ticket.Id, StringComparison.Ordinal);
-        var data = new Dictionary<string, string>
+        text = TicketCreation.Literal(text);
+        var data = new Dictionary<string, string>(12)
         {
             [ChatEvents.Kind] = kind,
-            [ChatEvents.Channel] = options.MobileChannel,
-            [ChatEvents.Title] = title,
+            [ChatEvents.Channel] = TicketCreation.Literal(options.MobileChannel),
+            [ChatEvents.Title] = TicketCreation.Literal(title),
             [ChatEvents.Text] = link is null ? text : $"{text}\n{link}",
             [ChatEvents.Priority] = ticket.Priority.ToString(),
-            [ChatEvents.Subject] = ticket.Subject,
+            [ChatEvents.Subject] = TicketCreation.Literal(ticket.Subject),
         };
         Add(data, ChatEvents.Mention, options.MobileMention);
-        Add(data, "link", link);
+        if (!string.IsNullOrWhiteSpace(link))
+        {
+            // Not through Add: the link may hold the number placeholder.
+            data["link"] = link.Trim();
+        }
+
         return data;
     }
 
@@ -194,7 +255,7 @@ public sealed class ReviewAlerts(
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            data[key] = value.Trim();
+            data[key] = TicketCreation.Literal(value.Trim());
         }
     }
 
@@ -204,4 +265,8 @@ public sealed class ReviewAlerts(
         { TotalHours: >= 1 } when window.Ticks % TimeSpan.TicksPerHour == 0 => $"{window.TotalHours.ToString(CultureInfo.InvariantCulture)} {(window.TotalHours == 1 ? "hour" : "hours")}",
         _ => $"{Math.Round(window.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes",
     };
+
+    /// <summary>What a review's record decides, worked out once before its ticket is created and used again after.</summary>
+    private sealed record Assessment(
+        ReviewFacts Review, bool IsBeta, string BetaReason, DateTimeOffset Now, DateTimeOffset At, bool Alert, string? Critical, string? Signature);
 }

@@ -33,7 +33,7 @@ public static class ReviewRegistration
         services.AddValidatedOptions<ReviewOptions>(configuration.GetSection(ReviewOptions.SectionName));
         services.AddSingleton(sp => ReviewRules.Create(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         services.TryAddSingleton<IReviewSignalStore, InMemoryReviewSignalStore>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreatedHook, ReviewAlerts>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketCreationHook, ReviewAlerts>());
         services.Decorate<IPriorityPolicy>((inner, sp) => new ReviewPriorityPolicy(inner, sp.GetRequiredService<ReviewRules>()));
         services.Decorate<IAssignmentPolicy>((inner, sp) => new ReviewAssignmentPolicy(inner, sp.GetRequiredService<ReviewRules>()));
         return services;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,15 +11,55 @@ namespace SyncHub.Reviews;
 /// </summary>
 public static class ReviewText
 {
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Normalize(text, null);
+
+    /// <summary>
+    /// <see cref="Normalize(string?)"/> of <paramref name="first"/>, a line break and <paramref name="second"/> (a review's
+    /// title and text), without building that string: the only new string is the result.
+    /// </summary>
+    public static string Normalize(string? first, string? second)
     {
-        if (string.IsNullOrEmpty(text))
+        var (a, b) = (Decomposed(first), Decomposed(second));
+        if (a.Length + b.Length == 0)
         {
             return " ";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var result = new StringBuilder(decomposed.Length + 2).Append(' ');
+        // Each character gives at most one, plus the spaces at both ends and the one between.
+        var buffer = ArrayPool<char>.Shared.Rent(a.Length + b.Length + 3);
+        try
+        {
+            var length = 0;
+            buffer[length++] = ' ';
+            Append(a, buffer, ref length);
+            if (second is not null)
+            {
+                Space(buffer, ref length);
+                Append(b, buffer, ref length);
+            }
+
+            Space(buffer, ref length);
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A configured term as it is searched for: normalized, without the trailing space (a prefix of a word).</summary>
+    public static string Term(string term) => Normalize(term).TrimEnd();
+
+    /// <summary>True when <paramref name="normalizedText"/> (from <see cref="Normalize"/>) has a word starting with <paramref name="term"/> (from <see cref="Term"/>).</summary>
+    public static bool Mentions(string normalizedText, string term) =>
+        term.Length > 1 && normalizedText.Contains(term, StringComparison.Ordinal);
+
+    /// <summary>The text in Unicode form D (the same instance when it is already, as ASCII text is).</summary>
+    private static string Decomposed(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : text.IsNormalized(NormalizationForm.FormD) ? text : text.Normalize(NormalizationForm.FormD);
+
+    private static void Append(string decomposed, char[] buffer, ref int length)
+    {
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
@@ -28,26 +69,21 @@ public static class ReviewText
 
             if (char.IsLetterOrDigit(c))
             {
-                result.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
-            else if (result[^1] != ' ')
+            else
             {
-                result.Append(' ');
+                Space(buffer, ref length);
             }
         }
-
-        if (result[^1] != ' ')
-        {
-            result.Append(' ');
-        }
-
-        return result.ToString();
     }
 
-    /// <summary>A configured term as it is searched for: normalized, without the trailing space (a prefix of a word).</summary>
-    public static string Term(string term) => Normalize(term).TrimEnd();
-
-    /// <summary>True when <paramref name="normalizedText"/> (from <see cref="Normalize"/>) has a word starting with <paramref name="term"/> (from <see cref="Term"/>).</summary>
-    public static bool Mentions(string normalizedText, string term) =>
-        term.Length > 1 && normalizedText.Contains(term, StringComparison.Ordinal);
+    /// <summary>A space, unless the text so far ends with one.</summary>
+    private static void Space(char[] buffer, ref int length)
+    {
+        if (buffer[length - 1] != ' ')
+        {
+            buffer[length++] = ' ';
+        }
+    }
 }

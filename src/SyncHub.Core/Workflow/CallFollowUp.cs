@@ -8,22 +8,49 @@ using SyncHub.Storage;
 namespace SyncHub.Workflow;
 
 /// <summary>
-/// After a hotline call becomes a ticket, a short follow-up goes to the caller by e-mail (through the outbox)
-/// when the directory knows an address; the history records it either way. Once per ticket. The mail's
-/// <c>{summary}</c> is the customer-facing summary the agent marked in the call notes
-/// (<see cref="CallDiagnostics.CustomerSummary"/>), else the configured <see cref="CallFollowUpOptions.Summary"/>:
-/// the agent's notes (the ticket's body) are internal and never go to the caller.
+/// When a hotline call becomes a ticket, a short follow-up goes to the caller by e-mail (through the outbox) when the
+/// directory knows an address; the history records it either way. Both are written with the ticket, in its creation
+/// (an <see cref="ITicketCreationHook"/>: no second store call), so once per ticket. The mail's <c>{summary}</c> is the
+/// customer-facing summary the agent marked in the call notes (<see cref="CallDiagnostics.CustomerSummary"/>), else the
+/// configured <see cref="CallFollowUpOptions.Summary"/>: the agent's notes (the ticket's body) are internal and never go
+/// to the caller. A call threaded onto an existing ticket gets none.
 /// </summary>
-public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IOptions<CallFollowUpOptions> options, TimeProvider time) : ITicketCreatedHook
+public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IOptions<CallFollowUpOptions> options, TimeProvider time) : ITicketCreationHook
 {
     public const string HistoryType = "call-follow-up";
 
-    public async Task OnCreatedAsync(IntakeRecord record, CreateResult result, CancellationToken cancellationToken)
+    public async ValueTask<object?> AddAsync(IntakeRecord record, Ticket ticket, TicketAdditions additions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(additions);
+        var settings = options.Value;
+        if (!settings.Enabled || record.Channel != Channel.Phone)
+        {
+            return null;
+        }
+
+        var email = await contacts.FindEmailAsync(record.Requester, cancellationToken);
+        var (entry, mail) = FollowUp(record, ticket, email, TicketCreation.NumberPlaceholder, ticket.CreatedAt, settings);
+        additions.Add(entry);
+        if (mail is not null)
+        {
+            additions.Add(mail);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Nothing when the follow-up was written with the ticket or the call was threaded. Otherwise (the lookup failed before
+    /// the creation, or a replayed call whose ticket lacks the follow-up) it is written onto the stored ticket, once.
+    /// </summary>
+    public async Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
         var settings = options.Value;
-        if (!settings.Enabled || record.Channel != Channel.Phone || result.Outcome == CreateOutcome.Threaded)
+        if (written || !settings.Enabled || record.Channel != Channel.Phone || result.Outcome == CreateOutcome.Threaded)
         {
             return;
         }
@@ -39,48 +66,61 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
                     return null;
                 }
 
-                if (email is null)
-                {
-                    var note = new HistoryEntry(now, HistoryType, $"No follow-up e-mail: no address is known for {record.Requester.Phone ?? "the caller"}");
-                    return new TicketChange(ticket, [note], []);
-                }
-
-                var summary = CustomerSummary(record, ticket, settings);
-                string Fill(string template) => template
-                    .Replace("{number}", ticket.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{subject}", ticket.Subject, StringComparison.Ordinal)
-                    .Replace("{summary}", summary, StringComparison.Ordinal)
-                    .Replace("{name}", ticket.Requester.Name ?? ticket.Account?.Name ?? "there", StringComparison.Ordinal);
-                var mail = new OutboxEvent
-                {
-                    Id = $"{ticket.Id}:call-follow-up",
-                    Type = MailEvents.FollowUp,
-                    TicketId = ticket.Id,
-                    TicketNumber = ticket.Number,
-                    CreatedAt = now,
-                    Data = new Dictionary<string, string>
-                    {
-                        [MailEvents.To] = email,
-                        [MailEvents.Subject] = Fill(settings.Subject),
-                        [MailEvents.Body] = Fill(settings.Body),
-                        [MailEvents.Automatic] = "true",
-                    },
-                };
-                var entry = new HistoryEntry(now, HistoryType, $"Follow-up e-mail queued to {email}", new Dictionary<string, string> { ["to"] = email, ["eventId"] = mail.Id });
-                return new TicketChange(ticket with { UpdatedAt = now }, [entry], [mail]);
+                var (entry, mail) = FollowUp(record, ticket, email, ticket.Number.ToString(CultureInfo.InvariantCulture), now, settings);
+                return mail is null
+                    ? new TicketChange(ticket, [entry], [])
+                    : new TicketChange(ticket with { UpdatedAt = now }, [entry], [mail with { TicketNumber = ticket.Number }]);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The history line and, when <paramref name="email"/> is known, the mail; <paramref name="number"/> is how the texts
+    /// name the ticket's number (<see cref="TicketCreation.NumberPlaceholder"/> before the ticket has one).
+    /// </summary>
+    private static (HistoryEntry Entry, OutboxEvent? Mail) FollowUp(
+        IntakeRecord record, Ticket ticket, string? email, string number, DateTimeOffset now, CallFollowUpOptions settings)
+    {
+        if (email is null)
+        {
+            return (new HistoryEntry(now, HistoryType, $"No follow-up e-mail: no address is known for {record.Requester.Phone ?? "the caller"}"), null);
+        }
+
+        var name = TicketCreation.Literal(ticket.Requester.Name ?? ticket.Account?.Name ?? "there");
+        var summary = CustomerSummary(record, ticket, settings, number, name);
+        var subject = TicketCreation.Literal(ticket.Subject);
+        string Fill(string template) => TicketCreation.Literal(template)
+            .Replace("{number}", number, StringComparison.Ordinal)
+            .Replace("{subject}", subject, StringComparison.Ordinal)
+            .Replace("{summary}", summary, StringComparison.Ordinal)
+            .Replace("{name}", name, StringComparison.Ordinal);
+        var mail = new OutboxEvent
+        {
+            Id = $"{ticket.Id}:call-follow-up",
+            Type = MailEvents.FollowUp,
+            TicketId = ticket.Id,
+            CreatedAt = now,
+            Data = new Dictionary<string, string>(4)
+            {
+                [MailEvents.To] = TicketCreation.Literal(email),
+                [MailEvents.Subject] = Fill(settings.Subject),
+                [MailEvents.Body] = Fill(settings.Body),
+                [MailEvents.Automatic] = "true",
+            },
+        };
+        var entry = new HistoryEntry(now, HistoryType, $"Follow-up e-mail queued to {email}", new Dictionary<string, string>(2) { ["to"] = email, ["eventId"] = mail.Id });
+        return (entry, mail);
     }
 
     /// <summary>
     /// The summary the caller is sent: the text the agent marked for the caller, else <see cref="CallFollowUpOptions.Summary"/>
     /// filled from the call's time, length and agent. Never the ticket's body.
     /// </summary>
-    private static string CustomerSummary(IntakeRecord record, Ticket ticket, CallFollowUpOptions settings)
+    private static string CustomerSummary(IntakeRecord record, Ticket ticket, CallFollowUpOptions settings, string number, string name)
     {
         if (Diagnostic(record, ticket, CallDiagnostics.CustomerSummary) is { } marked)
         {
-            return marked;
+            return TicketCreation.Literal(marked);
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone.Trim());
@@ -88,12 +128,12 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
         var duration = long.TryParse(Diagnostic(record, ticket, CallDiagnostics.Duration), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? Length(seconds)
             : "";
-        return settings.Summary
+        return TicketCreation.Literal(settings.Summary)
             .Replace("{date}", at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{duration}", duration, StringComparison.Ordinal)
-            .Replace("{agent}", Diagnostic(record, ticket, CallDiagnostics.Agent) ?? "our support agent", StringComparison.Ordinal)
-            .Replace("{number}", ticket.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{name}", ticket.Requester.Name ?? ticket.Account?.Name ?? "there", StringComparison.Ordinal)
+            .Replace("{agent}", TicketCreation.Literal(Diagnostic(record, ticket, CallDiagnostics.Agent) ?? "our support agent"), StringComparison.Ordinal)
+            .Replace("{number}", number, StringComparison.Ordinal)
+            .Replace("{name}", name, StringComparison.Ordinal)
             .Trim();
     }
 

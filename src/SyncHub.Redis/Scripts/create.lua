@@ -30,7 +30,8 @@
 --                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
 --  23  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
---                                type, JSON head, JSON tail (the ticket number goes between); then the index
+--                                type, JSON head, JSON tail (the ticket number goes between, and replaces each
+--                                numberPlaceholder in the event's texts); then the index
 --                                operations of the new ticket (index-ops.lua: count, then op, key, score each), then
 --                                the sort:updated score of a threaded follow-up's parent (-threadedAt in ms; '' without)
 -- A thread key of a ticket merged into another continues on that other ticket (the ticket hash's 'merged' field).
@@ -57,6 +58,11 @@ local firstNumber = tonumber(ARGV[20])
 local windowStart = ARGV[21]
 local reopenStart = ARGV[22]
 local historyAt = 23
+-- TicketCreation.NumberPlaceholder as the event JSON writes it: '#', the escaped U+0001, '#'. Only an escape can put a
+-- control character in JSON text, and the C# side never lets a U+0001 into an event's texts but in a placeholder, so
+-- every match is one (a test compares this with StoreJson.NumberPlaceholderJson). No pattern magic characters in it:
+-- string.gsub matches it as plain text.
+local numberPlaceholder = '#\\u0001#'
 
 local idempotency = prefix .. 'idempotency'
 local existing = redis.call('HGET', idempotency, idempotencyField)
@@ -142,7 +148,11 @@ if breached == '1' then
 end
 local i = appendHistory(ticketKey, historyAt)
 for _ = 1, tonumber(ARGV[i]) do
-  redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', ARGV[i + 2] .. n .. ARGV[i + 3])
+  local event = ARGV[i + 2] .. n .. ARGV[i + 3]
+  if string.find(event, numberPlaceholder, 1, true) then
+    event = string.gsub(event, numberPlaceholder, n)
+  end
+  redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', event)
   i = i + 3
 end
 applyIndexOps(prefix, n, i + 1)

@@ -37,6 +37,31 @@ public sealed class ReviewAlertsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task CriticalReview_TheTicketIsCreatedWithItsAlertLinkedByTheNumber()
+    {
+        await StartAsync(("SyncHub:Reviews:TicketLink", "https://support.example.com/#/tickets/{number}?id={id}&n={number}"));
+
+        var created = await Pipeline.SubmitAsync(ReviewTestRecords.Review("gp:app:1", rating: 1));
+        var replayed = await Pipeline.SubmitAsync(ReviewTestRecords.Review("gp:app:1", rating: 1));
+
+        Assert.Equal((IntakeOutcome.Created, IntakeOutcome.Duplicate), (created.Outcome, replayed.Outcome));
+        var ticket = (await Store.GetAsync(created.TicketId!))!;
+        Assert.Equal(1, ticket.Version);
+        Assert.Equal(ReviewAlerts.RoutingType, ticket.History[^2].Type);
+        var entry = ticket.History[^1];
+        Assert.Equal((ReviewAlerts.CriticalKind, "Critical review (rating 1 ≤ 2, mentions \"crash\"): alert queued to #mobile"), (entry.Type, entry.Message));
+        var events = (await Store.ReadOutboxAsync(null, 100)).Select(e => e.Event).ToList();
+        Assert.Equal([OutboxEventTypes.TicketCreated, ChatEvents.Message], events.Select(e => e.Type));
+        var alert = events[1];
+        Assert.Equal((created.Number, $"{created.TicketId}:{ReviewAlerts.CriticalKind}"), (alert.TicketNumber, alert.Id));
+        Assert.Equal(alert.Id, entry.Data?["eventId"]);
+        var link = $"https://support.example.com/#/tickets/{created.Number}?id={created.TicketId}&n={created.Number}";
+        Assert.Equal(link, alert.Data["link"]);
+        Assert.EndsWith($"\n{link}", alert.Data[ChatEvents.Text], StringComparison.Ordinal);
+        Assert.Equal("Critical app review: 1★ on Google Play, version 4.2.0", alert.Data[ChatEvents.Title]);
+    }
+
+    [Fact]
     public async Task ReviewOfAnAppListedAsBeta_GoesToTheInHouseTeamAndTheHistorySaysWhy()
     {
         await StartAsync(("SyncHub:Reviews:BetaApps:0:AppId", "12345"), ("SyncHub:Reviews:BetaApps:0:Store", "AppStore"));

@@ -14,6 +14,19 @@ public sealed class ReviewTextTests
         Assert.Equal(expected, ReviewText.Mentions(ReviewText.Normalize(text), ReviewText.Term(term)));
 
     [Theory]
+    [InlineData("Crashes!", "Since 4.2 it CRASHES at login.", " crashes since 4 2 it crashes at login ")]
+    [InlineData("", "Não consigo entrar — ajuda", " nao consigo entrar ajuda ")]
+    [InlineData("Título: Ótimo", "", " titulo otimo ")]
+    [InlineData("", "", " ")]
+    [InlineData(null, "...", " ")]
+    [InlineData("end.", "...start", " end start ")]
+    public void Normalize_TitleAndText_IsTheTextOfBothOnOneLineBreak(string? title, string text, string expected)
+    {
+        Assert.Equal(expected, ReviewText.Normalize(title, text));
+        Assert.Equal(ReviewText.Normalize($"{title}\n{text}"), ReviewText.Normalize(title, text));
+    }
+
+    [Theory]
     [InlineData(VersionScope.Exact, "gp:chat.rocket.android|4.2.1|crash+login")]
     [InlineData(VersionScope.Minor, "gp:chat.rocket.android|4.2|crash+login")]
     [InlineData(VersionScope.Any, "gp:chat.rocket.android|*|crash+login")]

@@ -57,6 +57,71 @@ public sealed class CallFollowUpTests
     }
 
     [Fact]
+    public async Task Call_FromAKnownContact_TheTicketIsCreatedWithItsFollowUpNumberedInEveryPlace()
+    {
+        await using var harness = await StartAsync(new()
+        {
+            ["SyncHub:CallFollowUp:Subject"] = "[#{number}] {subject}",
+            ["SyncHub:CallFollowUp:Summary"] = "Ticket {number} was opened by {agent}.",
+        });
+
+        var created = await harness.Pipeline.SubmitAsync(Call("call-6", diagnostics: new() { [CallDiagnostics.Agent] = "João" }));
+        var replayed = await harness.Pipeline.SubmitAsync(Call("call-6", diagnostics: new() { [CallDiagnostics.Agent] = "João" }));
+
+        Assert.Equal((IntakeOutcome.Created, IntakeOutcome.Duplicate), (created.Outcome, replayed.Outcome));
+        var ticket = (await harness.Store.GetAsync(created.TicketId!))!;
+        Assert.Equal(1, ticket.Version);
+        var entry = Assert.Single(ticket.History, h => h.Type == CallFollowUp.HistoryType);
+        var events = (await harness.Store.ReadOutboxAsync(null, 10)).Select(e => e.Event).ToList();
+        Assert.Equal([OutboxEventTypes.TicketCreated, MailEvents.FollowUp], events.Select(e => e.Type));
+        var mail = events[1];
+        Assert.Equal((created.TicketId, created.Number, $"{created.TicketId}:call-follow-up"), (mail.TicketId, mail.TicketNumber, mail.Id));
+        Assert.Equal(new Dictionary<string, string> { ["to"] = "ana@acme.example", ["eventId"] = mail.Id }, entry.Data);
+        Assert.Equal("Follow-up e-mail queued to ana@acme.example", entry.Message);
+        Assert.Equal($"[#{created.Number}] Hotline call from +55 11 98765-4321", mail.Data[MailEvents.Subject]);
+        var body = mail.Data[MailEvents.Body];
+        Assert.Contains($"We opened ticket #{created.Number} for it.", body, StringComparison.Ordinal);
+        Assert.Contains($"Ticket {created.Number} was opened by João.", body, StringComparison.Ordinal);
+        Assert.Contains($"keep [#{created.Number}] in the subject", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0001", body, StringComparison.Ordinal);
+        await harness.StopAsync();
+    }
+
+    [Fact]
+    public async Task Call_SummaryThatLooksLikeTheNumberPlaceholder_IsMailedAsTheAgentTypedIt()
+    {
+        await using var harness = await StartAsync();
+        const string Typed = "Quote {number}, #\\u0001# and #{number}# back.";
+
+        var created = await harness.Pipeline.SubmitAsync(Call(
+            "call-7",
+            diagnostics: new() { [CallDiagnostics.CustomerSummary] = $"{Typed} #\u0001#" }));
+
+        var body = await FollowUpBodyAsync(harness);
+        Assert.Contains($"{Typed} #\uFFFD#", body, StringComparison.Ordinal);
+        Assert.Contains($"We opened ticket #{created.Number} for it.", body, StringComparison.Ordinal);
+        await harness.StopAsync();
+    }
+
+    [Fact]
+    public async Task Call_ContactLookupFailsBeforeTheCreation_TheTicketIsStoredAndGetsTheFollowUpOnceAfterwards()
+    {
+        await using var harness = new PipelineHarness(services: s => s.AddSingleton<IContactLookup>(new FailingOnceLookup()));
+        await harness.StartAsync();
+
+        var created = await harness.Pipeline.SubmitAsync(Call("call-8"));
+        await harness.Pipeline.SubmitAsync(Call("call-8"));
+
+        Assert.Equal(IntakeOutcome.Created, created.Outcome);
+        var ticket = (await harness.Store.GetAsync(created.TicketId!))!;
+        Assert.Single(ticket.History, h => h.Type == CallFollowUp.HistoryType);
+        var mail = Assert.Single(await harness.Store.ReadOutboxAsync(null, 10), e => e.Event.Type == MailEvents.FollowUp).Event;
+        Assert.Equal((created.Number, "ana@acme.example"), (mail.TicketNumber, mail.Data[MailEvents.To]));
+        Assert.Contains($"We opened ticket #{created.Number} for it.", mail.Data[MailEvents.Body], StringComparison.Ordinal);
+        await harness.StopAsync();
+    }
+
+    [Fact]
     public async Task Call_WithASummaryMarkedForTheCaller_MailsOnlyThatSummary()
     {
         await using var harness = await StartAsync();
@@ -154,5 +219,16 @@ public sealed class CallFollowUpTests
 
         Assert.DoesNotContain((await harness.Store.GetAsync(created.TicketId!))!.History, h => h.Type == CallFollowUp.HistoryType);
         await harness.StopAsync();
+    }
+
+    /// <summary>A contact directory that is down for the first lookup only.</summary>
+    private sealed class FailingOnceLookup : IContactLookup
+    {
+        private int calls;
+
+        public Task<string?> FindEmailAsync(Requester requester, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref calls) == 1
+                ? throw new HttpRequestException("The directory did not answer.")
+                : Task.FromResult<string?>("ana@acme.example");
     }
 }

@@ -27,6 +27,9 @@ public sealed class CreateScriptArgsTests
         // Escaped to six bytes a character, the body outgrows the buffer's first array twice over.
         ["long escaped body"] = () => Samples.Creation(
             threadKey: "mail:thread-7", body: string.Concat(Enumerable.Repeat("Ação \"falhou\"\n", 4_000)), department: Department.PaidSupport),
+
+        // An event written with its ticket that names the number in its texts.
+        ["numbered follow-up"] = NumberedFollowUp,
     };
 
     public static TheoryData<string> Names() => [.. Creations.Keys];
@@ -61,6 +64,41 @@ public sealed class CreateScriptArgsTests
         }
 
         AssertSameArguments(creation, argv);
+    }
+
+    [Fact]
+    public void NumberPlaceholder_AsTheEventJsonWritesIt_IsTheOneCreateLuaReplaces()
+    {
+        var evt = new OutboxEvent
+        {
+            Id = "t1:call-follow-up",
+            Type = MailEvents.FollowUp,
+            TicketId = "t1",
+            CreatedAt = Start,
+            Data = new Dictionary<string, string> { ["body"] = $"ticket #{TicketCreation.NumberPlaceholder}." },
+        };
+
+        var (head, tail) = StoreJson.EventAwaitingNumber(evt);
+
+        var json = System.Text.Encoding.UTF8.GetString([.. head.Span, .. tail.Span]);
+        Assert.Contains($"\"ticket #{StoreJson.NumberPlaceholderJson}.\"", json, StringComparison.Ordinal);
+        Assert.Equal("#\\u0001#", StoreJson.NumberPlaceholderJson);
+        var lua = RedisScripts.Read("create");
+        Assert.Contains("local numberPlaceholder = '" + StoreJson.NumberPlaceholderJson.Replace("\\", "\\\\", StringComparison.Ordinal) + "'\n", lua, StringComparison.Ordinal);
+    }
+
+    private static TicketCreation NumberedFollowUp()
+    {
+        var creation = Samples.Creation();
+        var mail = new OutboxEvent
+        {
+            Id = $"{creation.Ticket.Id}:call-follow-up",
+            Type = MailEvents.FollowUp,
+            TicketId = creation.Ticket.Id,
+            CreatedAt = Start,
+            Data = new Dictionary<string, string> { ["body"] = $"Ticket #{TicketCreation.NumberPlaceholder}, [#{TicketCreation.NumberPlaceholder}]" },
+        };
+        return creation with { Outbox = [.. creation.Outbox, mail] };
     }
 
     private static void AssertSameArguments(TicketCreation creation, RedisValue[] argv)

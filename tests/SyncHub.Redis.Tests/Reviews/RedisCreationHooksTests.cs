@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SyncHub.Domain;
+using SyncHub.Hosting;
+using SyncHub.Pipeline;
+using SyncHub.Redis.Reviews;
+using SyncHub.Reviews;
+using SyncHub.Storage;
+using SyncHub.Testing.Redis;
+using SyncHub.Workflow;
+
+namespace SyncHub.Redis.Tests.Reviews;
+
+/// <summary>
+/// The hotline follow-up and the critical-review alert over the Redis store, through the real pipeline: written by the
+/// creation script with the ticket, their texts numbered by it, once under replay.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private ServiceProvider? provider;
+
+    private IIntakePipeline Pipeline => provider!.GetRequiredService<IIntakePipeline>();
+
+    private ITicketStore Store => provider!.GetRequiredService<ITicketStore>();
+
+    [Fact]
+    public async Task Call_FromAKnownAddress_IsStoredWithItsFollowUpMailNumberedByTheCreationScript()
+    {
+        await StartAsync();
+        await Pipeline.SubmitAsync(Call("call-0"));
+
+        var created = await Pipeline.SubmitAsync(Call("call-1"));
+        var replayed = await Pipeline.SubmitAsync(Call("call-1"));
+
+        Assert.Equal((IntakeOutcome.Created, IntakeOutcome.Duplicate), (created.Outcome, replayed.Outcome));
+        var ticket = (await Store.GetAsync(created.TicketId!))!;
+        Assert.Equal(1, ticket.Version);
+        var entry = Assert.Single(ticket.History, h => h.Type == CallFollowUp.HistoryType);
+        Assert.Equal("Follow-up e-mail queued to ana@acme.example", entry.Message);
+        var mails = (await Store.ReadOutboxAsync(null, 100)).Select(e => e.Event).Where(e => e.TicketId == created.TicketId).ToList();
+        Assert.Equal([OutboxEventTypes.TicketCreated, MailEvents.FollowUp], mails.Select(e => e.Type));
+        var mail = mails[1];
+        Assert.Equal((created.Number, $"{created.TicketId}:call-follow-up", "ana@acme.example"), (mail.TicketNumber, mail.Id, mail.Data[MailEvents.To]));
+        Assert.Equal($"[#{created.Number}] We received your call: Hotline call", mail.Data[MailEvents.Subject]);
+        Assert.Contains($"We opened ticket #{created.Number} for it.", mail.Data[MailEvents.Body], StringComparison.Ordinal);
+        Assert.Contains($"keep [#{created.Number}] in the subject", mail.Data[MailEvents.Body], StringComparison.Ordinal);
+        Assert.Contains("Ana, quote {number} or #\\u0001# as you like.", mail.Data[MailEvents.Body], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CriticalReview_IsStoredWithItsRoutingLineAndAlertLinkedByItsNumber()
+    {
+        await StartAsync(("SyncHub:Reviews:TicketLink", "https://support.example.com/#/tickets/{number}"));
+
+        var created = await Pipeline.SubmitAsync(Review("gp:app:1"));
+        await Pipeline.SubmitAsync(Review("gp:app:1"));
+
+        var ticket = (await Store.GetAsync(created.TicketId!))!;
+        Assert.Equal(1, ticket.Version);
+        Assert.Single(ticket.History, h => h.Type == ReviewAlerts.RoutingType);
+        var entry = Assert.Single(ticket.History, h => h.Type == ReviewAlerts.CriticalKind);
+        var alert = Assert.Single((await Store.ReadOutboxAsync(null, 100)).Select(e => e.Event), e => e.Type == ChatEvents.Message);
+        Assert.Equal((created.Number, alert.Id), (alert.TicketNumber, entry.Data?["eventId"]));
+        Assert.Equal($"https://support.example.com/#/tickets/{created.Number}", alert.Data["link"]);
+        Assert.EndsWith($"\nhttps://support.example.com/#/tickets/{created.Number}", alert.Data[ChatEvents.Text], StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (provider is not null)
+        {
+            await provider.GetRequiredService<IntakePipeline>().StopAsync(CancellationToken.None);
+            await provider.DisposeAsync();
+        }
+    }
+
+    private static IntakeRecord Call(string id) => new()
+    {
+        Source = "Freshcaller",
+        ExternalId = id,
+        Channel = Channel.Phone,
+        Requester = new Requester("Ana", "ana@acme.example", "+55 11 98765-4321"),
+        Subject = "Hotline call",
+        Body = "Internal notes.",
+        ReceivedAt = Now.AddMinutes(-5),
+        Diagnostics = new Dictionary<string, string> { [CallDiagnostics.CustomerSummary] = "Ana, quote {number} or #\\u0001# as you like." },
+    };
+
+    private static IntakeRecord Review(string id) => new()
+    {
+        Source = "AppFollow",
+        ExternalId = id,
+        Channel = Channel.AppReview,
+        Requester = new Requester("Ana Souza"),
+        Subject = "",
+        Body = "The app crashes when I open a channel.",
+        ReceivedAt = Now.AddMinutes(-30),
+        Diagnostics = new Dictionary<string, string>
+        {
+            [ReviewDiagnostics.Store] = "gp",
+            [ReviewDiagnostics.AppId] = "chat.rocket.android",
+            [ReviewDiagnostics.Rating] = "1",
+            [ReviewDiagnostics.AppVersion] = "4.2.0",
+        },
+    };
+
+    private async Task StartAsync(params (string Key, string? Value)[] settings)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["SyncHub:Redis:KeyPrefix"] = redis.NewPrefix(),
+            ["SyncHub:CallFollowUp:Subject"] = "[#{number}] We received your call: {subject}",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSyncHubCore(configuration);
+        services.AddRedisStore(configuration);
+        services.AddReviewPolicies(configuration);
+        services.AddRedisReviewSignals();
+        provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IntakePipeline>().StartAsync(CancellationToken.None);
+    }
+}
