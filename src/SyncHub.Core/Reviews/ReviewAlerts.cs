@@ -95,7 +95,7 @@ public sealed class ReviewAlerts(
 
                     if (assessment.Critical is { } critical && !Has(ticket, CriticalKind))
                     {
-                        var evt = CriticalAlert(ticket, assessment.Review, ticket.Number.ToString(CultureInfo.InvariantCulture), now) with { TicketNumber = ticket.Number };
+                        var evt = CriticalAlert(ticket, assessment.Review, ticket.Number.ToString(CultureInfo.InvariantCulture), now);
                         outbox.Add(evt);
                         history.Add(CriticalEntry(evt, critical, now));
                     }

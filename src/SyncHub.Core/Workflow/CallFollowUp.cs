@@ -38,12 +38,13 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
             additions.Add(mail);
         }
 
-        return null;
+        return new CallerAddress(email);
     }
 
     /// <summary>
     /// Nothing when the follow-up was written with the ticket or the call was threaded. Otherwise (the lookup failed before
-    /// the creation, or a replayed call whose ticket lacks the follow-up) it is written onto the stored ticket, once.
+    /// the creation, or a replayed call whose ticket lacks the follow-up) it is written onto the stored ticket, once, with
+    /// the address found before the creation (looked up again only when that failed).
     /// </summary>
     public async Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
     {
@@ -55,7 +56,8 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
             return;
         }
 
-        var email = await contacts.FindEmailAsync(record.Requester, cancellationToken);
+        // The address looked up before the creation, unless that look-up failed.
+        var email = state is CallerAddress known ? known.Email : await contacts.FindEmailAsync(record.Requester, cancellationToken);
         var now = time.GetUtcNow();
         await store.UpdateAsync(
             result.TicketId,
@@ -69,10 +71,13 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
                 var (entry, mail) = FollowUp(record, ticket, email, ticket.Number.ToString(CultureInfo.InvariantCulture), now, settings);
                 return mail is null
                     ? new TicketChange(ticket, [entry], [])
-                    : new TicketChange(ticket with { UpdatedAt = now }, [entry], [mail with { TicketNumber = ticket.Number }]);
+                    : new TicketChange(ticket with { UpdatedAt = now }, [entry], [mail]);
             },
             cancellationToken);
     }
+
+    /// <summary>The caller's address as looked up before the creation (null: none is known).</summary>
+    private sealed record CallerAddress(string? Email);
 
     /// <summary>
     /// The history line and, when <paramref name="email"/> is known, the mail; <paramref name="number"/> is how the texts

@@ -197,6 +197,22 @@ public sealed class CallFollowUpTests
     }
 
     [Fact]
+    public async Task Call_Replayed_LooksTheCallerUpOncePerSubmission()
+    {
+        var lookup = new CountingLookup();
+        await using var harness = new PipelineHarness(services: s => s.AddSingleton<IContactLookup>(lookup));
+        await harness.StartAsync();
+
+        await harness.Pipeline.SubmitAsync(Call("call-9"));
+        var replayed = await harness.Pipeline.SubmitAsync(Call("call-9"));
+
+        // The replay's after-creation check uses the address found before its store call.
+        Assert.Equal(IntakeOutcome.Duplicate, replayed.Outcome);
+        Assert.Equal(2, lookup.Calls);
+        await harness.StopAsync();
+    }
+
+    [Fact]
     public async Task Call_FromAnUnknownNumber_RecordsThatNoFollowUpCouldBeSent()
     {
         await using var harness = await StartAsync();
@@ -219,6 +235,20 @@ public sealed class CallFollowUpTests
 
         Assert.DoesNotContain((await harness.Store.GetAsync(created.TicketId!))!.History, h => h.Type == CallFollowUp.HistoryType);
         await harness.StopAsync();
+    }
+
+    /// <summary>A contact directory that counts its look-ups.</summary>
+    private sealed class CountingLookup : IContactLookup
+    {
+        private int calls;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public Task<string?> FindEmailAsync(Requester requester, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromResult<string?>("ana@acme.example");
+        }
     }
 
     /// <summary>A contact directory that is down for the first lookup only.</summary>
