@@ -165,18 +165,28 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
     private async Task WorkAsync()
     {
         var reader = channel.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
-            while (reader.TryRead(out var envelope))
+            Envelope envelope;
+            try
             {
-                if (abort.IsCancellationRequested)
-                {
-                    envelope.TrySetException(new PipelineStoppedException());
-                    continue;
-                }
-
-                await ProcessAsync(envelope);
+                // ReadAsync hands a written record to one waiting worker. WaitToReadAsync would wake every idle worker for
+                // each record (most of them find the channel empty again and wait anew): with hundreds of workers
+                // and a few dozen requests in flight, that was thread-pool work and an allocation per idle worker.
+                envelope = await reader.ReadAsync(CancellationToken.None);
             }
+            catch (ChannelClosedException)
+            {
+                return;
+            }
+
+            if (abort.IsCancellationRequested)
+            {
+                envelope.TrySetException(new PipelineStoppedException());
+                continue;
+            }
+
+            await ProcessAsync(envelope);
         }
     }
 

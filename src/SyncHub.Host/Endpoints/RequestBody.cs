@@ -12,10 +12,13 @@ internal static class RequestBody
             return null;
         }
 
+        // With a Content-Length the buffer holds the body and one byte more (a body longer than announced shows there);
+        // it grows only without one (chunked) or for such a body. GetMemory() hands out what is free rather than asking
+        // for a fixed amount, which had made every announced body reallocate into a second, larger array.
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
         while (true)
         {
-            var memory = buffer.GetMemory(4096);
+            var memory = buffer.GetMemory();
             var read = await request.Body.ReadAsync(memory, cancellationToken);
             if (read == 0)
             {
