@@ -5,14 +5,17 @@ using StackExchange.Redis;
 namespace SyncHub.Bench;
 
 /// <summary>
-/// The Redis memory of one round's tickets by key kind, from <c>MEMORY USAGE key SAMPLES 0</c> (every element counted):
-/// every key of a kind with few keys, a sample of a kind with one key per ticket or per search token (scaled up to
-/// the kind's key count), per ticket. The outbox entries are listed apart: a notifier group's acknowledgement lets
+/// The Redis memory of one round's tickets by key kind, from <c>MEMORY USAGE key SAMPLES 0</c> (every element counted)
+/// of every key (a kind of more than <see cref="SamplePerKind"/> keys: an even sample, scaled up to the kind's key
+/// count), per ticket. The outbox entries are listed apart: a notifier group's acknowledgement lets
 /// them be trimmed (<c>SyncHub:Outbox:TrimInterval</c>), and no notifier runs in the bench.
 /// </summary>
 internal static class MemoryBreakdown
 {
-    private const int SamplePerKind = 2_000;
+    private const int SamplePerKind = 200_000;
+
+    /// <summary>MEMORY USAGE calls in flight at once.</summary>
+    private const int Batch = 1_000;
 
     private const string Outbox = "outbox stream (transient)";
 
@@ -36,20 +39,22 @@ internal static class MemoryBreakdown
         }
 
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"Redis memory per ticket by key kind (MEMORY USAGE over the last round's {tickets:N0} tickets; a kind of more than {SamplePerKind:N0} keys sampled):"));
+            $"Redis memory per ticket by key kind (MEMORY USAGE of the last round's keys, {tickets:N0} tickets):"));
         double total = 0;
         double outbox = 0;
         foreach (var kind in Kinds)
         {
             var all = keys[kind];
             var stride = Math.Max(1, all.Count / SamplePerKind);
-            long sampled = 0;
+            var measured = all.Where((_, k) => k % stride == 0).ToList();
             var bytes = 0L;
-            for (var k = 0; k < all.Count; k += stride)
+            foreach (var batch in measured.Chunk(Batch))
             {
-                bytes += (long)await database.ExecuteAsync("MEMORY", "USAGE", all[k], "SAMPLES", "0");
-                sampled++;
+                var usages = await Task.WhenAll(batch.Select(key => database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0")));
+                bytes += usages.Sum(u => (long)u);
             }
+
+            var sampled = measured.Count;
 
             var perTicket = sampled == 0 ? 0 : (double)bytes * all.Count / sampled / tickets;
             total += perTicket;

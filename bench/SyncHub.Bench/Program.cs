@@ -96,6 +96,8 @@ try
     }
 
     var scriptCalls = await ScriptCallsAsync(server);
+    var probe = await CompressionProbe.MeasureAsync(endpoint, $"bench:{run}:probe:", records, arguments.CompressFrom ?? new RedisStoreOptions().CompressFrom);
+    await ForgetAsync(server, redis, $"bench:{run}:probe:");
     var baselineRate = Median(baselines.Select(m => m.Rate));
     var hubRate = Median(hubs.Select(m => m.Rate));
     Console.WriteLine();
@@ -103,8 +105,11 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SyncHub  (producer -> IntakePipeline -> RedisTicketStore):      {hubRate,9:N0} tickets/s (median)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {hubRate / baselineRate:F2}x (target >= 0.8x)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"SyncHub CPU per ticket (median of the rounds): hub process {Median(hubs.Select(m => m.ClientCpu.TotalMicroseconds / m.Records)):F1} us, redis-server {Median(hubs.Select(m => m.ServerCpu.TotalMicroseconds / m.Records)):F1} us"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Redis memory per ticket ({arguments.BodyBytes} B body; ticket, history, indexes, search words, idempotency, outbox entry): {Median(memory.Select(m => (double)m)):N0} B (used_memory delta, median; target < 3 KB)"));
     Console.WriteLine(breakdown);
+    Console.WriteLine(probe);
     Console.WriteLine(listing);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"script calls during the rounds: EVALSHA {scriptCalls.EvalSha - scriptCallsBefore.EvalSha:N0}, EVAL {scriptCalls.Eval - scriptCallsBefore.Eval:N0}"));
