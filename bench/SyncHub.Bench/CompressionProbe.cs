@@ -66,7 +66,7 @@ internal static class CompressionProbe
             $"ticket JSON {plain.Average(a => Length(a[CreateScriptArgs.TicketJson - 1])):N0} B -> {stored.Average(a => Length(a[CreateScriptArgs.TicketJson - 1])):N0} B, " +
             $"creation history {plain.Average(HistoryBytes):N0} B in {plain.Average(a => (int)a[CreateScriptArgs.HistoryAt - 1]):N1} elements -> " +
             $"{stored.Average(HistoryBytes):N0} B in {stored.Average(a => (int)a[CreateScriptArgs.HistoryAt - 1]):N1}; " +
-            $"CPU per ticket: building the arguments {build / count:F1} us, with the stored form {buildAndStore / count:F1} us (+{(buildAndStore - build) / count:F1}); " +
+            $"CPU per ticket: building the arguments {build / count:F1} us, with the stored form {buildAndStore / count:F1} us ({(buildAndStore - build) / count:+0.0;-0.0}); " +
             $"reading ticket and history {readPlain / count:F1} us plain, {readStored / count:F1} us stored");
     }
 

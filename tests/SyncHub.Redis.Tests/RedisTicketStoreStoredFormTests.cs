@@ -155,6 +155,40 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Update_SeveralEntries_AppendedAsOneElement_ReadBackInOrder()
+    {
+        var store = Store(compressFrom: 512);
+        var creation = Samples.Creation();
+        var created = await store.CreateAsync(creation);
+        HistoryEntry[] notes = [Samples.Note("Asked for the log file."), Samples.Note(LongBody(12, 20)), Samples.Note("Escalated.")];
+
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Pending }, notes, []));
+        var read = await store.GetAsync(created.TicketId);
+
+        Assert.Equal(2, (await HistoryElementsAsync(created.TicketId)).Count);
+        Assert.NotNull(read);
+        AssertSameHistory([.. creation.History, .. notes], read.History);
+    }
+
+    [Fact]
+    public async Task Create_TicketOfHundredsOfKilobytes_LengthHeaderOfThreeBytes_ReadsBackEqual()
+    {
+        var store = Store(compressFrom: 512);
+        var creation = Samples.Creation(body: LongBody(13, 4_000));
+        var plain = StoreJson.WriteTicket(creation.Ticket);
+
+        var created = await store.CreateAsync(creation);
+        var stored = await JsonFieldAsync(created.TicketId);
+        var read = await store.GetAsync(created.TicketId);
+
+        Assert.InRange(plain.Length, 1 << 14, (1 << 21) - 1);
+        Assert.Equal(0, stored[4] & 0x80);
+        Assert.NotEqual(0, stored[3] & 0x80);
+        Assert.NotNull(read);
+        Assert.Equal(plain, StoreJson.WriteTicket(read));
+    }
+
+    [Fact]
     public async Task Threaded_LongFollowUp_AppendedCompressed_AndReadsBack()
     {
         var store = Store(compressFrom: 512);
