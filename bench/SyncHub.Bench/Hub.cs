@@ -25,6 +25,11 @@ internal static class Hub
         };
         settings["SyncHub:Pipeline:Workers"] = (arguments.Workers ?? arguments.InFlight).ToString(CultureInfo.InvariantCulture);
 
+        if (arguments.CompressFrom is { } compressFrom)
+        {
+            settings["SyncHub:Redis:CompressFrom"] = compressFrom.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (arguments.Capacity is { } capacity)
         {
             settings["SyncHub:Pipeline:Capacity"] = capacity.ToString(CultureInfo.InvariantCulture);

@@ -45,16 +45,17 @@ try
         return 0;
     }
 
-    var records = BenchRecords.Create(run, arguments.Records, arguments.BodyBytes, time);
+    var records = BenchRecords.Create(run, arguments.Records, arguments.BodyBytes, arguments.RepeatedBody, time);
     var pipelineDefaults = new PipelineOptions();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"redis-server {server.Version} at {endpoint}; {arguments.Records:N0} records, {arguments.BodyBytes} B body; " +
+        $"redis-server {server.Version} at {endpoint}; {arguments.Records:N0} records, {arguments.BodyBytes} B body ({(arguments.RepeatedBody ? "one sentence repeated" : "a message of its own each")}); " +
+        $"compress from {(arguments.CompressFrom is { } from ? from.ToString(CultureInfo.InvariantCulture) : "default")}; " +
         $"pipeline workers {arguments.Workers ?? arguments.InFlight}, capacity {arguments.Capacity ?? pipelineDefaults.Capacity}; " +
         $"baseline in flight {arguments.InFlight}; {arguments.Rounds} rounds; {Environment.ProcessorCount} cores"));
 
     // Warm both paths up (JIT, connections, script cache).
     var warmUp = records[..Math.Min(WarmUpRecords, records.Length)];
-    await RunBaselineAsync(redis, server, $"bench:{run}:warm-baseline:", warmUp, arguments.InFlight);
+    await RunBaselineAsync(redis, server, $"bench:{run}:warm-baseline:", warmUp, arguments.InFlight, arguments.CompressFrom);
     await RunSyncHubAsync(endpoint, server, $"bench:{run}:warm-synchub:", warmUp, arguments);
     await ForgetAsync(server, redis, $"bench:{run}:warm-");
 
@@ -62,6 +63,7 @@ try
     var hubs = new List<Measurement>();
     var memory = new List<long>();
     var listing = "";
+    var breakdown = "";
     var scriptCallsBefore = await ScriptCallsAsync(server);
     for (var round = 1; round <= arguments.Rounds; round++)
     {
@@ -71,7 +73,7 @@ try
             var prefix = $"bench:{run}:r{round}:";
             if ((turn + round) % 2 == 1)
             {
-                var baseline = await RunBaselineAsync(redis, server, prefix + "baseline:", records, arguments.InFlight);
+                var baseline = await RunBaselineAsync(redis, server, prefix + "baseline:", records, arguments.InFlight, arguments.CompressFrom);
                 baselines.Add(baseline);
                 Console.WriteLine($"round {round}: baseline {baseline}");
             }
@@ -85,6 +87,7 @@ try
                 if (round == arguments.Rounds)
                 {
                     listing = await ListingProbe.MeasureAsync(endpoint, prefix + "synchub:", arguments.Records);
+                    breakdown = await MemoryBreakdown.MeasureAsync(server, redis.GetDatabase(), prefix + "synchub:", arguments.Records);
                 }
             }
 
@@ -93,6 +96,8 @@ try
     }
 
     var scriptCalls = await ScriptCallsAsync(server);
+    var probe = await CompressionProbe.MeasureAsync(endpoint, $"bench:{run}:probe:", records, arguments.CompressFrom ?? new RedisStoreOptions().CompressFrom);
+    await ForgetAsync(server, redis, $"bench:{run}:probe:");
     var baselineRate = Median(baselines.Select(m => m.Rate));
     var hubRate = Median(hubs.Select(m => m.Rate));
     Console.WriteLine();
@@ -100,7 +105,11 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SyncHub  (producer -> IntakePipeline -> RedisTicketStore):      {hubRate,9:N0} tickets/s (median)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {hubRate / baselineRate:F2}x (target >= 0.8x)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Redis memory per ticket ({arguments.BodyBytes} B body; ticket, history, indexes, idempotency, outbox entry): {Median(memory.Select(m => (double)m)):N0} B (used_memory delta, median; target < 3 KB)"));
+        $"SyncHub CPU per ticket (median of the rounds): hub process {Median(hubs.Select(m => m.ClientCpu.TotalMicroseconds / m.Records)):F1} us, redis-server {Median(hubs.Select(m => m.ServerCpu.TotalMicroseconds / m.Records)):F1} us"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Redis memory per ticket ({arguments.BodyBytes} B body; ticket, history, indexes, search words, idempotency, outbox entry): {Median(memory.Select(m => (double)m)):N0} B (used_memory delta, median; target < 3 KB)"));
+    Console.WriteLine(breakdown);
+    Console.WriteLine(probe);
     Console.WriteLine(listing);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"script calls during the rounds: EVALSHA {scriptCalls.EvalSha - scriptCallsBefore.EvalSha:N0}, EVAL {scriptCalls.Eval - scriptCallsBefore.Eval:N0}"));
@@ -114,15 +123,19 @@ finally
     }
 }
 
-// The same creation script with pre-built arguments, EVALSHA with `inFlight` calls outstanding: the Redis ceiling.
-static async Task<Measurement> RunBaselineAsync(ConnectionMultiplexer redis, IServer server, string prefix, IntakeRecord[] records, int inFlight)
+// The same creation script with pre-built arguments (the values as the hub's store stores them), EVALSHA with `inFlight`
+// calls outstanding: the Redis ceiling.
+static async Task<Measurement> RunBaselineAsync(ConnectionMultiplexer redis, IServer server, string prefix, IntakeRecord[] records, int inFlight, int? compressFrom)
 {
-    await using var hub = Hub.Build(redis.Configuration, prefix, new BenchArguments());
+    await using var hub = Hub.Build(redis.Configuration, prefix, new BenchArguments { CompressFrom = compressFrom });
     var factory = hub.GetRequiredService<TicketFactory>();
+    var storeOptions = hub.GetRequiredService<IOptions<RedisStoreOptions>>().Value;
     var arguments = new RedisValue[records.Length][];
     for (var i = 0; i < records.Length; i++)
     {
-        arguments[i] = CreateScriptArgs.Build(prefix, await factory.CreateAsync(records[i], CancellationToken.None));
+        // The values the store would send, in their stored form (compressed as the hub's store compresses them).
+        var args = CreateScriptArgs.Build(prefix, await factory.CreateAsync(records[i], CancellationToken.None), out var json);
+        arguments[i] = StoredArguments.Create(args, json, storeOptions.CompressFrom);
     }
 
     await server.ScriptLoadAsync(RedisScripts.Create.Text);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SyncHub.Domain;
 using SyncHub.Storage;
+using static SyncHub.Bench.SupportText;
 
 namespace SyncHub.Bench;
 
@@ -36,40 +37,6 @@ internal sealed class SearchCorpus(DateTimeOffset now)
 
     private static readonly string[] CompanySuffix = ["ltda", "gmbh", "sa", "inc", "ltd", "bv", "ab", "oy", "srl", "kk"];
 
-    private static readonly string[] Products = ["desktop app", "mobile app", "web client", "server", "omnichannel", "livechat", "marketplace", "federation", "ldap sync", "push gateway"];
-
-    private static readonly string[] Problems =
-    [
-        "cannot log in", "crashes on start", "is very slow", "does not send notifications", "shows a blank page", "loses messages", "fails to upload files",
-        "rejects the license", "times out", "disconnects every few minutes", "cannot export the report", "shows the wrong invoice", "does not sync users",
-        "asks for the password again", "freezes when searching", "returns error 500", "cannot reach the database", "uses too much memory",
-    ];
-
-    private static readonly string[] Events =
-    [
-        "the update", "the upgrade to 6.4", "the migration", "changing the password", "enabling two factor", "restarting the server", "the certificate renewal",
-        "moving to the cloud", "adding new users", "yesterday", "this morning", "the holidays",
-    ];
-
-    private static readonly string[] Sentences =
-    [
-        "We have {n} users affected in the {team} team.",
-        "It started after {event} and happens every time.",
-        "The log shows {code} on host {host}.",
-        "Our version is {version} on {os}.",
-        "We already restarted the {product} and cleared the cache.",
-        "Could you please check this urgently, our {team} department is blocked.",
-        "The invoice number {invoice} does not match the contract.",
-        "Attached is a screenshot of the error dialog.",
-        "It works in the browser but not in the {product}.",
-        "Only users with the {role} role see this problem.",
-        "We tried to reproduce it on the test system without success.",
-        "The backup job reports a failure since {event}.",
-    ];
-
-    private static readonly string[] Teams = ["sales", "finance", "support", "engineering", "marketing", "logistics", "legal", "operations", "hr", "research"];
-    private static readonly string[] Systems = ["windows 11", "macos 14", "ubuntu 22.04", "android 14", "ios 17", "debian 12"];
-    private static readonly string[] Roles = ["admin", "moderator", "guest", "owner", "auditor", "bot"];
     private static readonly string[] Agents = ["ana", "bruno", "carla", "diego", "eva", "felipe", "gabi", "hugo", "iris", "jonas"];
 
     /// <summary>The e-mail address of person <paramref name="person"/>.</summary>
@@ -87,17 +54,7 @@ internal sealed class SearchCorpus(DateTimeOffset now)
         var sentences = new List<string>();
         for (var s = 0; s < 3 + random.Next(4); s++)
         {
-            sentences.Add(Pick(random, Sentences)
-                .Replace("{n}", random.Next(2, 400).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{team}", Pick(random, Teams), StringComparison.Ordinal)
-                .Replace("{event}", Pick(random, Events), StringComparison.Ordinal)
-                .Replace("{code}", $"E{random.Next(1000, 99999)}", StringComparison.Ordinal)
-                .Replace("{host}", $"srv-{random.Next(1, 5000)}.corp", StringComparison.Ordinal)
-                .Replace("{version}", $"6.{random.Next(0, 12)}.{random.Next(0, 9)}", StringComparison.Ordinal)
-                .Replace("{os}", Pick(random, Systems), StringComparison.Ordinal)
-                .Replace("{product}", product, StringComparison.Ordinal)
-                .Replace("{invoice}", $"INV-{random.Next(100000, 999999)}", StringComparison.Ordinal)
-                .Replace("{role}", Pick(random, Roles), StringComparison.Ordinal));
+            sentences.Add(SupportText.Sentence(random, product));
         }
 
         var created = now.AddMinutes(-random.Next(0, 60 * 24 * 365));
@@ -144,11 +101,4 @@ internal sealed class SearchCorpus(DateTimeOffset now)
 
     private static string Company(int account) =>
         $"{Capital(CompanyWords[account % CompanyWords.Length])} {Capital(CompanyWords[account / CompanyWords.Length % CompanyWords.Length])} {CompanySuffix[account % CompanySuffix.Length]}{(account >= 900 ? " " + (account / 900).ToString(CultureInfo.InvariantCulture) : "")}";
-
-    private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
-
-    private static string Pick(Random random, string[] values) => values[Zipf(random, values.Length)];
-
-    /// <summary>A skewed pick in [0, n): low indexes often, high ones rarely.</summary>
-    private static int Zipf(Random random, int n) => (int)Math.Min(n - 1, Math.Floor(Math.Pow(random.NextDouble(), 2.2) * n));
 }

@@ -24,6 +24,7 @@ internal static class SearchScenario
         var now = TimeProvider.System.GetUtcNow();
         var corpus = new SearchCorpus(now);
         var database = redis.GetDatabase();
+        var compressFrom = arguments.CompressFrom ?? new RedisStoreOptions().CompressFrom;
         await server.ScriptLoadAsync(RedisScripts.Create.Text);
         var before = await UsedMemoryAsync(server);
         var loaded = (long?)await database.StringGetAsync(prefix + "counter") ?? 0;
@@ -34,7 +35,10 @@ internal static class SearchScenario
             int i;
             while ((i = Interlocked.Increment(ref next)) < arguments.Records)
             {
-                await database.ScriptEvaluateAsync(RedisScripts.Create.Hash, null, CreateScriptArgs.Build(prefix, corpus.Ticket(i)));
+                // In the stored form the store writes (compressed from --compress-from bytes).
+                var args = CreateScriptArgs.Build(prefix, corpus.Ticket(i), out var json);
+                await database.ScriptEvaluateAsync(RedisScripts.Create.Hash, null, StoredArguments.Create(args, json, compressFrom));
+                json.Dispose();
                 if (i % 100_000 == 0 && i > 0)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  loaded {i:N0} tickets ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)"));
@@ -51,7 +55,7 @@ internal static class SearchScenario
         var vocabulary = await database.SortedSetLengthAsync(prefix + "vocab");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vocabulary: {vocabulary:N0} tokens"));
 
-        var store = new RedisTicketStore(redis, Options.Create(new RedisStoreOptions { KeyPrefix = prefix }), NullLogger<RedisTicketStore>.Instance);
+        var store = new RedisTicketStore(redis, Options.Create(new RedisStoreOptions { KeyPrefix = prefix, CompressFrom = compressFrom }), NullLogger<RedisTicketStore>.Instance);
         var random = new Random(7);
         string Email() => SearchCorpus.Email((int)Math.Floor(Math.Pow(random.NextDouble(), 2.2) * SearchCorpus.People));
         string Number() => (TicketNumbers.First + random.Next(arguments.Records)).ToString(CultureInfo.InvariantCulture);

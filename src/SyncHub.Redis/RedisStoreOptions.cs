@@ -39,6 +39,13 @@ public sealed class RedisStoreOptions
     /// </summary>
     public int MinReplicasAcked { get; set; }
 
+    /// <summary>
+    /// A ticket's JSON or history entry of this many bytes or more is stored Brotli-compressed (behind a header no JSON
+    /// starts with; see README.md, Stored form); a shorter one stays plain JSON, readable with redis-cli. 0: never
+    /// compress. Values stored in either form read back whatever the setting is now.
+    /// </summary>
+    public int CompressFrom { get; set; } = 512;
+
     /// <summary>How long a write waits for <see cref="MinReplicasAcked"/> replicas.</summary>
     public TimeSpan ReplicaAckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

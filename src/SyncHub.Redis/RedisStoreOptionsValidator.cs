@@ -35,6 +35,11 @@ internal sealed class RedisStoreOptionsValidator : IValidateOptions<RedisStoreOp
             failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.MinReplicasAcked)}: must be between 0 and 16.");
         }
 
+        if (options.CompressFrom < 0)
+        {
+            failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.CompressFrom)}: must be 0 (never compress) or a number of bytes.");
+        }
+
         if (options.ReplicaAckTimeout < TimeSpan.FromMilliseconds(10) || options.ReplicaAckTimeout > TimeSpan.FromMinutes(1))
         {
             failures.Add($"{RedisStoreOptions.SectionName}:{nameof(RedisStoreOptions.ReplicaAckTimeout)}: must be between 00:00:00.010 and 00:01:00.");

@@ -56,6 +56,7 @@ public sealed class RedisTicketStore(
     private readonly RedisValue prefix = options.Value.KeyPrefix;
     private readonly RedisKey outboxKey = options.Value.KeyPrefix + "outbox";
     private readonly int scanLimit = options.Value.ListScanLimit;
+    private readonly int compressFrom = options.Value.CompressFrom;
 
     public async Task<CreateResult> CreateAsync(TicketCreation creation, CancellationToken cancellationToken = default)
     {
@@ -66,7 +67,8 @@ public sealed class RedisTicketStore(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation, out var json), "create");
+        var args = CreateScriptArgs.Build(prefix, creation, out var json);
+        var reply = await RunAsync(RedisScripts.Create, StoredArguments.Create(args, json, compressFrom), "create");
 
         // Answered, so the arguments were written: their buffer can go back to the pool (on a failure it is left to the
         // collector, as a timed-out command may still wait in the multiplexer's backlog).
@@ -148,7 +150,10 @@ public sealed class RedisTicketStore(
             }
 
             var change = merge(duplicate, survivor);
-            var written = (long)await RunAsync(RedisScripts.Merge, MergeScriptArgs.Build(prefix, duplicate, survivor, change), "merge");
+            var json = new StoreJson.Buffer(4096);
+            var args = StoredArguments.Merge(MergeScriptArgs.Build(prefix, duplicate, survivor, change), json, compressFrom);
+            var written = (long)await RunAsync(RedisScripts.Merge, args, "merge");
+            json.Dispose();
             await ReplicatedAsync("merge");
             if (written == -1)
             {
@@ -434,7 +439,7 @@ public sealed class RedisTicketStore(
     }
 
     private static Ticket Materialize(RedisResult json, RedisResult number, RedisResult version, RedisResult updatedAt, IReadOnlyList<HistoryEntry> history) =>
-        StoreJson.ReadTicket((byte[])json!) with
+        StoredForm.ReadTicket((byte[])json!) with
         {
             Number = (long)number,
             Version = (long)version,
@@ -452,20 +457,19 @@ public sealed class RedisTicketStore(
         }
 
         var fields = (RedisResult[])reply!;
-        var entries = (RedisResult[])fields[5]!;
-        var history = new HistoryEntry[entries.Length];
-        for (var e = 0; e < entries.Length; e++)
-        {
-            history[e] = StoreJson.ReadEntry((byte[])entries[e]!);
-        }
-
+        var history = StoredForm.ReadHistory([.. ((RedisResult[])fields[5]!).Select(e => (byte[])e!)]);
         return Materialize(fields[1], fields[2], fields[3], fields[4], history);
     }
 
     private async Task<long> WriteAsync(Ticket current, Ticket stored, TicketChange update, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return (long)await RunAsync(RedisScripts.Update, UpdateScriptArgs.Build(prefix, current, stored, update), "update");
+        var json = new StoreJson.Buffer(1024 + stored.Subject.Length + stored.Body.Length);
+        var written = (long)await RunAsync(RedisScripts.Update, StoredArguments.Update(UpdateScriptArgs.Build(prefix, current, stored, update), json, compressFrom), "update");
+
+        // Answered: the arguments were written, their buffer can go back to the pool (see CreateAsync).
+        json.Dispose();
+        return written;
     }
 
     /// <summary>Returns once the writes made so far are on the replicas <see cref="RedisStoreOptions.MinReplicasAcked"/> asks for.</summary>

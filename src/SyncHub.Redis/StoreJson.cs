@@ -145,6 +145,48 @@ internal static partial class StoreJson
         public (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt) =>
             CutAtTicketNumber(Json(Unnumbered(evt), EventInfo));
 
+        /// <summary>
+        /// <paramref name="json"/> (written by this buffer or not) in its stored form (<see cref="StoredForm"/>): compressed into
+        /// this buffer when it is <paramref name="compressFrom"/> bytes or longer and that makes it shorter; else itself.
+        /// </summary>
+        public ReadOnlyMemory<byte> Stored(ReadOnlyMemory<byte> json, int compressFrom)
+        {
+            if (!StoredForm.Compresses(json.Length, compressFrom))
+            {
+                return json;
+            }
+
+            // A larger array taken by GetSpan leaves the earlier one, which json may be in, untouched until Dispose.
+            var source = json.Span;
+            var length = StoredForm.Compress(source, GetSpan(StoredForm.MaxCompressedLength(json.Length)));
+            if (length == 0)
+            {
+                return json;
+            }
+
+            Advance(length);
+            return Written();
+        }
+
+        /// <summary>JSON values (history entries, written by this buffer or not) as one JSON array.</summary>
+        public ReadOnlyMemory<byte> Array(IReadOnlyList<ReadOnlyMemory<byte>> values)
+        {
+            var length = 2 + values.Sum(v => v.Length + 1);
+            var target = GetSpan(length);
+            target[0] = (byte)'[';
+            var at = 1;
+            foreach (var value in values)
+            {
+                value.Span.CopyTo(target[at..]);
+                at += value.Length;
+                target[at++] = (byte)',';
+            }
+
+            target[values.Count == 0 ? at++ : at - 1] = (byte)']';
+            Advance(at);
+            return Written();
+        }
+
         /// <summary>As <see cref="WriteInstant"/>, in UTF-8.</summary>
         public ReadOnlyMemory<byte> Instant(DateTimeOffset at)
         {
