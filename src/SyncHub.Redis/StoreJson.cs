@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -128,11 +129,17 @@ internal static partial class StoreJson
             SkipValidation = true,
         };
 
+        /// <summary>
+        /// One writer per thread, pointed at the buffer that writes: a value is written whole on one thread (no await in
+        /// between), and a writer is about 200 bytes where a ticket's JSON takes a few values.
+        /// </summary>
+        [ThreadStatic]
+        private static Utf8JsonWriter? threadWriter;
+
         private byte[] current;
         private List<byte[]>? filled;
         private int start;
         private int written;
-        private Utf8JsonWriter? writer;
 
         /// <param name="sizeHint">About how many bytes the values take (a larger need rents more).</param>
         public Buffer(int sizeHint) => current = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
@@ -157,6 +164,27 @@ internal static partial class StoreJson
             return Written();
         }
 
+        /// <summary>The UTF-8 of <paramref name="words"/>, <paramref name="separator"/> between each two.</summary>
+        public ReadOnlyMemory<byte> Joined(HashSet<string> words, byte separator)
+        {
+            var first = true;
+            foreach (var word in words)
+            {
+                var span = GetSpan(Encoding.UTF8.GetMaxByteCount(word.Length) + 1);
+                var length = 0;
+                if (!first)
+                {
+                    span[length++] = separator;
+                }
+
+                length += Encoding.UTF8.GetBytes(word, span[length..]);
+                Advance(length);
+                first = false;
+            }
+
+            return Written();
+        }
+
         public void Advance(int count) => written += count;
 
         public Memory<byte> GetMemory(int sizeHint = 0)
@@ -173,8 +201,6 @@ internal static partial class StoreJson
 
         public void Dispose()
         {
-            writer?.Dispose();
-            writer = null;
             foreach (var array in filled ?? [])
             {
                 ArrayPool<byte>.Shared.Return(array);
@@ -190,15 +216,8 @@ internal static partial class StoreJson
 
         private ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> info)
         {
-            if (writer is null)
-            {
-                writer = new Utf8JsonWriter(this, WriterOptions);
-            }
-            else
-            {
-                writer.Reset(this);
-            }
-
+            var writer = threadWriter ??= new Utf8JsonWriter(this, WriterOptions);
+            writer.Reset(this);
             JsonSerializer.Serialize(writer, value, info);
             writer.Flush();
             return Written();

@@ -36,8 +36,9 @@ internal static class CreateScriptArgs
     public const int ReopenStart = 22;
 
     /// <summary>
-    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the index
-    /// operations (<see cref="TicketMemberships"/>) and the sort:updated score of a threaded follow-up's parent.
+    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the sets and
+    /// tokens of the new ticket (<see cref="TicketMemberships.PutAdded"/>) and the sort:updated score of a threaded
+    /// follow-up's parent.
     /// </summary>
     public const int HistoryAt = 23;
 
@@ -58,7 +59,7 @@ internal static class CreateScriptArgs
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
         var tokens = TicketMemberships.TokensOf(ticket);
-        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets, tokens) + 1);
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
         argv[Prefix] = prefix;
         argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
         argv[Id] = ticket.Id;
@@ -106,7 +107,7 @@ internal static class CreateScriptArgs
             argv[i++] = tail;
         }
 
-        i = TicketMemberships.PutAdded(argv, i, sets, tokens);
+        i = TicketMemberships.PutAdded(argv, i, sets, tokens, json);
         argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;
