@@ -32,6 +32,9 @@ internal static class TicketMemberships
     private static readonly Dictionary<Department, string> OpenDepartments =
         Enum.GetValues<Department>().ToDictionary(d => d, d => "index:open-department:" + d);
 
+    [ThreadStatic]
+    private static HashSet<string>? threadTokens;
+
     /// <summary>
     /// The sets of <paramref name="ticket"/> with their scores (null: the ticket number), each once: a list, as creation
     /// only lays them out and a diff compares a dozen at most.
@@ -185,15 +188,15 @@ internal static class TicketMemberships
     public static int Width(List<(string Op, string Key, RedisValue Score)> ops) => 1 + (ops?.Count ?? 0) * 3;
 
     /// <summary>
-    /// Writes what create.lua's <c>addTicket</c> (index-ops.lua) takes for a new ticket with these <paramref name="sets"/>
-    /// (<see cref="Of"/>) and <paramref name="tokens"/> (<see cref="TokensOf"/>), the operations <see cref="Diff"/> from no
-    /// ticket gives, laid out compactly: the count of sets, then key and score each, then one argument with every token,
+    /// Writes what create.lua's <c>addTicket</c> (index-ops.lua) takes for the new <paramref name="ticket"/> with these
+    /// <paramref name="sets"/> (<see cref="Of"/>): the operations <see cref="Diff"/> from no ticket gives, laid out
+    /// compactly: the count of sets, then key and score each, then one argument with every token (<see cref="TokensOf"/>),
     /// separated by <see cref="TokenSeparator"/> (written by <paramref name="json"/>). Returns the position after them.
     /// </summary>
-    public static int PutAdded(Argv argv, int position, List<(string Key, long? Score)> sets, HashSet<string> tokens, StoreJson.Buffer json)
+    public static int PutAdded(Argv argv, int position, List<(string Key, long? Score)> sets, Ticket ticket, StoreJson.Buffer json)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(json);
         argv[position++] = sets.Count;
         foreach (var (key, score) in sets)
@@ -202,7 +205,23 @@ internal static class TicketMemberships
             argv[position++] = score is { } s ? s : RedisValue.EmptyString;
         }
 
-        argv[position++] = json.Joined(tokens, TokenSeparator);
+        // The tokens only pass through on their way into the buffer: a set kept per thread holds them meanwhile (its
+        // arrays would cost more than the token strings, on every ticket).
+        var tokens = threadTokens ??= new HashSet<string>(64, StringComparer.Ordinal);
+        try
+        {
+            if (ticket.MergedInto is null)
+            {
+                SearchTokens.AddTo(tokens, ticket);
+            }
+
+            argv[position++] = json.Joined(tokens, TokenSeparator);
+        }
+        finally
+        {
+            tokens.Clear();
+        }
+
         return position;
     }
 

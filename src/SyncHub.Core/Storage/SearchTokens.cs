@@ -37,8 +37,19 @@ public static class SearchTokens
     /// <summary>The distinct tokens of <paramref name="ticket"/>.</summary>
     public static HashSet<string> Of(Ticket ticket)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
         var tokens = new HashSet<string>(16, StringComparer.Ordinal);
+        AddTo(tokens, ticket);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Adds the tokens of <paramref name="ticket"/> to <paramref name="tokens"/>, a set with the ordinal comparer (a word
+    /// is looked up as a span, and only one not in the set yet becomes a string). No token holds a space.
+    /// </summary>
+    public static void AddTo(HashSet<string> tokens, Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(ticket);
         AddWords(tokens, ticket.Subject);
         AddWords(tokens, ticket.Body.Length > BodyChars ? ticket.Body.AsSpan(0, BodyChars) : ticket.Body);
         AddWords(tokens, ticket.Requester.Name);
@@ -53,8 +64,6 @@ public static class SearchTokens
         {
             tokens.Add(phone);
         }
-
-        return tokens;
     }
 
     /// <summary>

@@ -58,7 +58,6 @@ internal static class CreateScriptArgs
         json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
-        var tokens = TicketMemberships.TokensOf(ticket);
         var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
         argv[Prefix] = prefix;
         argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
@@ -107,7 +106,7 @@ internal static class CreateScriptArgs
             argv[i++] = tail;
         }
 
-        i = TicketMemberships.PutAdded(argv, i, sets, tokens, json);
+        i = TicketMemberships.PutAdded(argv, i, sets, ticket, json);
         argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;
