@@ -164,26 +164,19 @@ internal static partial class StoreJson
             return Written();
         }
 
-        /// <summary>The UTF-8 of <paramref name="words"/>, <paramref name="separator"/> between each two.</summary>
-        public ReadOnlyMemory<byte> Joined(HashSet<string> words, byte separator)
+        /// <summary>Appends the UTF-8 of <paramref name="text"/> to the value being written (see <see cref="EndValue"/>).</summary>
+        public void Append(ReadOnlySpan<char> text) =>
+            Advance(Encoding.UTF8.GetBytes(text, GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+
+        /// <summary>Appends one byte to the value being written.</summary>
+        public void Append(byte value)
         {
-            var first = true;
-            foreach (var word in words)
-            {
-                var span = GetSpan(Encoding.UTF8.GetMaxByteCount(word.Length) + 1);
-                var length = 0;
-                if (!first)
-                {
-                    span[length++] = separator;
-                }
-
-                length += Encoding.UTF8.GetBytes(word, span[length..]);
-                Advance(length);
-                first = false;
-            }
-
-            return Written();
+            GetSpan(1)[0] = value;
+            Advance(1);
         }
+
+        /// <summary>The value appended since the previous value ended (empty when nothing was).</summary>
+        public ReadOnlyMemory<byte> EndValue() => Written();
 
         public void Advance(int count) => written += count;
 

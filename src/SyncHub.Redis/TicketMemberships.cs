@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using StackExchange.Redis;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
@@ -33,7 +34,7 @@ internal static class TicketMemberships
         Enum.GetValues<Department>().ToDictionary(d => d, d => "index:open-department:" + d);
 
     [ThreadStatic]
-    private static HashSet<string>? threadTokens;
+    private static TokenWriter? threadTokens;
 
     /// <summary>
     /// The sets of <paramref name="ticket"/> with their scores (null: the ticket number), each once: a list, as creation
@@ -205,23 +206,7 @@ internal static class TicketMemberships
             argv[position++] = score is { } s ? s : RedisValue.EmptyString;
         }
 
-        // The tokens only pass through on their way into the buffer: a set kept per thread holds them meanwhile (its
-        // arrays would cost more than the token strings, on every ticket).
-        var tokens = threadTokens ??= new HashSet<string>(64, StringComparer.Ordinal);
-        try
-        {
-            if (ticket.MergedInto is null)
-            {
-                SearchTokens.AddTo(tokens, ticket);
-            }
-
-            argv[position++] = json.Joined(tokens, TokenSeparator);
-        }
-        finally
-        {
-            tokens.Clear();
-        }
-
+        argv[position++] = (threadTokens ??= new TokenWriter()).Write(ticket, json);
         return position;
     }
 
@@ -250,4 +235,65 @@ internal static class TicketMemberships
     private static bool TokensMayDiffer(Ticket before, Ticket after) =>
         before.Subject != after.Subject || before.Body != after.Body || before.Requester != after.Requester
         || before.Account?.Name != after.Account?.Name || before.MergedInto != after.MergedInto;
+
+    /// <summary>
+    /// Writes the tokens of a new ticket into its creation's buffer, each once, separated by <see cref="TokenSeparator"/>.
+    /// One per thread: it remembers the tokens it met (up to <see cref="Remembered"/>, then it starts over) with the
+    /// creation that last wrote each, so a token of the common vocabulary costs no string and no set per ticket.
+    /// </summary>
+    private sealed class TokenWriter : ITokenSink
+    {
+        private const int Remembered = 4_096;
+
+        private readonly Dictionary<string, long> lastWritten = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private StoreJson.Buffer? json;
+        private long creation;
+        private bool separate;
+
+        public TokenWriter() => lookup = lastWritten.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The tokens of <paramref name="ticket"/> (none for a merged ticket), as one value of <paramref name="buffer"/>.</summary>
+        public ReadOnlyMemory<byte> Write(Ticket ticket, StoreJson.Buffer buffer)
+        {
+            if (lastWritten.Count >= Remembered)
+            {
+                lastWritten.Clear();
+            }
+
+            (json, separate) = (buffer, false);
+            creation++;
+            try
+            {
+                if (ticket.MergedInto is null)
+                {
+                    SearchTokens.AddTo(this, ticket);
+                }
+
+                return buffer.EndValue();
+            }
+            finally
+            {
+                json = null;
+            }
+        }
+
+        public void Add(ReadOnlySpan<char> token)
+        {
+            ref var written = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+            if (written == creation)
+            {
+                return;
+            }
+
+            written = creation;
+            if (separate)
+            {
+                json!.Append(TokenSeparator);
+            }
+
+            json!.Append(token);
+            separate = true;
+        }
+    }
 }
