@@ -70,19 +70,14 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
     public int Depth => channel.Reader.Count;
 
-    public async Task<IntakeResult> SubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
+    public Task<IntakeResult> SubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
     {
+        // With room in the channel (nearly always) the record goes in at once and the caller waits on its envelope: no
+        // state machine per record for a write that does not wait.
         var envelope = Accept(record);
-        try
-        {
-            await channel.Writer.WriteAsync(envelope, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            throw new PipelineStoppedException();
-        }
-
-        return await envelope.Task.WaitAsync(cancellationToken);
+        return !cancellationToken.IsCancellationRequested && channel.Writer.TryWrite(envelope)
+            ? envelope.Task.WaitAsync(cancellationToken)
+            : WriteAndWaitAsync(envelope, cancellationToken);
     }
 
     public async Task<IntakeResult?> TrySubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
@@ -160,6 +155,20 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         ArgumentNullException.ThrowIfNull(record);
         metrics.Received(record.Source);
         return new Envelope(record, time.GetTimestamp());
+    }
+
+    private async Task<IntakeResult> WriteAndWaitAsync(Envelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.Writer.WriteAsync(envelope, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        return await envelope.Task.WaitAsync(cancellationToken);
     }
 
     private async Task WorkAsync()
