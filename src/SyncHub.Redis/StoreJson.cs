@@ -168,6 +168,15 @@ internal static partial class StoreJson
         public void Append(ReadOnlySpan<char> text) =>
             Advance(Encoding.UTF8.GetBytes(text, GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
+        /// <summary>The UTF-8 of <paramref name="first"/>, <paramref name="separator"/> and <paramref name="second"/>, as one value.</summary>
+        public ReadOnlyMemory<byte> Joined(string first, byte separator, string second)
+        {
+            Append(first);
+            Append(separator);
+            Append(second);
+            return EndValue();
+        }
+
         /// <summary>Appends one byte to the value being written.</summary>
         public void Append(byte value)
         {

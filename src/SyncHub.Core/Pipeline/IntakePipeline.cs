@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -189,7 +190,10 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
     }
 
-    private async Task ProcessAsync(Envelope envelope)
+    // ProcessAsync and StoreAsync run once per record and are each awaited once, by their one caller: their state machines
+    // come from the runtime's pool rather than a new box per record.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ProcessAsync(Envelope envelope)
     {
         var record = envelope.Record;
         try
@@ -214,7 +218,8 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(IntakeRecord received)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<IntakeResult> StoreAsync(IntakeRecord received)
     {
         var record = RecordText.Normalize(received);
         var problem = RecordValidator.Problem(record);

@@ -60,7 +60,7 @@ internal static class CreateScriptArgs
         var sets = TicketMemberships.Of(ticket);
         var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
         argv[Prefix] = prefix;
-        argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
+        argv[IdempotencyField] = json.Joined(ticket.Source, (byte)':', ticket.ExternalId); // RedisTicketStore.IdempotencyField's bytes
         argv[Id] = ticket.Id;
         argv[TicketJson] = json.Ticket(ticket);
         argv[Version] = ticket.Version;

@@ -127,6 +127,7 @@ public sealed class CreateScriptArgsTests
     private static void AssertSameArguments(TicketCreation creation, RedisValue[] argv)
     {
         var ticket = creation.Ticket;
+        AssertBytes(RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId), argv, CreateScriptArgs.IdempotencyField);
         AssertBytes(StoreJson.WriteTicket(ticket), argv, CreateScriptArgs.TicketJson);
         AssertBytes(StoreJson.WriteInstant(ticket.UpdatedAt), argv, CreateScriptArgs.UpdatedAt);
         if (ticket.ThreadKey is not null)
