@@ -66,17 +66,7 @@ public sealed class RedisTicketStore(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        RedisResult reply;
-        StoreJson.Buffer json;
-        try
-        {
-            // The script is run here rather than through RunAsync: one state machine fewer per ticket.
-            reply = await RedisScripts.Create.EvaluateAsync(database, CreateScriptArgs.Build(prefix, creation, out json), logger);
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw Unavailable(ex, "create");
-        }
+        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation, out var json), "create");
 
         // Answered, so the arguments were written: their buffer can go back to the pool (on a failure it is left to the
         // collector, as a timed-out command may still wait in the multiplexer's backlog).
@@ -492,14 +482,8 @@ public sealed class RedisTicketStore(
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
-            throw Unavailable(ex, operation);
+            Log.Unavailable(logger, ex, operation);
+            throw RedisFailures.Unavailable(ex);
         }
-    }
-
-    /// <summary>Logs that Redis did not answer <paramref name="operation"/>, and gives the exception the store throws for it.</summary>
-    private Exception Unavailable(Exception ex, string operation)
-    {
-        Log.Unavailable(logger, ex, operation);
-        return RedisFailures.Unavailable(ex);
     }
 }
