@@ -12,6 +12,8 @@ namespace SyncHub.Redis;
 /// </summary>
 internal sealed class RedisScript
 {
+    private volatile RedisKey[]? lastKeys;
+
     public RedisScript(string name, string text)
     {
         Name = name;
@@ -37,7 +39,7 @@ internal sealed class RedisScript
     public Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return EvaluateAsync(database, [new RedisKey((string?)arguments[0])], arguments, logger);
+        return EvaluateAsync(database, KeysOf(arguments[0]), arguments, logger);
     }
 
     public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
@@ -51,5 +53,22 @@ internal sealed class RedisScript
             Log.ScriptLoaded(logger, Name);
             return await database.ScriptEvaluateAsync(Text, keys, arguments);
         }
+    }
+
+    /// <summary>
+    /// The one KEYS entry for <paramref name="prefix"/>: the array of the previous call when it names the same prefix
+    /// (a deployment has one), as the multiplexer only reads it. The arrays are never written after they are made, so
+    /// calls on other threads may share them.
+    /// </summary>
+    private RedisKey[] KeysOf(RedisValue prefix)
+    {
+        var keys = lastKeys;
+        if (keys is null || keys[0] != (RedisKey)(string?)prefix)
+        {
+            keys = [new RedisKey((string?)prefix)];
+            lastKeys = keys;
+        }
+
+        return keys;
     }
 }

@@ -82,7 +82,10 @@ public sealed class RedisTicketStore(
             _ => CreateOutcome.Threaded,
         };
         var followsUp = fields.Length > 3 ? (string?)fields[3] : null;
-        return new CreateResult((string)fields[1]!, (long)fields[2], outcome, string.IsNullOrEmpty(followsUp) ? null : followsUp);
+
+        // A created ticket has the id it was sent with: no need to read it back into a new string.
+        var id = outcome == CreateOutcome.Created ? creation.Ticket.Id : (string)fields[1]!;
+        return new CreateResult(id, (long)fields[2], outcome, string.IsNullOrEmpty(followsUp) ? null : followsUp);
     }
 
     public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -128,11 +129,17 @@ internal static partial class StoreJson
             SkipValidation = true,
         };
 
+        /// <summary>
+        /// One writer per thread, pointed at the buffer that writes: a value is written whole on one thread (no await in
+        /// between), and a writer is about 200 bytes where a ticket's JSON takes a few values.
+        /// </summary>
+        [ThreadStatic]
+        private static Utf8JsonWriter? threadWriter;
+
         private byte[] current;
         private List<byte[]>? filled;
         private int start;
         private int written;
-        private Utf8JsonWriter? writer;
 
         /// <param name="sizeHint">About how many bytes the values take (a larger need rents more).</param>
         public Buffer(int sizeHint) => current = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
@@ -199,6 +206,29 @@ internal static partial class StoreJson
             return Written();
         }
 
+        /// <summary>Appends the UTF-8 of <paramref name="text"/> to the value being written (see <see cref="EndValue"/>).</summary>
+        public void Append(ReadOnlySpan<char> text) =>
+            Advance(Encoding.UTF8.GetBytes(text, GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+
+        /// <summary>The UTF-8 of <paramref name="first"/>, <paramref name="separator"/> and <paramref name="second"/>, as one value.</summary>
+        public ReadOnlyMemory<byte> Joined(string first, byte separator, string second)
+        {
+            Append(first);
+            Append(separator);
+            Append(second);
+            return EndValue();
+        }
+
+        /// <summary>Appends one byte to the value being written.</summary>
+        public void Append(byte value)
+        {
+            GetSpan(1)[0] = value;
+            Advance(1);
+        }
+
+        /// <summary>The value appended since the previous value ended (empty when nothing was).</summary>
+        public ReadOnlyMemory<byte> EndValue() => Written();
+
         public void Advance(int count) => written += count;
 
         public Memory<byte> GetMemory(int sizeHint = 0)
@@ -215,8 +245,6 @@ internal static partial class StoreJson
 
         public void Dispose()
         {
-            writer?.Dispose();
-            writer = null;
             foreach (var array in filled ?? [])
             {
                 ArrayPool<byte>.Shared.Return(array);
@@ -232,15 +260,8 @@ internal static partial class StoreJson
 
         private ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> info)
         {
-            if (writer is null)
-            {
-                writer = new Utf8JsonWriter(this, WriterOptions);
-            }
-            else
-            {
-                writer.Reset(this);
-            }
-
+            var writer = threadWriter ??= new Utf8JsonWriter(this, WriterOptions);
+            writer.Reset(this);
             JsonSerializer.Serialize(writer, value, info);
             writer.Flush();
             return Written();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using StackExchange.Redis;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
@@ -26,42 +27,54 @@ internal static class TicketMemberships
     public const string OpAddToken = "t+";
     public const string OpRemoveToken = "t-";
 
-    /// <summary>The sets of <paramref name="ticket"/> with their scores (null: the ticket number).</summary>
-    public static Dictionary<string, long?> Of(Ticket ticket, bool withFilterIndexes = false)
+    /// <summary>What separates the tokens of a new ticket in their one argument: no token holds a space (<see cref="SearchTokens"/>).</summary>
+    public const byte TokenSeparator = (byte)' ';
+
+    private static readonly Dictionary<Department, string> OpenDepartments =
+        Enum.GetValues<Department>().ToDictionary(d => d, d => "index:open-department:" + d);
+
+    [ThreadStatic]
+    private static TokenWriter? threadTokens;
+
+    /// <summary>
+    /// The sets of <paramref name="ticket"/> with their scores (null: the ticket number), each once: a list, as creation
+    /// only lays them out and a diff compares a dozen at most.
+    /// </summary>
+    public static List<(string Key, long? Score)> Of(Ticket ticket, bool withFilterIndexes = false)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var sets = new Dictionary<string, long?>(StringComparer.Ordinal)
+        var sets = new List<(string Key, long? Score)>(withFilterIndexes ? 16 : 8)
         {
-            ["sort:due"] = TicketOrder.Score(ticket, TicketSort.SlaDue),
-            ["sort:priority"] = TicketOrder.Score(ticket, TicketSort.Priority),
-            ["sort:updated"] = TicketOrder.Score(ticket, TicketSort.Updated),
+            ("sort:due", TicketOrder.Score(ticket, TicketSort.SlaDue)),
+            ("sort:priority", TicketOrder.Score(ticket, TicketSort.Priority)),
+            ("sort:updated", TicketOrder.Score(ticket, TicketSort.Updated)),
         };
         if (withFilterIndexes)
         {
             // The sets create.lua and update.lua keep through their own arguments; a merge keeps them here.
-            sets["index:" + TicketIndexes.Of(ticket.Department)] = null;
-            sets["index:" + TicketIndexes.Of(ticket.Status)] = null;
-            sets["index:" + TicketIndexes.Of(ticket.Priority)] = null;
-            sets["index:" + TicketIndexes.Of(ticket.Channel)] = null;
+            sets.Add(("index:" + TicketIndexes.Of(ticket.Department), null));
+            sets.Add(("index:" + TicketIndexes.Of(ticket.Status), null));
+            sets.Add(("index:" + TicketIndexes.Of(ticket.Priority), null));
+            sets.Add(("index:" + TicketIndexes.Of(ticket.Channel), null));
             foreach (var (kind, at) in SlaDeadlines.Live(ticket))
             {
-                sets[TicketIndexes.SlaSets[(int)kind]] = TicketIndexes.Score(at);
+                sets.Add((TicketIndexes.SlaSets[(int)kind], TicketIndexes.Score(at)));
             }
 
             if (SlaDeadlines.IsBreached(ticket))
             {
-                sets["index:" + TicketIndexes.Breached] = null;
+                sets.Add(("index:" + TicketIndexes.Breached, null));
             }
 
             if (ticket is { Status: TicketStatus.Solved, SolvedAt: { } solvedAt })
             {
-                sets["solved"] = solvedAt.ToUnixTimeMilliseconds();
+                sets.Add(("solved", solvedAt.ToUnixTimeMilliseconds()));
             }
         }
 
         if (ticket.Assignee is { Length: > 0 } assignee)
         {
-            sets["index:assignee:" + AssigneeKey(assignee)] = null;
+            sets.Add(("index:assignee:" + AssigneeKey(assignee), null));
         }
 
         if (ticket.MergedInto is not null || !TicketOrder.IsOpen(ticket))
@@ -69,29 +82,29 @@ internal static class TicketMemberships
             return sets;
         }
 
-        sets["index:open-department:" + ticket.Department] = null;
+        sets.Add((OpenDepartment(ticket.Department), null));
         if (ticket.Assignee is { Length: > 0 } openAssignee)
         {
-            sets["index:open-assignee:" + AssigneeKey(openAssignee)] = null;
+            sets.Add(("index:open-assignee:" + AssigneeKey(openAssignee), null));
         }
         else
         {
-            sets["index:unassigned"] = null;
+            sets.Add(("index:unassigned", null));
         }
 
         if (ticket.CustomerReplied)
         {
-            sets["index:replied"] = null;
+            sets.Add(("index:replied", null));
         }
 
         if (SlaDeadlines.IsBreached(ticket))
         {
-            sets["index:open-breached"] = null;
+            sets.Add(("index:open-breached", null));
         }
 
         if (TicketOrder.AtRiskFrom(ticket) is { } risk)
         {
-            sets["index:risk"] = TicketOrder.Ms(risk);
+            sets.Add(("index:risk", TicketOrder.Ms(risk)));
         }
 
         return sets;
@@ -116,7 +129,7 @@ internal static class TicketMemberships
         var now = after is null ? [] : Of(after, withFilterIndexes);
         foreach (var (key, _) in old)
         {
-            if (!now.ContainsKey(key))
+            if (IndexOf(now, key) < 0)
             {
                 ops.Add((OpRemoveZ, key, RedisValue.EmptyString));
             }
@@ -124,7 +137,8 @@ internal static class TicketMemberships
 
         foreach (var (key, score) in now)
         {
-            if (!old.TryGetValue(key, out var was) || was != score)
+            var was = IndexOf(old, key);
+            if (was < 0 || old[was].Score != score)
             {
                 ops.Add((OpAddZ, key, score is { } s ? s : RedisValue.EmptyString));
             }
@@ -175,38 +189,111 @@ internal static class TicketMemberships
     public static int Width(List<(string Op, string Key, RedisValue Score)> ops) => 1 + (ops?.Count ?? 0) * 3;
 
     /// <summary>
-    /// Writes what <see cref="Diff"/> from no ticket and <see cref="Put"/> write for a new ticket with these
-    /// <paramref name="sets"/> (<see cref="Of"/>) and <paramref name="tokens"/> (<see cref="TokensOf"/>), without the
-    /// list of operations: every set and token is added. Returns the position after them.
+    /// Writes what create.lua's <c>addTicket</c> (index-ops.lua) takes for the new <paramref name="ticket"/> with these
+    /// <paramref name="sets"/> (<see cref="Of"/>): the operations <see cref="Diff"/> from no ticket gives, laid out
+    /// compactly: the count of sets, then key and score each, then one argument with every token (<see cref="TokensOf"/>),
+    /// separated by <see cref="TokenSeparator"/> (written by <paramref name="json"/>). Returns the position after them.
     /// </summary>
-    public static int PutAdded(Argv argv, int position, Dictionary<string, long?> sets, HashSet<string> tokens)
+    public static int PutAdded(Argv argv, int position, List<(string Key, long? Score)> sets, Ticket ticket, StoreJson.Buffer json)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        ArgumentNullException.ThrowIfNull(tokens);
-        argv[position++] = sets.Count + tokens.Count;
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(json);
+        argv[position++] = sets.Count;
         foreach (var (key, score) in sets)
         {
-            argv[position++] = OpAddZ;
             argv[position++] = key;
             argv[position++] = score is { } s ? s : RedisValue.EmptyString;
         }
 
-        foreach (var token in tokens)
-        {
-            argv[position++] = OpAddToken;
-            argv[position++] = token;
-            argv[position++] = RedisValue.EmptyString;
-        }
-
+        argv[position++] = (threadTokens ??= new TokenWriter()).Write(ticket, json);
         return position;
     }
 
     /// <summary>How many ARGV positions <see cref="PutAdded"/> takes.</summary>
-    public static int Width(Dictionary<string, long?> sets, HashSet<string> tokens) => 1 + ((sets?.Count ?? 0) + (tokens?.Count ?? 0)) * 3;
+    public static int Width(List<(string Key, long? Score)> sets) => 1 + ((sets?.Count ?? 0) * 2) + 1;
 
     public static string Number(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static int IndexOf(List<(string Key, long? Score)> sets, string key)
+    {
+        for (var i = 0; i < sets.Count; i++)
+        {
+            if (sets[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The open-department set of <paramref name="department"/>, its key made once per value.</summary>
+    private static string OpenDepartment(Department department) =>
+        OpenDepartments.TryGetValue(department, out var key) ? key : "index:open-department:" + department;
 
     private static bool TokensMayDiffer(Ticket before, Ticket after) =>
         before.Subject != after.Subject || before.Body != after.Body || before.Requester != after.Requester
         || before.Account?.Name != after.Account?.Name || before.MergedInto != after.MergedInto;
+
+    /// <summary>
+    /// Writes the tokens of a new ticket into its creation's buffer, each once, separated by <see cref="TokenSeparator"/>.
+    /// One per thread: it remembers the tokens it met (up to <see cref="Remembered"/>, then it starts over) with the
+    /// creation that last wrote each, so a token of the common vocabulary costs no string and no set per ticket.
+    /// </summary>
+    private sealed class TokenWriter : ITokenSink
+    {
+        private const int Remembered = 4_096;
+
+        private readonly Dictionary<string, long> lastWritten = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private StoreJson.Buffer? json;
+        private long creation;
+        private bool separate;
+
+        public TokenWriter() => lookup = lastWritten.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The tokens of <paramref name="ticket"/> (none for a merged ticket), as one value of <paramref name="buffer"/>.</summary>
+        public ReadOnlyMemory<byte> Write(Ticket ticket, StoreJson.Buffer buffer)
+        {
+            if (lastWritten.Count >= Remembered)
+            {
+                lastWritten.Clear();
+            }
+
+            (json, separate) = (buffer, false);
+            creation++;
+            try
+            {
+                if (ticket.MergedInto is null)
+                {
+                    SearchTokens.AddTo(this, ticket);
+                }
+
+                return buffer.EndValue();
+            }
+            finally
+            {
+                json = null;
+            }
+        }
+
+        public void Add(ReadOnlySpan<char> token)
+        {
+            ref var written = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+            if (written == creation)
+            {
+                return;
+            }
+
+            written = creation;
+            if (separate)
+            {
+                json!.Append(TokenSeparator);
+            }
+
+            json!.Append(token);
+            separate = true;
+        }
+    }
 }

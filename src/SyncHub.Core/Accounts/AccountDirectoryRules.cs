@@ -42,7 +42,19 @@ public sealed class AccountDirectoryRules
     /// <summary>The address in lower case, or null when <paramref name="raw"/> is not an e-mail address.</summary>
     public static string? Email(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(raw) || !MailAddress.TryCreate(raw.Trim(), out var address))
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var trimmed = raw.Trim();
+        if (IsPlainAddress(trimmed))
+        {
+            // What MailAddress gives for it (its Address is the text as written), without parsing one per look-up.
+            return trimmed.ToLowerInvariant();
+        }
+
+        if (!MailAddress.TryCreate(trimmed, out var address))
         {
             return null;
         }
@@ -90,7 +102,7 @@ public sealed class AccountDirectoryRules
             text = text[4..];
         }
 
-        return text.Length > 2 && text.Contains('.', StringComparison.Ordinal) && !text.StartsWith('.') && text.All(IsDomainChar)
+        return text.Length > 2 && text.Contains('.', StringComparison.Ordinal) && !text.StartsWith('.') && IsDomain(text)
             ? text
             : null;
     }
@@ -147,5 +159,54 @@ public sealed class AccountDirectoryRules
     private IReadOnlyList<string> PhoneKeys(IEnumerable<string?> raw) =>
         [.. raw.Select(Phone).OfType<string>().Distinct(StringComparer.Ordinal)];
 
-    private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
+    private static bool IsDomain(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not '-' and not '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An address in its plainest form, <c>name.surname+tag@sub.domain.com</c>: ASCII letters, digits, <c>_ + -</c> in
+    /// dot-separated parts (none empty) on each side of one <c>@</c>. Anything else (a display name, quotes, comments,
+    /// other characters) is left to <see cref="MailAddress"/>.
+    /// </summary>
+    private static bool IsPlainAddress(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && IsDotAtom(text.AsSpan(0, at), localPart: true) && IsDotAtom(text.AsSpan(at + 1), localPart: false);
+    }
+
+    private static bool IsDotAtom(ReadOnlySpan<char> text, bool localPart)
+    {
+        var partStart = true;
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                if (partStart)
+                {
+                    return false;
+                }
+
+                partStart = true;
+            }
+            else if (char.IsAsciiLetterOrDigit(c) || c is '-' || (localPart && c is '_' or '+'))
+            {
+                partStart = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return !partStart;
+    }
 }

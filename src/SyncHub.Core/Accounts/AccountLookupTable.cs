@@ -108,8 +108,8 @@ public sealed class AccountLookupTable
         lock (gate)
         {
             return (email is null ? null : AccountOfContacts(contactEmails.Get(email)))
-                ?? (domain is null ? null : Latest(accountDomains.Get(domain)))
-                ?? (phone is null ? null : AccountOfContacts(contactPhones.Get(phone)) ?? Latest(accountPhones.Get(phone)));
+                ?? (domain is null ? null : LatestAccount(accountDomains.Get(domain)))
+                ?? (phone is null ? null : AccountOfContacts(contactPhones.Get(phone)) ?? LatestAccount(accountPhones.Get(phone)));
         }
     }
 
@@ -118,9 +118,22 @@ public sealed class AccountLookupTable
     {
         lock (gate)
         {
-            return Ordered(contactPhones.Get(phone).Select(id => contacts[id]), c => c.Modified, c => c.Id)
-                .Select(c => c.Email)
-                .FirstOrDefault(e => e is not null);
+            var (one, shared) = contactPhones.Get(phone);
+            if (one is not null || shared is null)
+            {
+                return one is null ? null : contacts[one].Email;
+            }
+
+            ContactEntry? latest = null;
+            foreach (var id in shared)
+            {
+                if (contacts[id] is { Email: not null } contact && IsLater(contact.Modified, contact.Id, latest?.Modified, latest?.Id))
+                {
+                    latest = contact;
+                }
+            }
+
+            return latest?.Email;
         }
     }
 
@@ -170,14 +183,59 @@ public sealed class AccountLookupTable
     }
 
     /// <summary>The account of the most recently modified contact among <paramref name="ids"/> whose account is stored.</summary>
-    private CrmAccount? AccountOfContacts(IReadOnlyCollection<string> ids) =>
-        Ordered(ids.Select(id => contacts[id]), c => c.Modified, c => c.Id)
-            .Select(c => c.AccountId is not null && accounts.TryGetValue(c.AccountId, out var account) ? account.Account : null)
-            .FirstOrDefault(a => a is not null);
+    // The look-ups below run once per ticket: loops rather than a sorted LINQ query (an iterator, closures and a sort per
+    // call), and a key of one record (nearly all) answers without a loop.
 
-    private CrmAccount? Latest(IReadOnlyCollection<string> ids) =>
-        Ordered(ids.Select(id => accounts[id]), a => a.Modified, a => a.Id).Select(a => a.Account).FirstOrDefault();
+    /// <summary>The stored account of the most recently modified of these contacts that has one.</summary>
+    private CrmAccount? AccountOfContacts((string? One, HashSet<string>? Shared) ids)
+    {
+        if (ids.One is not null || ids.Shared is null)
+        {
+            return ids.One is null ? null : AccountOf(contacts[ids.One]);
+        }
 
-    private static IEnumerable<T> Ordered<T>(IEnumerable<T> records, Func<T, long> modified, Func<T, string> id) =>
-        records.OrderByDescending(modified).ThenBy(id, StringComparer.Ordinal);
+        ContactEntry? latest = null;
+        CrmAccount? found = null;
+        foreach (var id in ids.Shared)
+        {
+            var contact = contacts[id];
+            if (AccountOf(contact) is { } account && IsLater(contact.Modified, contact.Id, latest?.Modified, latest?.Id))
+            {
+                (latest, found) = (contact, account);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The most recently modified of these accounts.</summary>
+    private CrmAccount? LatestAccount((string? One, HashSet<string>? Shared) ids)
+    {
+        if (ids.One is not null || ids.Shared is null)
+        {
+            return ids.One is null ? null : accounts[ids.One].Account;
+        }
+
+        AccountEntry? latest = null;
+        foreach (var id in ids.Shared)
+        {
+            var entry = accounts[id];
+            if (IsLater(entry.Modified, entry.Id, latest?.Modified, latest?.Id))
+            {
+                latest = entry;
+            }
+        }
+
+        return latest?.Account;
+    }
+
+    private CrmAccount? AccountOf(ContactEntry contact) =>
+        contact.AccountId is not null && accounts.TryGetValue(contact.AccountId, out var account) ? account.Account : null;
+
+    /// <summary>
+    /// Whether a record comes before the latest so far (none: null) in look-up order: more recently modified, ties to the
+    /// lower id (ordinal).
+    /// </summary>
+    private static bool IsLater(long modified, string id, long? latestModified, string? latestId) =>
+        latestModified is not { } other || modified > other || (modified == other && string.CompareOrdinal(id, latestId) < 0);
 }

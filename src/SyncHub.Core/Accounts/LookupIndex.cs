@@ -51,7 +51,8 @@ internal sealed class LookupIndex
         }
     }
 
-    public IReadOnlyCollection<string> Get(string key) => ids.TryGetValue(key, out var held)
-        ? held as HashSet<string> ?? (IReadOnlyCollection<string>)[(string)held]
-        : [];
+    /// <summary>The ids under <paramref name="key"/>: the one id (nearly every key), or the set of a shared key, or neither.</summary>
+    public (string? One, HashSet<string>? Shared) Get(string key) => ids.TryGetValue(key, out var held)
+        ? (held as string, held as HashSet<string>)
+        : (null, null);
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SyncHub.Domain;
 
 /// <summary>A support ticket: one per external request, stamped at creation with priority, SLA and department.</summary>
@@ -43,8 +45,8 @@ public sealed record Ticket
     /// <summary>How an agent's answer goes back (the latest customer message's route); null: by e-mail to the requester.</summary>
     public ReplyRoute? ReplyRoute { get; init; }
 
-    /// <summary>The agents' replies by outbox event id, with where each delivery stands.</summary>
-    public IReadOnlyDictionary<string, ReplyDelivery> Replies { get; init; } = new Dictionary<string, ReplyDelivery>();
+    /// <summary>The agents' replies by outbox event id, with where each delivery stands (none: one shared empty instance).</summary>
+    public IReadOnlyDictionary<string, ReplyDelivery> Replies { get; init; } = ReadOnlyDictionary<string, ReplyDelivery>.Empty;
 
     /// <summary>True from a customer's message on a ticket that was waiting (Pending or Solved) until an agent answers.</summary>
     public bool CustomerReplied { get; init; }
@@ -58,7 +60,7 @@ public sealed record Ticket
     /// <summary>The ticket this one was merged into (it is then Closed, and its messages land on that one).</summary>
     public string? MergedInto { get; init; }
 
-    public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The investigation checklist the agents fill in (the support process's best practices).</summary>
     public InvestigationChecklist Checklist { get; init; } = InvestigationChecklist.Empty;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -70,19 +71,14 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
     public int Depth => channel.Reader.Count;
 
-    public async Task<IntakeResult> SubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
+    public Task<IntakeResult> SubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
     {
+        // With room in the channel (nearly always) the record goes in at once and the caller waits on its envelope: no
+        // state machine per record for a write that does not wait.
         var envelope = Accept(record);
-        try
-        {
-            await channel.Writer.WriteAsync(envelope, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            throw new PipelineStoppedException();
-        }
-
-        return await envelope.Task.WaitAsync(cancellationToken);
+        return !cancellationToken.IsCancellationRequested && channel.Writer.TryWrite(envelope)
+            ? envelope.Task.WaitAsync(cancellationToken)
+            : WriteAndWaitAsync(envelope, cancellationToken);
     }
 
     public async Task<IntakeResult?> TrySubmitAsync(IntakeRecord record, CancellationToken cancellationToken = default)
@@ -162,6 +158,20 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         return new Envelope(record, time.GetTimestamp());
     }
 
+    private async Task<IntakeResult> WriteAndWaitAsync(Envelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.Writer.WriteAsync(envelope, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        return await envelope.Task.WaitAsync(cancellationToken);
+    }
+
     private async Task WorkAsync()
     {
         var reader = channel.Reader;
@@ -190,7 +200,10 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
     }
 
-    private async Task ProcessAsync(Envelope envelope)
+    // ProcessAsync and StoreAsync run once per record and are each awaited once, by their one caller: their state machines
+    // come from the runtime's pool rather than a new box per record.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ProcessAsync(Envelope envelope)
     {
         var record = envelope.Record;
         try
@@ -215,7 +228,8 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         }
     }
 
-    private async Task<IntakeResult> StoreAsync(IntakeRecord received)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<IntakeResult> StoreAsync(IntakeRecord received)
     {
         var record = RecordText.Normalize(received);
         var problem = RecordValidator.Problem(record);

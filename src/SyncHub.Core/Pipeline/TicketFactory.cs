@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyncHub.Domain;
@@ -156,11 +157,11 @@ public sealed class TicketFactory(
         return data;
     }
 
-    private static Dictionary<string, string> SlaData(SlaStamp? sla)
+    private static IReadOnlyDictionary<string, string> SlaData(SlaStamp? sla)
     {
         if (sla is null)
         {
-            return new Dictionary<string, string>();
+            return ReadOnlyDictionary<string, string>.Empty;
         }
 
         var data = new Dictionary<string, string>(3) { ["policy"] = sla.Policy };

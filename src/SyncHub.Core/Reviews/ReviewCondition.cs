@@ -25,14 +25,22 @@ public sealed class ReviewCondition
     public string? Match(ReviewFacts review, bool isBeta)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var facts = new List<string>();
-        if (minRating is not null || maxRating is not null)
-        {
-            if (review.Rating is not { } rating || rating < (minRating ?? int.MinValue) || rating > (maxRating ?? int.MaxValue))
-            {
-                return null;
-            }
 
+        // Every condition is checked before any fact is written: most rules do not match most reviews.
+        var rated = minRating is not null || maxRating is not null;
+        string? shown = null;
+        if ((rated && (review.Rating is not { } stars || stars < (minRating ?? int.MinValue) || stars > (maxRating ?? int.MaxValue)))
+            || (stores is not null && (review.Store is null || !stores.Contains(review.Store)))
+            || (beta is { } wanted && isBeta != wanted)
+            || (terms is not null && (shown = Mentioned(terms, review.Text)) is null))
+        {
+            return null;
+        }
+
+        var facts = new List<string>(4);
+        if (rated)
+        {
+            var rating = review.Rating!.Value;
             facts.Add(maxRating is { } max
                 ? $"rating {rating.ToString(CultureInfo.InvariantCulture)} ≤ {max.ToString(CultureInfo.InvariantCulture)}"
                 : $"rating {rating.ToString(CultureInfo.InvariantCulture)} ≥ {minRating!.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -40,33 +48,17 @@ public sealed class ReviewCondition
 
         if (stores is not null)
         {
-            if (review.Store is null || !stores.Contains(review.Store))
-            {
-                return null;
-            }
-
             facts.Add($"store {review.Store}");
         }
 
-        if (beta is { } wanted)
+        if (beta is not null)
         {
-            if (isBeta != wanted)
-            {
-                return null;
-            }
-
             facts.Add(isBeta ? "beta" : "released version");
         }
 
-        if (terms is not null)
+        if (shown is not null)
         {
-            var found = terms.FirstOrDefault(t => ReviewText.Mentions(review.Text, t.Term));
-            if (found.Term is null)
-            {
-                return null;
-            }
-
-            facts.Add($"mentions \"{found.Shown}\"");
+            facts.Add($"mentions \"{shown}\"");
         }
 
         return string.Join(", ", facts);
@@ -198,5 +190,19 @@ public sealed class ReviewCondition
                 errors.Add(new($"{key}:{i}", "is empty"));
             }
         }
+    }
+
+    /// <summary>How the first of <paramref name="terms"/> that <paramref name="text"/> mentions is shown, else null.</summary>
+    private static string? Mentioned(IReadOnlyList<(string Shown, string Term)> terms, string text)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (ReviewText.Mentions(text, terms[i].Term))
+            {
+                return terms[i].Shown;
+            }
+        }
+
+        return null;
     }
 }

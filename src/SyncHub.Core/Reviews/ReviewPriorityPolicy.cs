@@ -20,11 +20,13 @@ public sealed class ReviewPriorityPolicy(IPriorityPolicy inner, ReviewRules rule
 
         var review = ReviewFacts.From(context.Record);
         var (isBeta, _) = rules.Beta(review);
-        foreach (var rule in rules.PriorityRules)
+        // By index: a foreach over the interface would box the list's enumerator on every review.
+        var priorityRules = rules.PriorityRules;
+        for (var i = 0; i < priorityRules.Count; i++)
         {
-            if (rule.When.Match(review, isBeta) is { } facts)
+            if (priorityRules[i].When.Match(review, isBeta) is { } facts)
             {
-                return new(rule.Priority, rule.Explain(facts));
+                return new(priorityRules[i].Priority, priorityRules[i].Explain(facts));
             }
         }
 

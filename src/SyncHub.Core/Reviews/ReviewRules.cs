@@ -65,9 +65,9 @@ public sealed class ReviewRules
     public (bool IsBeta, string Reason) Beta(ReviewFacts review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        foreach (var app in BetaApps)
+        for (var i = 0; i < BetaApps.Count; i++)
         {
-            if (app.Match(review) is { } listed)
+            if (BetaApps[i].Match(review) is { } listed)
             {
                 return (true, listed);
             }

@@ -11,12 +11,15 @@ namespace SyncHub.Sla;
 /// </summary>
 public sealed class TableSlaPolicy(SlaTable table) : ISlaPolicy
 {
+    /// <summary>The decision for every requester the CRM directory does not know (a record is immutable: made once).</summary>
+    private static readonly PolicyDecision<SlaStamp?> UnknownRequester = BestEffort("unknown requester: not found in the CRM directory");
+
     public PolicyDecision<SlaStamp?> Stamp(TicketContext context, Priority priority)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Account is not { } account)
         {
-            return BestEffort("unknown requester: not found in the CRM directory");
+            return UnknownRequester;
         }
 
         var who = $"account {account.Name} (CRM {account.CrmId})";

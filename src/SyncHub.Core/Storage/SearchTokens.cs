@@ -37,24 +37,33 @@ public static class SearchTokens
     /// <summary>The distinct tokens of <paramref name="ticket"/>.</summary>
     public static HashSet<string> Of(Ticket ticket)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
         var tokens = new HashSet<string>(16, StringComparer.Ordinal);
-        AddWords(tokens, ticket.Subject);
-        AddWords(tokens, ticket.Body.Length > BodyChars ? ticket.Body.AsSpan(0, BodyChars) : ticket.Body);
-        AddWords(tokens, ticket.Requester.Name);
-        AddWords(tokens, ticket.Account?.Name);
+        AddTo(new SetSink(tokens), ticket);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="sink"/> each token of <paramref name="ticket"/> (those <see cref="Of"/> holds), as a span: a
+    /// sink that only writes them needs no string per token. No token holds a space.
+    /// </summary>
+    public static void AddTo(ITokenSink sink, Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(ticket);
+        AddWords(sink, ticket.Subject);
+        AddWords(sink, ticket.Body.Length > BodyChars ? ticket.Body.AsSpan(0, BodyChars) : ticket.Body);
+        AddWords(sink, ticket.Requester.Name);
+        AddWords(sink, ticket.Account?.Name);
         if (Email(ticket.Requester.Email) is { } email)
         {
-            tokens.Add(email);
-            AddWords(tokens, email);
+            sink.Add(email);
+            AddWords(sink, email);
         }
 
         if (Phone(ticket.Requester.Phone) is { } phone)
         {
-            tokens.Add(phone);
+            sink.Add(phone);
         }
-
-        return tokens;
     }
 
     /// <summary>
@@ -94,7 +103,7 @@ public static class SearchTokens
             }
 
             var queryTokens = new HashSet<string>(StringComparer.Ordinal);
-            AddWords(queryTokens, part);
+            AddWords(new SetSink(queryTokens), part);
             foreach (var token in queryTokens)
             {
                 Add(words, token);
@@ -231,13 +240,13 @@ public static class SearchTokens
         return false;
     }
 
-    private static void AddWords(HashSet<string> tokens, string? text) => AddWords(tokens, text.AsSpan());
+    private static void AddWords(ITokenSink tokens, string? text) => AddWords(tokens, text.AsSpan());
 
     /// <summary>
     /// Adds the words of <paramref name="text"/>. ASCII text (nearly all) is lower-cased into a scratch buffer and each
-    /// word looked up as a span, so only a token not yet in the set becomes a string; other text is folded as a whole.
+    /// word handed on as a span (a set makes a string only of a token it does not hold yet); other text is folded as a whole.
     /// </summary>
-    private static void AddWords(HashSet<string> tokens, ReadOnlySpan<char> text)
+    private static void AddWords(ITokenSink tokens, ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
         {
@@ -260,9 +269,8 @@ public static class SearchTokens
         }
     }
 
-    private static void AddFoldedWords(HashSet<string> tokens, ReadOnlySpan<char> folded)
+    private static void AddFoldedWords(ITokenSink tokens, ReadOnlySpan<char> folded)
     {
-        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -279,12 +287,20 @@ public static class SearchTokens
                     var token = folded.Slice(start, Math.Min(length, MaxLength));
                     if (!StopWordLookup.Contains(token))
                     {
-                        lookup.Add(token);
+                        tokens.Add(token);
                     }
                 }
 
                 start = -1;
             }
         }
+    }
+
+    /// <summary>Keeps each token once in a set (looked up as a span: a string is made only for a token it lacks).</summary>
+    private sealed class SetSink(HashSet<string> tokens) : ITokenSink
+    {
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public void Add(ReadOnlySpan<char> token) => lookup.Add(token);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyncHub.Accounts;
@@ -94,11 +95,8 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
         var name = TicketCreation.Literal(ticket.Requester.Name ?? ticket.Account?.Name ?? "there");
         var summary = CustomerSummary(record, ticket, settings, number, name);
         var subject = TicketCreation.Literal(ticket.Subject);
-        string Fill(string template) => TicketCreation.Literal(template)
-            .Replace("{number}", number, StringComparison.Ordinal)
-            .Replace("{subject}", subject, StringComparison.Ordinal)
-            .Replace("{summary}", summary, StringComparison.Ordinal)
-            .Replace("{name}", name, StringComparison.Ordinal);
+        string Fill(string template) => FillIn(
+            TicketCreation.Literal(template), ("{number}", number), ("{subject}", subject), ("{summary}", summary), ("{name}", name));
         var mail = new OutboxEvent
         {
             Id = $"{ticket.Id}:call-follow-up",
@@ -140,6 +138,82 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
             .Replace("{number}", number, StringComparison.Ordinal)
             .Replace("{name}", name, StringComparison.Ordinal)
             .Trim();
+    }
+
+    /// <summary>
+    /// <paramref name="template"/> with each placeholder replaced by its value: what replacing them one after the other
+    /// gives (a value with a brace, or a brace of the template that is no placeholder, could let a replacement make a
+    /// placeholder the next one fills: that text is replaced so), in one pass and one string.
+    /// </summary>
+    private static string FillIn(string template, params ReadOnlySpan<(string Placeholder, string Value)> values)
+    {
+        var plain = true;
+        foreach (var (_, value) in values)
+        {
+            plain &= value.Length > 0 && !value.AsSpan().ContainsAny('{', '}');
+        }
+
+        if (!plain || Filled(template, values, []) is not { } length)
+        {
+            var text = template;
+            foreach (var (placeholder, value) in values)
+            {
+                text = text.Replace(placeholder, value, StringComparison.Ordinal);
+            }
+
+            return text;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            Filled(template, values, buffer);
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The length of <paramref name="template"/> filled in, written into <paramref name="output"/> unless it is empty;
+    /// null when the template has a brace that is no placeholder.
+    /// </summary>
+    private static int? Filled(string template, ReadOnlySpan<(string Placeholder, string Value)> values, Span<char> output)
+    {
+        var length = 0;
+        for (var i = 0; i < template.Length;)
+        {
+            var piece = template.AsSpan(i, 1);
+            var skip = 1;
+            if (template[i] is '{' or '}')
+            {
+                var match = -1;
+                for (var v = 0; v < values.Length && match < 0; v++)
+                {
+                    match = template.AsSpan(i).StartsWith(values[v].Placeholder, StringComparison.Ordinal) ? v : -1;
+                }
+
+                if (match < 0)
+                {
+                    return null;
+                }
+
+                piece = values[match].Value;
+                skip = values[match].Placeholder.Length;
+            }
+
+            if (!output.IsEmpty)
+            {
+                piece.CopyTo(output[length..]);
+            }
+
+            length += piece.Length;
+            i += skip;
+        }
+
+        return length;
     }
 
     private static string? Diagnostic(IntakeRecord record, Ticket ticket, string key) =>

@@ -36,8 +36,9 @@ internal static class CreateScriptArgs
     public const int ReopenStart = 22;
 
     /// <summary>
-    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the index
-    /// operations (<see cref="TicketMemberships"/>) and the sort:updated score of a threaded follow-up's parent.
+    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the sets and
+    /// tokens of the new ticket (<see cref="TicketMemberships.PutAdded"/>) and the sort:updated score of a threaded
+    /// follow-up's parent.
     /// </summary>
     public const int HistoryAt = 23;
 
@@ -57,10 +58,9 @@ internal static class CreateScriptArgs
         json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
-        var tokens = TicketMemberships.TokensOf(ticket);
-        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets, tokens) + 1);
+        var argv = new Argv(lastPosition: HistoryAt + creation.History.Count + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
         argv[Prefix] = prefix;
-        argv[IdempotencyField] = RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId);
+        argv[IdempotencyField] = json.Joined(ticket.Source, (byte)':', ticket.ExternalId); // RedisTicketStore.IdempotencyField's bytes
         argv[Id] = ticket.Id;
         argv[TicketJson] = json.Ticket(ticket);
         argv[Version] = ticket.Version;
@@ -106,7 +106,7 @@ internal static class CreateScriptArgs
             argv[i++] = tail;
         }
 
-        i = TicketMemberships.PutAdded(argv, i, sets, tokens);
+        i = TicketMemberships.PutAdded(argv, i, sets, ticket, json);
         argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
 
         return argv.Values;

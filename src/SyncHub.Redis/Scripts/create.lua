@@ -31,9 +31,10 @@
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
 --  23  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
 --                                type, JSON head, JSON tail (the ticket number goes between, and replaces each
---                                numberPlaceholder in the event's texts); then the index
---                                operations of the new ticket (index-ops.lua: count, then op, key, score each), then
---                                the sort:updated score of a threaded follow-up's parent (-threadedAt in ms; '' without)
+--                                numberPlaceholder in the event's texts); then the sets and
+--                                tokens of the new ticket (index-ops.lua's addTicket: count, then key, score each, then
+--                                the tokens in one argument, separated by spaces), then the sort:updated score of a
+--                                threaded follow-up's parent (-threadedAt in ms; '' without)
 -- A thread key of a ticket merged into another continues on that other ticket (the ticket hash's 'merged' field).
 local prefix = ARGV[1]
 local idempotencyField = ARGV[2]
@@ -109,8 +110,8 @@ if threadKey ~= '' then
       redis.call('HSET', parentKey, 'updatedAt', threadedAt)
       redis.call('HSET', idempotency, idempotencyField, parent)
       local h = tonumber(ARGV[historyAt])
-      local opsAt = historyAt + h + 2 + 3 * tonumber(ARGV[historyAt + h + 1])
-      local threadedScore = ARGV[opsAt + 1 + 3 * tonumber(ARGV[opsAt])]
+      local setsAt = historyAt + h + 2 + 3 * tonumber(ARGV[historyAt + h + 1])
+      local threadedScore = ARGV[setsAt + 2 + 2 * tonumber(ARGV[setsAt])]
       if threadedScore ~= '' then
         redis.call('ZADD', prefix .. 'sort:updated', threadedScore, parentNumber)
       end
@@ -155,5 +156,5 @@ for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', event)
   i = i + 3
 end
-applyIndexOps(prefix, n, i + 1)
+addTicket(prefix, n, i + 1)
 return {0, id, n, followsUp}

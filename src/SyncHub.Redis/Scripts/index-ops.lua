@@ -8,6 +8,10 @@
 --   t- token       n out of {p}w:token; the token leaves {p}vocab with its last ticket
 -- Returns the position after them.
 --
+-- addTicket(p, n, at): the sets and tokens of a new ticket n, as create.lua gets them (TicketMemberships.PutAdded):
+-- ARGV[at] is a count of sets that follow it, two arguments each (key, score: as z+), then one argument holding every
+-- token (each as t+), separated by spaces (no token holds one). Returns the position after them.
+--
 -- Each sort zset {p}sort:{x} has a dense copy of its scores, {p}sort:{x}:at: a string of 64-bit signed integers, the
 -- score of ticket n at the n-th (0: not in the zset), so search.lua reads the order of many tickets in one
 -- BITFIELD_RO without a hash lookup per ticket (8 bytes per ticket number).
@@ -32,6 +36,19 @@ local function bitmapThreshold(p, size, state)
   return state.threshold
 end
 
+-- Whether each of tokens names a bitmap, by its index in tokens.
+local function namedBitmaps(p, tokens)
+  local bitmaps = {}
+  for from = 1, #tokens, 500 do
+    local upTo = math.min(from + 499, #tokens)
+    local named = redis.call('SMISMEMBER', p .. 'search:bitmaps', unpack(tokens, from, upTo))
+    for k = from, upTo do
+      bitmaps[k] = named[k - from + 1] == 1
+    end
+  end
+  return bitmaps
+end
+
 -- Whether each token op (t+/t-) of the operations from ARGV[at] names a bitmap, by its position.
 local function bitmapTokens(p, at)
   local tokens, positions = {}, {}
@@ -43,12 +60,8 @@ local function bitmapTokens(p, at)
     end
   end
   local bitmaps = {}
-  for from = 1, #tokens, 500 do
-    local upTo = math.min(from + 499, #tokens)
-    local named = redis.call('SMISMEMBER', p .. 'search:bitmaps', unpack(tokens, from, upTo))
-    for k = from, upTo do
-      bitmaps[positions[k]] = named[k - from + 1] == 1
-    end
+  for k, named in ipairs(namedBitmaps(p, tokens)) do
+    bitmaps[positions[k]] = named
   end
   return bitmaps
 end
@@ -121,6 +134,16 @@ local function removeToken(p, token, n, bitmap)
   end
 end
 
+local function addToSet(p, key, score, n)
+  if score == '' then
+    score = n
+  end
+  redis.call('ZADD', p .. key, score, n)
+  if string.sub(key, 1, 5) == 'sort:' then
+    redis.call('BITFIELD', p .. key .. ':at', 'SET', 'i64', '#' .. n, score)
+  end
+end
+
 local function applyIndexOps(p, n, at)
   -- Every argument a string: Lua formats a number given to redis.call anew each time (about 0.2 us each).
   n = tostring(n)
@@ -131,13 +154,7 @@ local function applyIndexOps(p, n, at)
   for _ = 1, count do
     local op, key, score = ARGV[i], ARGV[i + 1], ARGV[i + 2]
     if op == 'z+' then
-      if score == '' then
-        score = n
-      end
-      redis.call('ZADD', p .. key, score, n)
-      if string.sub(key, 1, 5) == 'sort:' then
-        redis.call('BITFIELD', p .. key .. ':at', 'SET', 'i64', '#' .. n, score)
-      end
+      addToSet(p, key, score, n)
     elseif op == 'z-' then
       redis.call('ZREM', p .. key, n)
       if string.sub(key, 1, 5) == 'sort:' then
@@ -151,4 +168,23 @@ local function applyIndexOps(p, n, at)
     i = i + 3
   end
   return i
+end
+
+local function addTicket(p, n, at)
+  n = tostring(n)
+  local i = at + 1
+  for _ = 1, tonumber(ARGV[at]) do
+    addToSet(p, ARGV[i], ARGV[i + 1], n)
+    i = i + 2
+  end
+  local tokens = {}
+  for token in string.gmatch(ARGV[i], '[^ ]+') do
+    tokens[#tokens + 1] = token
+  end
+  local bitmaps = namedBitmaps(p, tokens)
+  local state = {converted = false}
+  for k, token in ipairs(tokens) do
+    addToken(p, token, n, bitmaps[k], state)
+  end
+  return i + 1
 end

@@ -44,6 +44,48 @@ public sealed class AccountDirectoryRulesTests
         Assert.Equal(expected, AccountDirectoryRules.Email(raw));
     }
 
+    /// <summary>
+    /// Plain addresses skip the parser: for those and their near misses the answer must be what parsing with
+    /// <see cref="System.Net.Mail.MailAddress"/> gives.
+    /// </summary>
+    [Theory]
+    [InlineData("maria@acme.com")]
+    [InlineData("Maria.Silva+tickets@Mail.Acme.COM")]
+    [InlineData("first_last-1@sub-domain.acme.co.uk")]
+    [InlineData("a@b")]
+    [InlineData("a@-acme.com")]
+    [InlineData("a.@acme.com")]
+    [InlineData(".a@acme.com")]
+    [InlineData("a..b@acme.com")]
+    [InlineData("a@acme..com")]
+    [InlineData("a@acme.com.")]
+    [InlineData("a@.acme.com")]
+    [InlineData("a@b@acme.com")]
+    [InlineData("a@")]
+    [InlineData("@")]
+    [InlineData("a b@acme.com")]
+    [InlineData("\"a b\"@acme.com")]
+    [InlineData("a@[10.0.0.1]")]
+    [InlineData("a@acme_x.com")]
+    [InlineData("a+b@acme+x.com")]
+    [InlineData("José@acme.com")]
+    [InlineData("a@acmé.com")]
+    [InlineData("Maria <maria@acme.com>")]
+    [InlineData("maria@acme.com (work)")]
+    [InlineData("  maria@acme.com\t")]
+    public void Email_PlainAddressOrNearMiss_AnswersAsTheMailAddressParser(string raw)
+    {
+        string? parsed = null;
+        if (System.Net.Mail.MailAddress.TryCreate(raw.Trim(), out var address))
+        {
+            var email = address.Address.ToLowerInvariant();
+            var at = email.LastIndexOf('@');
+            parsed = at > 0 && at < email.Length - 1 ? email : null;
+        }
+
+        Assert.Equal(parsed, AccountDirectoryRules.Email(raw));
+    }
+
     [Theory]
     [InlineData("someone@gmail.com")]
     [InlineData("someone@HOTMAIL.com")]

@@ -107,6 +107,22 @@ public sealed class IntakePipelineTests
     }
 
     [Fact]
+    public async Task SubmitAsync_CallerAlreadyGaveUp_ThrowsCanceledAndQueuesNothing()
+    {
+        await using var harness = new PipelineHarness();
+        await harness.StartAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Pipeline.SubmitAsync(Records.Web("gave-up"), cancelled.Token));
+        var stored = await harness.Pipeline.SubmitAsync(Records.Web("kept"));
+
+        var page = await harness.Store.ListAsync(new SyncHub.Storage.TicketQuery { Limit = 10 });
+        Assert.Equal([stored.TicketId], page.Items.Select(t => t.Id));
+        await harness.StopAsync();
+    }
+
+    [Fact]
     public async Task SubmitAsync_StoreDown_ThrowsStoreUnavailableAndDeadLettersNothing()
     {
         await using var harness = new PipelineHarness();

@@ -88,6 +88,24 @@ public sealed class CallFollowUpTests
     }
 
     [Fact]
+    public async Task Call_TemplateWithBracesThatAreNoPlaceholder_KeepsThemAndFillsThePlaceholders()
+    {
+        await using var harness = await StartAsync(new()
+        {
+            ["SyncHub:CallFollowUp:Subject"] = "{{number}} {subject} {unknown} }",
+            ["SyncHub:CallFollowUp:Body"] = "Hi {name}: {summary} ({number}, {number})",
+            ["SyncHub:CallFollowUp:Summary"] = "Taken by {agent}.",
+        });
+
+        var created = await harness.Pipeline.SubmitAsync(Call("call-8", diagnostics: new() { [CallDiagnostics.Agent] = "João" }));
+
+        var mail = (await harness.Store.ReadOutboxAsync(null, 10)).Single(e => e.Event.Type == MailEvents.FollowUp).Event;
+        Assert.Equal($"{{{created.Number}}} Hotline call from +55 11 98765-4321 {{unknown}} }}", mail.Data[MailEvents.Subject]);
+        Assert.Equal($"Hi ACME Ltda: Taken by João. ({created.Number}, {created.Number})", mail.Data[MailEvents.Body]);
+        await harness.StopAsync();
+    }
+
+    [Fact]
     public async Task Call_SummaryThatLooksLikeTheNumberPlaceholder_IsMailedAsTheAgentTypedIt()
     {
         await using var harness = await StartAsync();

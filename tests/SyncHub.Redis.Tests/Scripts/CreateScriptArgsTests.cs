@@ -9,9 +9,9 @@ using SyncHub.Testing.Storage;
 namespace SyncHub.Redis.Tests.Scripts;
 
 /// <summary>
-/// The creation arguments are written into a pooled buffer and their index operations laid out directly: the bytes
-/// create.lua receives must be those the plain serializer (<see cref="StoreJson"/>) and
-/// <see cref="TicketMemberships.Diff"/> give, or stored tickets would change shape.
+/// The creation arguments are written into a pooled buffer and their index operations laid out compactly: the bytes
+/// create.lua receives must be those the plain serializer (<see cref="StoreJson"/>) gives, and the sets and tokens those
+/// <see cref="TicketMemberships.Diff"/> adds, or stored tickets and indexes would change shape.
 /// </summary>
 public sealed class CreateScriptArgsTests
 {
@@ -67,6 +67,29 @@ public sealed class CreateScriptArgsTests
     }
 
     [Fact]
+    public void Build_ManyTicketsOneAfterAnother_EachSendsEveryTokenOfItsOwnOnce()
+    {
+        // The tokens are remembered from one creation to the next (and forgotten past a few thousand): tickets that share
+        // words, built in turn and again, must each still send all of theirs.
+        var creations = Enumerable.Range(0, 12)
+            .Select(k => Samples.Creation(body: "export Export " + string.Join(' ', Enumerable.Range(k * 300, 600).Select(w => $"w{w}"))))
+            .ToList();
+
+        foreach (var creation in creations.Concat(creations))
+        {
+            var argv = CreateScriptArgs.Build("p:", creation, out var json);
+            try
+            {
+                AssertSameArguments(creation, argv);
+            }
+            finally
+            {
+                json.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public void NumberPlaceholder_AsTheEventJsonWritesIt_IsTheOneCreateLuaReplaces()
     {
         var evt = new OutboxEvent
@@ -104,6 +127,7 @@ public sealed class CreateScriptArgsTests
     private static void AssertSameArguments(TicketCreation creation, RedisValue[] argv)
     {
         var ticket = creation.Ticket;
+        AssertBytes(RedisTicketStore.IdempotencyField(ticket.Source, ticket.ExternalId), argv, CreateScriptArgs.IdempotencyField);
         AssertBytes(StoreJson.WriteTicket(ticket), argv, CreateScriptArgs.TicketJson);
         AssertBytes(StoreJson.WriteInstant(ticket.UpdatedAt), argv, CreateScriptArgs.UpdatedAt);
         if (ticket.ThreadKey is not null)
@@ -133,15 +157,21 @@ public sealed class CreateScriptArgsTests
             AssertBytes(tail, argv, position++);
         }
 
+        // The sets as key and score pairs, then the tokens in one argument: what the plain diff from no ticket adds.
         var ops = TicketMemberships.Diff(null, ticket);
-        var expected = new Argv(TicketMemberships.Width(ops));
-        TicketMemberships.Put(expected, 1, ops);
-        Assert.Contains(ops, op => op.Op == TicketMemberships.OpAddToken);
-        foreach (var value in expected.Values)
+        var sets = ops.Where(op => op.Op == TicketMemberships.OpAddZ).ToList();
+        Assert.Equal(ops.Count, sets.Count + ops.Count(op => op.Op == TicketMemberships.OpAddToken));
+        AssertBytes(sets.Count, argv, position++);
+        foreach (var (_, key, score) in sets)
         {
-            AssertBytes(value, argv, position++);
+            AssertBytes(key, argv, position++);
+            AssertBytes(score, argv, position++);
         }
 
+        var tokens = ((string?)argv[position++ - 1])!.Split(' ');
+        var expectedTokens = ops.Where(op => op.Op == TicketMemberships.OpAddToken).Select(op => op.Key).ToList();
+        Assert.NotEmpty(expectedTokens);
+        Assert.Equal(expectedTokens.Order(StringComparer.Ordinal), tokens.Order(StringComparer.Ordinal)); // each once
         Assert.Equal(argv.Length, position);
     }
 

@@ -46,11 +46,12 @@ public sealed class RoutingRules
     public static (RoutingRule Rule, string Reason)? FirstMatch(IReadOnlyList<RoutingRule> rules, TicketContext context, SlaStamp? stamp)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        foreach (var rule in rules)
+        // By index: a foreach over the interface would box the list's enumerator on every ticket.
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (rule.When.Match(context, stamp) is { } facts)
+            if (rules[i].When.Match(context, stamp) is { } facts)
             {
-                return (rule, rule.Explain(facts));
+                return (rules[i], rules[i].Explain(facts));
             }
         }
 

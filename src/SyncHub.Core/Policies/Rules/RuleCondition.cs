@@ -24,75 +24,54 @@ public sealed class RuleCondition
 
     /// <summary>
     /// Null when the ticket does not match; otherwise the facts that matched, e.g.
-    /// <c>channel Phone, status Active, plan Gold</c>.
+    /// <c>channel Phone, status Active, plan Gold</c>. Every condition is checked before any fact is written: most rules
+    /// do not match most tickets.
     /// </summary>
     public string? Match(TicketContext context, SlaStamp? stamp)
     {
         ArgumentNullException.ThrowIfNull(context);
         var record = context.Record;
         var account = context.Account;
-        var facts = new List<string>();
+        var hasSla = stamp is { FirstResponseDueAt: not null } or { ResolutionDueAt: not null };
+        string? keyword = null;
+        if ((channels is not null && !channels.Contains(record.Channel))
+            || (sources is not null && !sources.Contains(CrmText.Normalize(record.Source)))
+            || (statuses is not null && (account is null || !statuses.Contains(CrmText.Normalize(account.Status))))
+            || (plans is not null && (account is null || !plans.Contains(CrmText.Normalize(account.Plan))))
+            || (sla is { } wanted && hasSla != wanted)
+            || (keywords is not null && (keyword = Mentioned(keywords, record)) is null))
+        {
+            return null;
+        }
+
+        var facts = new List<string>(6);
         if (channels is not null)
         {
-            if (!channels.Contains(record.Channel))
-            {
-                return null;
-            }
-
             facts.Add($"channel {record.Channel}");
         }
 
         if (sources is not null)
         {
-            if (!sources.Contains(CrmText.Normalize(record.Source)))
-            {
-                return null;
-            }
-
             facts.Add($"source {record.Source}");
         }
 
         if (statuses is not null)
         {
-            if (account is null || !statuses.Contains(CrmText.Normalize(account.Status)))
-            {
-                return null;
-            }
-
-            facts.Add($"status {account.Status}");
+            facts.Add($"status {account!.Status}");
         }
 
         if (plans is not null)
         {
-            if (account is null || !plans.Contains(CrmText.Normalize(account.Plan)))
-            {
-                return null;
-            }
-
-            facts.Add($"plan {account.Plan}");
+            facts.Add($"plan {account!.Plan}");
         }
 
-        if (sla is { } wanted)
+        if (sla is not null)
         {
-            var has = stamp is { FirstResponseDueAt: not null } or { ResolutionDueAt: not null };
-            if (has != wanted)
-            {
-                return null;
-            }
-
-            facts.Add(has ? $"SLA {stamp!.Policy}" : "no SLA");
+            facts.Add(hasSla ? $"SLA {stamp!.Policy}" : "no SLA");
         }
 
-        if (keywords is not null)
+        if (keyword is not null)
         {
-            var keyword = keywords.FirstOrDefault(k =>
-                record.Subject.Contains(k, StringComparison.OrdinalIgnoreCase) ||
-                record.Body.Contains(k, StringComparison.OrdinalIgnoreCase));
-            if (keyword is null)
-            {
-                return null;
-            }
-
             facts.Add($"mentions \"{keyword}\"");
         }
 
@@ -151,6 +130,20 @@ public sealed class RuleCondition
         }
 
         return errors.Count == errorCount ? new RuleCondition(options, channels, sla) : null;
+    }
+
+    /// <summary>The first of <paramref name="keywords"/> that the record's subject or body mentions (any case), else null.</summary>
+    private static string? Mentioned(IReadOnlyList<string> keywords, IntakeRecord record)
+    {
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            if (record.Subject.Contains(keywords[i], StringComparison.OrdinalIgnoreCase) || record.Body.Contains(keywords[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return keywords[i];
+            }
+        }
+
+        return null;
     }
 
     private static void CheckList(List<string>? values, string key, List<SettingError> errors)
