@@ -29,7 +29,7 @@
 --  22  reopenStart               a conversation without window continues on a Solved ticket only if it was solved at or
 --                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
---  23  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--  23  historyAt                 the history count, the history elements, the outbox count, then per event:
 --                                type, JSON head, JSON tail (the ticket number goes between, and replaces each
 --                                numberPlaceholder in the event's texts); then the sets and
 --                                tokens of the new ticket (index-ops.lua's addTicket: count, then key, score each, then

@@ -28,7 +28,7 @@
 --  20  actionKey                 the action the change carries out ('' for none): kept in {p}ticket:{id}:actions; a
 --                                key already there means the action was done, and nothing is written (returns -2)
 --  21  solvedScore               when the ticket was solved (epoch ms) while it is Solved, '' otherwise: kept in {p}solved
---  22  historyAt                 the history count, the history JSON entries, the outbox count, then per event:
+--  22  historyAt                 the history count, the history elements, the outbox count, then per event:
 --                                type, JSON; then the index operations of the change (index-ops.lua: count, then op,
 --                                key, score each; none when no search, sort or view set changes)
 local prefix = ARGV[1]
