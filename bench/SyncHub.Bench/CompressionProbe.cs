@@ -34,11 +34,7 @@ internal static class CompressionProbe
 
         RedisValue ticketKey = prefix;
         var plain = creations.Select(c => CreateScriptArgs.Build(ticketKey, c)).ToList();
-        var stored = creations.Select(c =>
-        {
-            var args = CreateScriptArgs.Build(ticketKey, c, out var json);
-            return StoredArguments.Create(args, json, compressFrom);
-        }).ToList();
+        var stored = creations.Select(c => CreateScriptArgs.Build(ticketKey, c, out _, compressFrom)).ToList();
 
         var build = Fastest(() =>
         {
@@ -52,8 +48,7 @@ internal static class CompressionProbe
         {
             foreach (var creation in creations)
             {
-                var args = CreateScriptArgs.Build(ticketKey, creation, out var json);
-                StoredArguments.Create(args, json, compressFrom);
+                CreateScriptArgs.Build(ticketKey, creation, out var json, compressFrom);
                 json.Dispose();
             }
         });

@@ -134,8 +134,7 @@ static async Task<Measurement> RunBaselineAsync(ConnectionMultiplexer redis, ISe
     for (var i = 0; i < records.Length; i++)
     {
         // The values the store would send, in their stored form (compressed as the hub's store compresses them).
-        var args = CreateScriptArgs.Build(prefix, await factory.CreateAsync(records[i], CancellationToken.None), out var json);
-        arguments[i] = StoredArguments.Create(args, json, storeOptions.CompressFrom);
+        arguments[i] = CreateScriptArgs.Build(prefix, await factory.CreateAsync(records[i], CancellationToken.None), out _, storeOptions.CompressFrom);
     }
 
     await server.ScriptLoadAsync(RedisScripts.Create.Text);

@@ -36,8 +36,7 @@ internal static class SearchScenario
             while ((i = Interlocked.Increment(ref next)) < arguments.Records)
             {
                 // In the stored form the store writes (compressed from --compress-from bytes).
-                var args = CreateScriptArgs.Build(prefix, corpus.Ticket(i), out var json);
-                await database.ScriptEvaluateAsync(RedisScripts.Create.Hash, null, StoredArguments.Create(args, json, compressFrom));
+                await database.ScriptEvaluateAsync(RedisScripts.Create.Hash, null, CreateScriptArgs.Build(prefix, corpus.Ticket(i), out var json, compressFrom));
                 json.Dispose();
                 if (i % 100_000 == 0 && i > 0)
                 {

@@ -67,8 +67,7 @@ public sealed class RedisTicketStore(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var args = CreateScriptArgs.Build(prefix, creation, out var json);
-        var reply = await RunAsync(RedisScripts.Create, StoredArguments.Create(args, json, compressFrom), "create");
+        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation, out var json, compressFrom), "create");
 
         // Answered, so the arguments were written: their buffer can go back to the pool (on a failure it is left to the
         // collector, as a timed-out command may still wait in the multiplexer's backlog).

@@ -148,6 +148,22 @@ internal static partial class StoreJson
 
         public ReadOnlyMemory<byte> Entry(HistoryEntry entry) => Json(entry, EntryInfo);
 
+        /// <summary>Several history entries as one JSON array (a history element that holds the entries of one write).</summary>
+        public ReadOnlyMemory<byte> Entries(IReadOnlyList<HistoryEntry> entries)
+        {
+            ArgumentNullException.ThrowIfNull(entries);
+            var writer = Writer();
+            writer.WriteStartArray();
+            foreach (var entry in entries)
+            {
+                JsonSerializer.Serialize(writer, entry, EntryInfo);
+            }
+
+            writer.WriteEndArray();
+            writer.Flush();
+            return Written();
+        }
+
         /// <summary>As <see cref="StoreJson.EventAwaitingNumber"/>.</summary>
         public (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) EventAwaitingNumber(OutboxEvent evt) =>
             CutAtTicketNumber(Json(Unnumbered(evt), EventInfo));
@@ -258,10 +274,17 @@ internal static partial class StoreJson
             (current, filled, start, written) = ([], null, 0, 0);
         }
 
-        private ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> info)
+        /// <summary>This thread's writer, pointed at this buffer.</summary>
+        private Utf8JsonWriter Writer()
         {
             var writer = threadWriter ??= new Utf8JsonWriter(this, WriterOptions);
             writer.Reset(this);
+            return writer;
+        }
+
+        private ReadOnlyMemory<byte> Json<T>(T value, JsonTypeInfo<T> info)
+        {
+            var writer = Writer();
             JsonSerializer.Serialize(writer, value, info);
             writer.Flush();
             return Written();

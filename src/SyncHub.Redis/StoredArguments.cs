@@ -4,27 +4,16 @@ using SyncHub.Redis.Scripts;
 namespace SyncHub.Redis;
 
 /// <summary>
-/// Puts the JSON a script writes into Redis as is (a ticket, history entries) into its stored form (<see cref="StoredForm"/>)
-/// once the builders have made the arguments: each ticket JSON and history entry of <see cref="RedisStoreOptions.CompressFrom"/>
-/// bytes or more is compressed (not a threaded follow-up's entry, see <see cref="Create"/>), and the history entries one call appends, when there are several (a creation's created,
-/// routed, SLA and note entries), become one list element holding their JSON array. With <c>CompressFrom</c> 0 the
-/// arguments are left as the builders made them. The scripts store these values without looking inside.
+/// Puts the JSON the update and merge scripts write into Redis as is (a ticket, history entries) into its stored form
+/// (<see cref="StoredForm"/>) once their builders have made the arguments: each ticket JSON and history entry of
+/// <see cref="RedisStoreOptions.CompressFrom"/> bytes or more is compressed, and the history entries one call appends,
+/// when there are several, become one list element holding their JSON array. With <c>CompressFrom</c> 0 the arguments
+/// are left as the builders made them. (A creation's builder, <see cref="CreateScriptArgs.Build(RedisValue, Storage.TicketCreation, out StoreJson.Buffer, int)"/>,
+/// writes the stored form itself: no second argument array on the hot path.) The scripts store these values without
+/// looking inside.
 /// </summary>
 internal static class StoredArguments
 {
-    public static RedisValue[] Create(RedisValue[] argv, StoreJson.Buffer json, int compressFrom)
-    {
-        if (compressFrom <= 0)
-        {
-            return argv;
-        }
-
-        // The threaded entry stays plain: every record with a thread key carries one, and few of them are threaded, so
-        // compressing it would cost most e-mails about 15 us for nothing.
-        Store(argv, CreateScriptArgs.TicketJson, json, compressFrom);
-        return Together(argv, CreateScriptArgs.HistoryAt, json, compressFrom);
-    }
-
     public static RedisValue[] Update(RedisValue[] argv, StoreJson.Buffer json, int compressFrom)
     {
         if (compressFrom <= 0)

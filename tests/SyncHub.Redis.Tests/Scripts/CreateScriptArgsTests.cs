@@ -51,6 +51,35 @@ public sealed class CreateScriptArgsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Build_CompressingFrom_SendsTheStoredFormWithTheSameArgumentsAfterIt(string name)
+    {
+        var creation = Creations[name]();
+        var plain = CreateScriptArgs.Build("p:", creation);
+
+        var argv = CreateScriptArgs.Build("p:", creation, out var json, compressFrom: 64);
+        try
+        {
+            // The ticket reads back the same from its compressed form, the creation's entries are one element that
+            // expands to all of them, the threaded entry stays plain, and every argument after the history is unchanged.
+            var ticket = (byte[])argv[CreateScriptArgs.TicketJson - 1]!;
+            Assert.Equal(StoredForm.Marker, ticket[0]);
+            Assert.Equal(StoreJson.WriteTicket(creation.Ticket), StoreJson.WriteTicket(StoredForm.ReadTicket(ticket)));
+            Assert.Equal(plain[CreateScriptArgs.ThreadedEntry - 1], argv[CreateScriptArgs.ThreadedEntry - 1]);
+            var count = creation.History.Count;
+            Assert.Equal(1, (int)argv[CreateScriptArgs.HistoryAt - 1]);
+            var history = StoredForm.ReadHistory([(byte[])argv[CreateScriptArgs.HistoryAt]!]);
+            Assert.Equal(creation.History.Select(StoreJson.WriteEntry), history.Select(StoreJson.WriteEntry));
+            Assert.Equal(plain.Length - count + 1, argv.Length);
+            Assert.Equal(plain[(CreateScriptArgs.HistoryAt + count)..].Select(v => v.ToString()), argv[(CreateScriptArgs.HistoryAt + 1)..].Select(v => v.ToString()));
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
+
     [Fact]
     public void Build_WithoutABuffer_GivesArgumentsThatOutliveTheNextBuild()
     {
