@@ -69,7 +69,7 @@ public sealed class TicketFactory(
         // Collections are sized up front: grown from empty, each would allocate its arrays twice.
         var history = new List<HistoryEntry>(5)
         {
-            new(now, HistoryTypes.Created, $"Created from {channel} ({record.Source})", new Dictionary<string, string>(4)
+            new(now, HistoryTypes.Created, $"Created from {channel} ({record.Source})", new SmallMap(4)
             {
                 ["channel"] = channel,
                 ["source"] = record.Source,
@@ -83,7 +83,7 @@ public sealed class TicketFactory(
         };
         if (answeredAt is { } storeAnswer)
         {
-            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new Dictionary<string, string>(2)
+            history.Add(new(storeAnswer, HistoryTypes.Reply, "Answered in the store before SyncHub saw it", new SmallMap(2)
             {
                 ["message"] = record.Diagnostics.GetValueOrDefault(ReviewDiagnostics.AnswerText, ""),
                 ["via"] = "store",
@@ -101,7 +101,7 @@ public sealed class TicketFactory(
             Type = OutboxEventTypes.TicketCreated,
             TicketId = id,
             CreatedAt = now,
-            Data = new Dictionary<string, string>(4)
+            Data = new SmallMap(4)
             {
                 ["channel"] = channel,
                 ["source"] = record.Source,
@@ -111,7 +111,7 @@ public sealed class TicketFactory(
         };
 
         // Only a record with a thread key can be threaded; the others skip building an entry that repeats the body.
-        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {channel} ({record.Source})", new Dictionary<string, string>(6)
+        var threaded = record.ThreadKey is null ? NotThreaded : new HistoryEntry(now, HistoryTypes.Threaded, $"Follow-up from {channel} ({record.Source})", new SmallMap(6)
         {
             ["channel"] = channel,
             ["source"] = record.Source,
@@ -131,9 +131,9 @@ public sealed class TicketFactory(
             ? at
             : null;
 
-    private static Dictionary<string, string> RoutingData(AccountSnapshot? account, string priority, string department, Assignment assignment)
+    private static SmallMap RoutingData(AccountSnapshot? account, string priority, string department, Assignment assignment)
     {
-        var data = new Dictionary<string, string>(2 + (account is null ? 0 : 2) + (assignment.Team is null ? 0 : 1) + (assignment.Assignee is null ? 0 : 1))
+        var data = new SmallMap(2 + (account is null ? 0 : 2) + (assignment.Team is null ? 0 : 1) + (assignment.Assignee is null ? 0 : 1))
         {
             ["priority"] = priority,
             ["department"] = department,
@@ -164,7 +164,7 @@ public sealed class TicketFactory(
             return ReadOnlyDictionary<string, string>.Empty;
         }
 
-        var data = new Dictionary<string, string>(3) { ["policy"] = sla.Policy };
+        var data = new SmallMap(3) { ["policy"] = sla.Policy };
         if (sla.FirstResponseDueAt is { } firstResponse)
         {
             data["firstResponseDueAt"] = firstResponse.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
