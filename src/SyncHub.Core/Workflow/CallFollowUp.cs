@@ -131,39 +131,22 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
         var duration = long.TryParse(Diagnostic(record, ticket, CallDiagnostics.Duration), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? Length(seconds)
             : "";
-        return TicketCreation.Literal(settings.Summary)
-            .Replace("{date}", at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{duration}", duration, StringComparison.Ordinal)
-            .Replace("{agent}", TicketCreation.Literal(Diagnostic(record, ticket, CallDiagnostics.Agent) ?? "our support agent"), StringComparison.Ordinal)
-            .Replace("{number}", number, StringComparison.Ordinal)
-            .Replace("{name}", name, StringComparison.Ordinal)
-            .Trim();
+        return FillIn(
+            TicketCreation.Literal(settings.Summary),
+            ("{date}", at.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)),
+            ("{duration}", duration),
+            ("{agent}", TicketCreation.Literal(Diagnostic(record, ticket, CallDiagnostics.Agent) ?? "our support agent")),
+            ("{number}", number),
+            ("{name}", name)).Trim();
     }
 
     /// <summary>
-    /// <paramref name="template"/> with each placeholder replaced by its value: what replacing them one after the other
-    /// gives (a value with a brace, or a brace of the template that is no placeholder, could let a replacement make a
-    /// placeholder the next one fills: that text is replaced so), in one pass and one string.
+    /// <paramref name="template"/> with each placeholder replaced by its value, in one pass: a value goes in as it is (a
+    /// caller's text that looks like a placeholder is not filled in turn), and a brace that starts no placeholder stays.
     /// </summary>
     private static string FillIn(string template, params ReadOnlySpan<(string Placeholder, string Value)> values)
     {
-        var plain = true;
-        foreach (var (_, value) in values)
-        {
-            plain &= value.Length > 0 && !value.AsSpan().ContainsAny('{', '}');
-        }
-
-        if (!plain || Filled(template, values, []) is not { } length)
-        {
-            var text = template;
-            foreach (var (placeholder, value) in values)
-            {
-                text = text.Replace(placeholder, value, StringComparison.Ordinal);
-            }
-
-            return text;
-        }
-
+        var length = Filled(template, values, []);
         var buffer = ArrayPool<char>.Shared.Rent(length);
         try
         {
@@ -176,32 +159,25 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
         }
     }
 
-    /// <summary>
-    /// The length of <paramref name="template"/> filled in, written into <paramref name="output"/> unless it is empty;
-    /// null when the template has a brace that is no placeholder.
-    /// </summary>
-    private static int? Filled(string template, ReadOnlySpan<(string Placeholder, string Value)> values, Span<char> output)
+    /// <summary>The length of <paramref name="template"/> filled in, written into <paramref name="output"/> unless it is empty.</summary>
+    private static int Filled(string template, ReadOnlySpan<(string Placeholder, string Value)> values, Span<char> output)
     {
         var length = 0;
         for (var i = 0; i < template.Length;)
         {
             var piece = template.AsSpan(i, 1);
             var skip = 1;
-            if (template[i] is '{' or '}')
+            if (template[i] == '{')
             {
-                var match = -1;
-                for (var v = 0; v < values.Length && match < 0; v++)
+                foreach (var (placeholder, value) in values)
                 {
-                    match = template.AsSpan(i).StartsWith(values[v].Placeholder, StringComparison.Ordinal) ? v : -1;
+                    if (template.AsSpan(i).StartsWith(placeholder, StringComparison.Ordinal))
+                    {
+                        piece = value;
+                        skip = placeholder.Length;
+                        break;
+                    }
                 }
-
-                if (match < 0)
-                {
-                    return null;
-                }
-
-                piece = values[match].Value;
-                skip = values[match].Placeholder.Length;
             }
 
             if (!output.IsEmpty)

@@ -106,6 +106,21 @@ public sealed class CallFollowUpTests
     }
 
     [Fact]
+    public async Task Call_AgentNameThatLooksLikeAPlaceholder_IsMailedAsItStands()
+    {
+        await using var harness = await StartAsync(new()
+        {
+            ["SyncHub:CallFollowUp:Body"] = "{summary}",
+            ["SyncHub:CallFollowUp:Summary"] = "Taken by {agent} for {name}.",
+        });
+
+        await harness.Pipeline.SubmitAsync(Call("call-9", diagnostics: new() { [CallDiagnostics.Agent] = "{name} {number}" }));
+
+        Assert.Equal("Taken by {name} {number} for ACME Ltda.", await FollowUpBodyAsync(harness));
+        await harness.StopAsync();
+    }
+
+    [Fact]
     public async Task Call_SummaryThatLooksLikeTheNumberPlaceholder_IsMailedAsTheAgentTypedIt()
     {
         await using var harness = await StartAsync();
