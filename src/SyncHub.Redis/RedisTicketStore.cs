@@ -329,7 +329,10 @@ public sealed class RedisTicketStore(
     }
 
     /// <summary>The idempotency hash field of a record. Source names are configuration keys, so they hold no ':'.</summary>
-    internal static string IdempotencyField(string source, string externalId) => $"{source}:{externalId}";
+    internal static string IdempotencyField(string source, string externalId) => $"{source}{IdempotencySeparator}{externalId}";
+
+    /// <summary>Between the source and the external id in an idempotency field (<see cref="IdempotencyField"/>).</summary>
+    internal const char IdempotencySeparator = ':';
 
     /// <summary>Ids are part of keys: one with ':' could name another key (<c>{id}:history</c>), so it is no ticket's id.</summary>
     private static bool IsKeySafe(string id) => id.Length is > 0 and <= 200 && !id.Contains(':', StringComparison.Ordinal);

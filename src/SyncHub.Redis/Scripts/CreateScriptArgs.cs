@@ -64,7 +64,7 @@ internal static class CreateScriptArgs
         var together = compressFrom > 0 && creation.History.Count > 1;
         var argv = new Argv(lastPosition: HistoryAt + (together ? 1 : creation.History.Count) + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
         argv[Prefix] = prefix;
-        argv[IdempotencyField] = json.Joined(ticket.Source, (byte)':', ticket.ExternalId); // RedisTicketStore.IdempotencyField's bytes
+        argv[IdempotencyField] = json.Joined(ticket.Source, (byte)RedisTicketStore.IdempotencySeparator, ticket.ExternalId);
         argv[Id] = ticket.Id;
         argv[TicketJson] = json.Stored(json.Ticket(ticket), compressFrom);
         argv[Version] = ticket.Version;
