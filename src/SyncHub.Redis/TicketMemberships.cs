@@ -17,7 +17,8 @@ namespace SyncHub.Redis;
 /// <item><c>index:risk</c> scored by when the ticket is at risk (<see cref="TicketOrder.AtRiskFrom"/>, ms);</item>
 /// <item><c>sort:due</c>, <c>sort:priority</c>, <c>sort:updated</c> scored by <see cref="TicketOrder.Score"/>;</item>
 /// <item>per search token <c>w:{token}</c> a set of numbers, and the token in <c>vocab</c> (a lexicographic zset for
-/// prefix expansion), while some ticket has it.</item>
+/// prefix expansion), while some ticket has it; a token only one ticket has is a <c>vocab</c> entry of the token,
+/// U+0001 and the number, without a key (<c>index-ops.lua</c>).</item>
 /// </list>
 /// </summary>
 internal static class TicketMemberships

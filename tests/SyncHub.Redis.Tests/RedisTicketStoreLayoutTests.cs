@@ -67,7 +67,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         for (var i = 0; i < 3; i++)
         {
             tickets.Add(await store.CreateAsync(samples.Creation(body: "The quasar module stopped.")));
-            Assert.Equal(i < 2 ? RedisType.Set : RedisType.String, await Database.KeyTypeAsync(prefix + "w:quasar"));
+            Assert.Equal(i switch { 0 => RedisType.None, 1 => RedisType.Set, _ => RedisType.String }, await Database.KeyTypeAsync(prefix + "w:quasar"));
         }
 
         Assert.True(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
@@ -122,16 +122,82 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         var store = TestStores.Tickets(redis, prefix);
         var samples = Samples;
         var first = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+        var second = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
         await Database.SetAddAsync(prefix + "search:bitmaps", "quasar");
 
-        var second = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+        var third = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
 
         Assert.Equal(RedisType.Set, await Database.KeyTypeAsync(prefix + "w:quasar"));
         Assert.False(await Database.SetContainsAsync(prefix + "search:bitmaps", "quasar"));
         await Database.SetAddAsync(prefix + "search:bitmaps", "quasar");
         await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
-        Assert.Equal([second.Number.ToString(CultureInfo.InvariantCulture)], (await Database.SetMembersAsync(prefix + "w:quasar")).Select(m => (string)m!));
-        Assert.Equal([second.Number], (await store.ListAsync(new TicketQuery { Search = "quasar" })).Items.Select(t => t.Number));
+        Assert.Equal(
+            new[] { second.Number, third.Number }.Order(),
+            (await Database.SetMembersAsync(prefix + "w:quasar")).Select(m => long.Parse((string)m!, CultureInfo.InvariantCulture)).Order());
+        Assert.Equal(
+            new[] { second.Number, third.Number }.Order(),
+            (await store.ListAsync(new TicketQuery { Search = "quasar" })).Items.Select(t => t.Number).Order());
+    }
+
+    [Fact]
+    public async Task SearchToken_OnlyOneTicketHasIt_IsAVocabularyEntryWithoutAKeyOfItsOwn_UntilASecondTicketHasIt()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var first = await store.CreateAsync(samples.Creation(body: "The quasar module stopped on host zephyrone."));
+
+        Assert.False(await Database.KeyExistsAsync(prefix + "w:quasar"));
+        Assert.False(await Database.KeyExistsAsync(prefix + "w:zephyrone"));
+        Assert.NotNull(await Database.SortedSetRankAsync(prefix + "vocab", Single("quasar", first)));
+        Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", "quasar"));
+        Assert.Equal([first.Number], await SearchAsync(store, "quasar"));
+        Assert.Equal([first.Number], await SearchAsync(store, "quas"));
+        Assert.Equal([first.Number], await SearchAsync(store, "zephyrone"));
+        Assert.Equal([first.Number], await SearchAsync(store, "quasar", TicketStatus.Open));
+        Assert.Empty(await SearchAsync(store, "quasar", TicketStatus.Pending));
+
+        var second = await store.CreateAsync(samples.Creation(body: "Quasar again, on host zephyrtwo."));
+
+        Assert.Equal(
+            new[] { first.Number, second.Number }.Order(),
+            (await Database.SetMembersAsync(prefix + "w:quasar")).Select(m => long.Parse((string)m!, CultureInfo.InvariantCulture)).Order());
+        Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", Single("quasar", first)));
+        Assert.NotNull(await Database.SortedSetRankAsync(prefix + "vocab", "quasar"));
+        Assert.Equal(new[] { first.Number, second.Number }.Order(), (await SearchAsync(store, "quasar")).Order());
+        // A prefix that expands to two single entries (zephyrone, zephyrtwo) and a word with a set.
+        Assert.Equal(new[] { first.Number, second.Number }.Order(), (await SearchAsync(store, "zephyr")).Order());
+        Assert.Equal([second.Number], await SearchAsync(store, "zephyrtwo quasar"));
+
+        await store.UpdateAsync(second.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+
+        Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", Single("zephyrtwo", second)));
+        Assert.Equal([first.Number], await SearchAsync(store, "quasar"));
+        Assert.Equal([first.Number], await SearchAsync(store, "zephyr"));
+        await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        Assert.Empty(await SearchAsync(store, "quas"));
+        Assert.Empty(await SearchAsync(store, "zephyr"));
+        var vocabulary = (await Database.SortedSetRangeByRankAsync(prefix + "vocab")).Select(m => (string)m!).ToList();
+        Assert.DoesNotContain(vocabulary, token => token.StartsWith("quasar", StringComparison.Ordinal) || token.StartsWith("zephyr", StringComparison.Ordinal));
+        Assert.False(await Database.KeyExistsAsync(prefix + "w:quasar"));
+    }
+
+    [Fact]
+    public async Task SearchToken_ASetOfOneAnOlderVersionWrote_TakesASecondTicketAndLeavesWithItsLast()
+    {
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = Samples;
+        var first = await store.CreateAsync(samples.Creation(body: "Nothing special."));
+        // As a version before single entries stored a token only this ticket has.
+        await Database.SetAddAsync(prefix + "w:quasar", first.Number);
+        await Database.SortedSetAddAsync(prefix + "vocab", "quasar", 0);
+
+        var second = await store.CreateAsync(samples.Creation(body: "The quasar module stopped."));
+
+        Assert.Equal(2, await Database.SetLengthAsync(prefix + "w:quasar"));
+        Assert.Null(await Database.SortedSetRankAsync(prefix + "vocab", Single("quasar", second)));
+        Assert.Equal(new[] { first.Number, second.Number }.Order(), (await SearchAsync(store, "quasar")).Order());
+        await store.UpdateAsync(second.TicketId, t => new TicketChange(t with { Body = "Solved by a restart." }, [], []));
+        Assert.Equal([first.Number], await SearchAsync(store, "quasar"));
     }
 
     [Fact]
@@ -351,6 +417,13 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         var info = await server.InfoAsync("memory");
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The vocabulary entry of a token only <paramref name="ticket"/> has (index-ops.lua).</summary>
+    private static string Single(string token, CreateResult ticket) =>
+        token + "\u0001" + ticket.Number.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<List<long>> SearchAsync(ITicketStore store, string search, TicketStatus? status = null) =>
+        [.. (await store.ListAsync(new TicketQuery { Search = search, Status = status })).Items.Select(t => t.Number)];
 
     private SlaStamp Sla(TimeSpan? offset = null) => SlaSamples.Running(time.GetUtcNow() + (offset ?? TimeSpan.Zero));
 

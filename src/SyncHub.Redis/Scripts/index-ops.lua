@@ -4,8 +4,9 @@
 -- applied to ticket number n (TicketMemberships writes them):
 --   z+ key score   ZADD {p}key score n (score '' is n itself)
 --   z- key         ZREM {p}key n
---   t+ token       n into {p}w:token, and the token into {p}vocab (score 0: a lexicographic vocabulary)
---   t- token       n out of {p}w:token; the token leaves {p}vocab with its last ticket
+--   t+ token       n joins the token's tickets (below), and the token enters {p}vocab (score 0: a lexicographic
+--                  vocabulary) with its first ticket
+--   t- token       n leaves them; the token leaves {p}vocab with its last ticket
 -- Returns the position after them.
 --
 -- addTicket(p, n, at): the sets and tokens of a new ticket n, as create.lua gets them (TicketMemberships.PutAdded):
@@ -16,6 +17,11 @@
 -- score of ticket n at the n-th (0: not in the zset), so search.lua reads the order of many tickets in one
 -- BITFIELD_RO without a hash lookup per ticket (8 bytes per ticket number).
 --
+-- A token only one ticket has (most codes, addresses, host names) has no key of its own: its vocabulary entry is the
+-- token, U+0001 and the number ("single entry"; no token holds a control character, and the entries of a token sort
+-- right after it, so a prefix range finds them as it finds the token). Its second ticket turns the entry into the
+-- token and the set {p}w:token of both numbers; a set that loses tickets stays a set. A key and its set cost about
+-- 120 B more than the entry.
 -- {p}w:token is a set of ticket numbers while the token is rare; once it holds bitmapThreshold tickets it becomes a
 -- bitmap (a string, bit n set for ticket n) and stays one: a frequent token costs N/8 bytes instead of about 46 bytes
 -- per ticket, and search.lua combines bitmaps with BITOP. The threshold is {p}search:bitmap-from (default 1024; tests
@@ -77,6 +83,17 @@ local function wrongType(reply)
   return false
 end
 
+-- The vocabulary entry of a token only ticket n has: the token, U+0001, the number (see the header).
+local function singleEntry(token, n)
+  return token .. '\1' .. n
+end
+
+-- The number of the one ticket a token has while it has no w: key (its single entry), or nil.
+local function singleTicket(p, token)
+  local entry = redis.call('ZRANGE', p .. 'vocab', '[' .. token .. '\1', '(' .. token .. '\2', 'BYLEX', 'LIMIT', 0, 1)[1]
+  return entry and string.sub(entry, #token + 2)
+end
+
 local function addToken(p, token, n, bitmap, state)
   local word = p .. 'w:' .. token
   if bitmap then
@@ -85,19 +102,31 @@ local function addToken(p, token, n, bitmap, state)
     end
     redis.call('SREM', p .. 'search:bitmaps', token)
   end
-  local added = redis.pcall('SADD', word, n)
-  if wrongType(added) then
+  local size = redis.pcall('SCARD', word)
+  if wrongType(size) then
     redis.call('SADD', p .. 'search:bitmaps', token)
     redis.call('SETBIT', word, n, '1')
     return
   end
-  if added == 0 then
+  if size == 0 then
+    -- No set: the token is new (it gets a single entry) or one other ticket has it (its entry becomes a set).
+    local other = singleTicket(p, token)
+    if other == nil then
+      redis.call('ZADD', p .. 'vocab', 0, singleEntry(token, n))
+      return
+    end
+    if other == n then
+      return
+    end
+    redis.call('ZREM', p .. 'vocab', singleEntry(token, other))
+    redis.call('ZADD', p .. 'vocab', 0, token)
+    redis.call('SADD', word, other)
+    size = 1
+  end
+  if redis.call('SADD', word, n) == 0 then
     return
   end
-  local size = redis.call('SCARD', word)
-  if size == 1 then
-    redis.call('ZADD', p .. 'vocab', 0, token)
-  end
+  size = size + 1
   local threshold = bitmapThreshold(p, size, state)
   if size == threshold or (size > threshold and not state.converted) then
     state.converted = state.converted or size > threshold
@@ -129,7 +158,9 @@ local function removeToken(p, token, n, bitmap)
     redis.call('SADD', p .. 'search:bitmaps', token)
     return removeToken(p, token, n, true)
   end
-  if removed == 1 and redis.call('EXISTS', word) == 0 then
+  if removed == 0 then
+    redis.call('ZREM', p .. 'vocab', singleEntry(token, n))
+  elseif redis.call('EXISTS', word) == 0 then
     redis.call('ZREM', p .. 'vocab', token)
   end
 end

@@ -59,7 +59,7 @@ end
 local constraints = {}
 local i = constraintsAt + 1
 for _ = 1, tonumber(ARGV[constraintsAt]) do
-  local c = {kind = ARGV[i], keys = {}, size = 0}
+  local c = {kind = ARGV[i], keys = {}, size = 0, numbers = {}, named = {}}
   local count = tonumber(ARGV[i + 1])
   local alts = {}
   for a = 1, count do
@@ -82,13 +82,25 @@ for _ = 1, tonumber(ARGV[constraintsAt]) do
     c.keys[1] = prefix .. 'index:risk'
     c.size = redis.call('ZCOUNT', c.keys[1], '-inf', alts[1])
   else
-    -- A word: its tokens' sets (c.keys) and bitmaps (c.bitmaps), and the ticket number it may be.
+    -- A word: its tokens' sets (c.keys) and bitmaps (c.bitmaps), and the tickets it names itself (c.numbers, c.named):
+    -- the one ticket of each token in single-entry form (index-ops.lua), and the ticket number the word may be.
     local word = alts[1]
     c.bitmaps = {}
     c.setSize = 0
+    local function name(number)
+      if not c.named[number] then
+        c.named[number] = true
+        c.numbers[#c.numbers + 1] = number
+        c.setSize = c.setSize + 1
+        c.size = c.size + 1
+      end
+    end
     for _, token in ipairs(redis.call('ZRANGE', prefix .. 'vocab', '[' .. word, '[' .. word .. '\255', 'BYLEX', 'LIMIT', 0, expansionCap)) do
       local key = prefix .. 'w:' .. token
-      if redis.call('TYPE', key).ok == 'string' then
+      local mark = string.find(token, '\1', 1, true)
+      if mark then
+        name(string.sub(token, mark + 1))
+      elseif redis.call('TYPE', key).ok == 'string' then
         c.bitmaps[#c.bitmaps + 1] = key
         c.size = c.size + redis.call('BITCOUNT', key)
       else
@@ -99,15 +111,14 @@ for _ = 1, tonumber(ARGV[constraintsAt]) do
       end
     end
     if alts[2] ~= '' and redis.call('HEXISTS', prefix .. 'numbers', alts[2]) == 1 then
-      c.number = alts[2]
-      c.size = c.size + 1
+      name(alts[2])
     end
   end
   constraints[#constraints + 1] = c
 end
 
 -- The words with a bitmap token become one bitmap constraint 'b': each word's alternatives OR'ed (its rare tokens'
--- tickets and its number set bit by bit, when they are at most foldLimit), then the words AND'ed.
+-- tickets and the tickets it names set bit by bit, when they are at most foldLimit), then the words AND'ed.
 do
   local words = {}
   local rest = {}
@@ -121,7 +132,7 @@ do
   if #words > 0 then
     local keys = {}
     for n, c in ipairs(words) do
-      if #c.bitmaps == 1 and #c.keys == 0 and not c.number then
+      if #c.bitmaps == 1 and #c.keys == 0 and #c.numbers == 0 then
         keys[n] = c.bitmaps[1]
       else
         keys[n] = temp('word:' .. n)
@@ -131,8 +142,8 @@ do
             redis.call('SETBIT', keys[n], member, 1)
           end
         end
-        if c.number then
-          redis.call('SETBIT', keys[n], c.number, 1)
+        for _, number in ipairs(c.numbers) do
+          redis.call('SETBIT', keys[n], number, 1)
         end
       end
     end
@@ -234,7 +245,7 @@ local function filter(c, members)
       end
     end
     for k, member in ipairs(batch) do
-      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.number == tostring(member)) then
+      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.named[tostring(member)]) then
         kept[#kept + 1] = member
       end
     end
@@ -382,8 +393,8 @@ local function materialize()
     -- A bitmap's members are distinct.
     bitsOf(driver.keys[1], candidates)
   else
-    if driver.number then
-      consider(driver.number)
+    for _, number in ipairs(driver.numbers) do
+      consider(number)
     end
     for _, key in ipairs(driver.bitmaps) do
       for _, member in ipairs(bitsOf(key, {})) do
@@ -588,7 +599,7 @@ local function intersect()
         keys[#keys + 1] = c.keys[1]
         weights[#weights + 1] = 0
       end
-    elseif #c.keys == 1 and not c.number then
+    elseif #c.keys == 1 and #c.numbers == 0 then
       keys[#keys + 1] = c.keys[1]
       weights[#weights + 1] = 0
     else
@@ -596,8 +607,8 @@ local function intersect()
       if #c.keys > 0 then
         redis.call('ZUNIONSTORE', key, #c.keys, unpack(c.keys))
       end
-      if c.number then
-        redis.call('ZADD', key, 0, c.number)
+      for _, number in ipairs(c.numbers) do
+        redis.call('ZADD', key, 0, number)
       end
       keys[#keys + 1] = key
       weights[#weights + 1] = 0
