@@ -52,7 +52,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
             "index:open-breached", "index:open-department:Community", "index:open-department:PaidSupport", "index:risk", "index:unassigned",
             "numbers", "outbox", "sla:first-response", "sla:first-response-at-risk", "sla:resolution", "sla:resolution-at-risk", "threads",
             "sort:due", "sort:due:at", "sort:priority", "sort:priority:at", "sort:updated", "sort:updated:at", "vocab",
-            $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history", $"ticket:{other.TicketId}", $"ticket:{other.TicketId}:history",
+            $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history", $"ticket:{other.TicketId}",
         ];
         Assert.Equal(expected.Select(k => prefix + k).Order(StringComparer.Ordinal), written);
     }

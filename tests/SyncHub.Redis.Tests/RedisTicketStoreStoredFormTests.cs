@@ -81,6 +81,28 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Create_HistoryOfOneElement_IsAFieldOfTheTicketHash_LaterEntriesFollowInTheList()
+    {
+        var store = Store(compressFrom: 256);
+        var creation = Samples.Creation(body: LongBody(7, 40));
+        var key = prefix + "ticket:";
+
+        var created = await store.CreateAsync(creation);
+        key += created.TicketId;
+
+        Assert.Equal(StoredForm.Marker, ((byte[])(await Database.HashGetAsync(key, "history"))!)[0]);
+        Assert.False(await Database.KeyExistsAsync(key + ":history"));
+        AssertSameHistory(creation.History, (await store.GetAsync(created.TicketId))!.History);
+        var first = Samples.Note("Checked the logs.");
+        var second = Samples.Note("Asked for a screenshot.");
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t, [first], []));
+        await store.UpdateAsync(created.TicketId, t => new TicketChange(t with { Status = TicketStatus.Pending }, [second], []));
+        Assert.Equal(2, await Database.ListLengthAsync(key + ":history"));
+        AssertSameHistory([.. creation.History, first, second], (await store.GetAsync(created.TicketId))!.History);
+        Assert.Equal(created.TicketId, Assert.Single((await store.ListAsync(new TicketQuery { Status = TicketStatus.Pending })).Items).Id);
+    }
+
+    [Fact]
     public async Task CompressFromZero_WritesPlainJsonAndOneElementPerEntry_AsBeforeCompression()
     {
         var store = Store(compressFrom: 0);
@@ -107,6 +129,7 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
 
         // As a hub without compression left it: plain JSON in the hash, one plain entry per list element.
         await Database.HashSetAsync(key, "json", StoreJson.WriteTicket(creation.Ticket));
+        await Database.HashDeleteAsync(key, "history");
         await Database.KeyDeleteAsync(key + ":history");
         await Database.ListRightPushAsync(key + ":history", [.. creation.History.Select(e => (RedisValue)StoreJson.WriteEntry(e))]);
         var old = await store.GetAsync(created.TicketId);
@@ -315,6 +338,11 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
 
     private async Task<byte[]> JsonFieldAsync(string id) => (byte[])(await Database.HashGetAsync(prefix + "ticket:" + id, "json"))!;
 
-    private async Task<List<byte[]>> HistoryElementsAsync(string id) =>
-        [.. (await Database.ListRangeAsync(prefix + "ticket:" + id + ":history")).Select(e => (byte[])e!)];
+    /// <summary>The stored history elements as get.lua reads them: the hash's <c>history</c> field, then the list.</summary>
+    private async Task<List<byte[]>> HistoryElementsAsync(string id)
+    {
+        var inHash = await Database.HashGetAsync(prefix + "ticket:" + id, "history");
+        var listed = (await Database.ListRangeAsync(prefix + "ticket:" + id + ":history")).Select(e => (byte[])e!);
+        return inHash.IsNull ? [.. listed] : [(byte[])inHash!, .. listed];
+    }
 }

@@ -128,7 +128,15 @@ end
 -- Formatted once: Lua formats a number given to redis.call anew each time (about 0.2 us each, dozens per ticket).
 n = tostring(n)
 local ticketKey = prefix .. 'ticket:' .. id
-redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt)
+-- A history of one element (the creation's entries together) is a field of the ticket hash: a list key of its own costs
+-- about 270 B more. Later entries go to the list (append-history.lua); get.lua reads the field first.
+local historyCount = tonumber(ARGV[historyAt])
+if historyCount == 1 then
+  redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt,
+    'history', ARGV[historyAt + 1])
+else
+  redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt)
+end
 redis.call('HSET', prefix .. 'numbers', n, id)
 redis.call('HSET', idempotency, idempotencyField, id)
 if threadKey ~= '' and threadNumber == '' then
@@ -147,7 +155,10 @@ end
 if breached == '1' then
   redis.call('ZADD', prefix .. 'index:breached', n, n)
 end
-local i = appendHistory(ticketKey, historyAt)
+local i = historyAt + historyCount + 1
+if historyCount ~= 1 then
+  i = appendHistory(ticketKey, historyAt)
+end
 for _ = 1, tonumber(ARGV[i]) do
   local event = ARGV[i + 2] .. n .. ARGV[i + 3]
   if string.find(event, numberPlaceholder, 1, true) then

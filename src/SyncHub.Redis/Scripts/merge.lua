@@ -67,6 +67,9 @@ local function replaceList(key)
   end
   i = i + count + 1
 end
+-- The lists get the whole histories: a creation's history in the hash (create.lua) is among them.
+redis.call('HDEL', duplicateKey, 'history')
+redis.call('HDEL', survivorKey, 'history')
 replaceList(duplicateKey .. ':history')
 replaceList(survivorKey .. ':history')
 -- Points the fields of hash listed next (a count, then the fields) that name the duplicate to the survivor.
