@@ -21,7 +21,7 @@ internal static class MemoryBreakdown
 
     private static readonly string[] Kinds =
     [
-        "ticket hash (ticket:{id})",
+        "ticket (ticket:{id}: header, JSON, first history element)",
         "history list (ticket:{id}:history)",
         Outbox,
         "indexes, sort and SLA sets (index:*, sort:*, sla:*, solved)",

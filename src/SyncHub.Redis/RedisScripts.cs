@@ -14,13 +14,14 @@ internal static class RedisScripts
     private const string SlaSets = "sla-sets";
     private const string ReadTickets = "read-tickets";
     private const string IndexOps = "index-ops";
+    private const string TicketRecord = "ticket-record";
 
-    public static readonly RedisScript Create = Load("create", AppendHistory, SlaSets, IndexOps);
-    public static readonly RedisScript Get = Load("get");
-    public static readonly RedisScript List = Load("list", ReadTickets);
-    public static readonly RedisScript Update = Load("update", AppendHistory, SlaSets, IndexOps);
-    public static readonly RedisScript Search = Load("search", ReadTickets);
-    public static readonly RedisScript Merge = Load("merge", IndexOps);
+    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, SlaSets, IndexOps);
+    public static readonly RedisScript Get = Load("get", TicketRecord);
+    public static readonly RedisScript List = Load("list", TicketRecord, ReadTickets);
+    public static readonly RedisScript Update = Load("update", TicketRecord, AppendHistory, SlaSets, IndexOps);
+    public static readonly RedisScript Search = Load("search", TicketRecord, ReadTickets);
+    public static readonly RedisScript Merge = Load("merge", TicketRecord, IndexOps);
     public static readonly RedisScript Due = Load("due", SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
     public static readonly RedisScript AccountsFind = Load("accounts-find");
@@ -41,7 +42,7 @@ internal static class RedisScripts
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets, IndexOps, ReadTickets];
+    public static IReadOnlyList<string> Fragments { get; } = [TicketRecord, AppendHistory, SlaSets, IndexOps, ReadTickets];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;

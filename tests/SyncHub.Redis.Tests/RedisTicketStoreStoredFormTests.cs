@@ -90,7 +90,7 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
         var created = await store.CreateAsync(creation);
         key += created.TicketId;
 
-        Assert.Equal(StoredForm.Marker, ((byte[])(await Database.HashGetAsync(key, "history"))!)[0]);
+        Assert.Equal(StoredForm.Marker, (await StoredTicket.ReadAsync(Database, key)).History![0]);
         Assert.False(await Database.KeyExistsAsync(key + ":history"));
         AssertSameHistory(creation.History, (await store.GetAsync(created.TicketId))!.History);
         var first = Samples.Note("Checked the logs.");
@@ -128,8 +128,8 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
         var key = prefix + "ticket:" + created.TicketId;
 
         // As a hub without compression left it: plain JSON in the hash, one plain entry per list element.
-        await Database.HashSetAsync(key, "json", StoreJson.WriteTicket(creation.Ticket));
-        await Database.HashDeleteAsync(key, "history");
+        var stored = await StoredTicket.ReadAsync(Database, key);
+        await (stored with { Json = StoreJson.WriteTicket(creation.Ticket) }).WriteAsHashAsync(Database, key);
         await Database.KeyDeleteAsync(key + ":history");
         await Database.ListRightPushAsync(key + ":history", [.. creation.History.Select(e => (RedisValue)StoreJson.WriteEntry(e))]);
         var old = await store.GetAsync(created.TicketId);
@@ -276,11 +276,56 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task TicketsAnEarlierVersionWroteAsHashes_AreRead_ThreadedOnto_Merged_AndBecomeStringsWhenWritten()
+    {
+        var store = Store(compressFrom: 512);
+        var parent = Samples.Creation(body: LongBody(12, 40), threadKey: "thread-old");
+        var duplicate = Samples.Creation(body: "The quokka export is empty.");
+        var p = await store.CreateAsync(parent);
+        var d = await store.CreateAsync(duplicate);
+        foreach (var (id, creation) in new[] { (p.TicketId, parent), (d.TicketId, duplicate) })
+        {
+            // As an earlier version kept them: a hash of fields, every history element in the list.
+            var key = prefix + "ticket:" + id;
+            await (await StoredTicket.ReadAsync(Database, key)).WriteAsHashAsync(Database, key);
+            await Database.ListRightPushAsync(key + ":history", [.. creation.History.Select(e => (RedisValue)StoreJson.WriteEntry(e))]);
+        }
+
+        var read = await store.GetAsync(p.TicketId);
+        var found = (await store.ListAsync(new TicketQuery { Search = "quokka" })).Items;
+        var replay = await store.CreateAsync(duplicate);
+        var threaded = await store.CreateAsync(Samples.Creation(body: "Any news?", threadKey: "thread-old"));
+
+        Assert.NotNull(read);
+        Assert.Equal(parent.Ticket.Body, read.Body);
+        AssertSameHistory(parent.History, read.History);
+        Assert.Equal(d.TicketId, Assert.Single(found).Id);
+        Assert.Equal((CreateOutcome.Duplicate, d.Number), (replay.Outcome, replay.Number));
+        Assert.Equal((CreateOutcome.Threaded, p.TicketId), (threaded.Outcome, threaded.TicketId));
+        Assert.Equal(RedisType.String, await Database.KeyTypeAsync(prefix + "ticket:" + p.TicketId));
+        var afterThread = await store.GetAsync(p.TicketId);
+        Assert.Equal(read.Version + 1, afterThread!.Version);
+        Assert.Equal(parent.History.Count + 1, afterThread.History.Count);
+
+        var merged = await store.MergeAsync(d.TicketId, p.TicketId, (dup, sur) => new TicketMerge(
+            dup with { Status = TicketStatus.Closed }, sur, Samples.Note("Merged into the parent."), Samples.Note("Merged the duplicate in.")));
+
+        Assert.NotNull(merged);
+        Assert.Equal(RedisType.String, await Database.KeyTypeAsync(prefix + "ticket:" + d.TicketId));
+        Assert.Equal(p.TicketId, (await StoredTicket.ReadAsync(Database, prefix + "ticket:" + d.TicketId)).Merged);
+        Assert.Equal(parent.History.Count + duplicate.History.Count + 2, merged.History.Count);
+        // The merged duplicate's number names it; its follow-up continues on the survivor its string names.
+        var followUp = await store.CreateAsync(Samples.Creation(body: "Still empty.", threadKey: ThreadKeys.ForTicket(d.Number)));
+        Assert.Equal((CreateOutcome.Threaded, p.TicketId), (followUp.Outcome, followUp.TicketId));
+    }
+
+    [Fact]
     public async Task Read_StoredValueOfAnUnknownFormat_FailsInsteadOfGuessing()
     {
         var store = Store(compressFrom: 512);
         var created = await store.CreateAsync(Samples.Creation());
-        await Database.HashSetAsync(prefix + "ticket:" + created.TicketId, "json", new byte[] { StoredForm.Marker, 9, 3, 1, 2, 3 });
+        var key = prefix + "ticket:" + created.TicketId;
+        await ((await StoredTicket.ReadAsync(Database, key)) with { Json = [StoredForm.Marker, 9, 3, 1, 2, 3] }).WriteAsync(Database, key);
 
         await Assert.ThrowsAsync<JsonException>(() => store.GetAsync(created.TicketId));
     }
@@ -336,13 +381,13 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
         Options.Create(new RedisStoreOptions { ConnectionString = redis.ConnectionString, KeyPrefix = prefix, CompressFrom = compressFrom }),
         NullLogger<RedisTicketStore>.Instance);
 
-    private async Task<byte[]> JsonFieldAsync(string id) => (byte[])(await Database.HashGetAsync(prefix + "ticket:" + id, "json"))!;
+    private async Task<byte[]> JsonFieldAsync(string id) => (await StoredTicket.ReadAsync(Database, prefix + "ticket:" + id)).Json;
 
-    /// <summary>The stored history elements as get.lua reads them: the hash's <c>history</c> field, then the list.</summary>
+    /// <summary>The stored history elements as get.lua reads them: the ticket's own element, then the list.</summary>
     private async Task<List<byte[]>> HistoryElementsAsync(string id)
     {
-        var inHash = await Database.HashGetAsync(prefix + "ticket:" + id, "history");
+        var own = (await StoredTicket.ReadAsync(Database, prefix + "ticket:" + id)).History;
         var listed = (await Database.ListRangeAsync(prefix + "ticket:" + id + ":history")).Select(e => (byte[])e!);
-        return inHash.IsNull ? [.. listed] : [(byte[])inHash!, .. listed];
+        return own is null ? [.. listed] : [own, .. listed];
     }
 }

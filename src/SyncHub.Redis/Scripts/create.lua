@@ -2,7 +2,8 @@
 -- 0 created, 1 duplicate, 2 threaded; a created ticket that follows up a closed one adds that ticket's id.
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
--- Runs after append-history.lua (appendHistory) and sla-sets.lua (slaSets), which RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory) and sla-sets.lua (slaSets),
+-- which RedisScripts joins in front.
 --
 -- ARGV (CreateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -68,7 +69,8 @@ local numberPlaceholder = '#\\u0001#'
 local idempotency = prefix .. 'idempotency'
 local existing = redis.call('HGET', idempotency, idempotencyField)
 if existing then
-  return {1, existing, redis.call('HGET', prefix .. 'ticket:' .. existing, 'number')}
+  local record = readTicket(prefix .. 'ticket:' .. existing)
+  return {1, existing, record and record.number}
 end
 local followsUp = ''
 if threadKey ~= '' then
@@ -79,20 +81,21 @@ if threadKey ~= '' then
     parent = redis.call('HGET', prefix .. 'threads', threadKey)
   end
   if parent then
+    local record = readTicket(prefix .. 'ticket:' .. parent)
     for _ = 1, 8 do
-      local into = redis.call('HGET', prefix .. 'ticket:' .. parent, 'merged')
-      if not into then
+      if not (record and record.merged) then
         break
       end
-      parent = into
+      parent = record.merged
+      record = readTicket(prefix .. 'ticket:' .. parent)
     end
     local parentKey = prefix .. 'ticket:' .. parent
-    local parentNumber = redis.call('HGET', parentKey, 'number')
+    local parentNumber = record and record.number
     if parentNumber and windowStart ~= '' then
       -- A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one
       -- reopens).
       local closed = redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
-      if closed or redis.call('HGET', parentKey, 'updatedAt') < windowStart then
+      if closed or record.updatedAt < windowStart then
         parentNumber = false
       end
     elseif parentNumber then
@@ -106,8 +109,9 @@ if threadKey ~= '' then
     end
     if parentNumber then
       redis.call('RPUSH', parentKey .. ':history', threadedEntry)
-      redis.call('HINCRBY', parentKey, 'version', '1')
-      redis.call('HSET', parentKey, 'updatedAt', threadedAt)
+      record.version = tostring(tonumber(record.version) + 1)
+      record.updatedAt = threadedAt
+      writeTicket(parentKey, record)
       redis.call('HSET', idempotency, idempotencyField, parent)
       local h = tonumber(ARGV[historyAt])
       local setsAt = historyAt + h + 2 + 3 * tonumber(ARGV[historyAt + h + 1])
@@ -128,15 +132,11 @@ end
 -- Formatted once: Lua formats a number given to redis.call anew each time (about 0.2 us each, dozens per ticket).
 n = tostring(n)
 local ticketKey = prefix .. 'ticket:' .. id
--- A history of one element (the creation's entries together) is a field of the ticket hash: a list key of its own costs
--- about 270 B more. Later entries go to the list (append-history.lua); get.lua reads the field first.
+-- A history of one element (the creation's entries together) goes into the ticket's string (ticket-record.lua): a list
+-- key of its own costs about 270 B more. Later entries go to the list (append-history.lua).
 local historyCount = tonumber(ARGV[historyAt])
-if historyCount == 1 then
-  redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt,
-    'history', ARGV[historyAt + 1])
-else
-  redis.call('HSET', ticketKey, 'json', ticketJson, 'number', n, 'version', version, 'updatedAt', updatedAt)
-end
+writeTicket(ticketKey, {number = n, version = version, updatedAt = updatedAt, json = ticketJson,
+  history = historyCount == 1 and ARGV[historyAt + 1]})
 redis.call('HSET', prefix .. 'numbers', n, id)
 redis.call('HSET', idempotency, idempotencyField, id)
 if threadKey ~= '' and threadNumber == '' then

@@ -1,6 +1,7 @@
 -- get: reads one ticket with its history, by id or (id '') by number. Returns nil, or
--- {id, json, number, version, updatedAt, {history elements...}}: the hash's 'history' field (a creation's entries,
--- create.lua) first when it has one, then the elements of its history list.
+-- {id, json, number, version, updatedAt, {history elements...}}: the ticket's own history element (a creation's
+-- entries, ticket-record.lua) first when it has one, then the elements of its history list.
+-- Runs after ticket-record.lua (readTicket), which RedisScripts joins in front.
 --
 -- ARGV (GetScriptArgs):
 --   1  prefix    the key prefix; every key is derived from it
@@ -17,12 +18,12 @@ if id == '' then
   end
 end
 local ticketKey = prefix .. 'ticket:' .. id
-local fields = redis.call('HMGET', ticketKey, 'json', 'number', 'version', 'updatedAt', 'history')
-if not fields[1] then
+local record = readTicket(ticketKey)
+if not record then
   return nil
 end
 local history = redis.call('LRANGE', ticketKey .. ':history', 0, -1)
-if fields[5] then
-  table.insert(history, 1, fields[5])
+if record.history then
+  table.insert(history, 1, record.history)
 end
-return {id, fields[1], fields[2], fields[3], fields[4], history}
+return {id, record.json, record.number, record.version, record.updatedAt, history}

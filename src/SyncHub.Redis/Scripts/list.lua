@@ -2,7 +2,7 @@
 -- from the cursor, checks the other filters with ZSCORE (a filter name starting with '!' must not hold the ticket),
 -- and stops after limit + 1 matches or after examining scanLimit entries (then the cursor is the last number
 -- examined). Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
--- Runs after read-tickets.lua (appendTicket), which RedisScripts joins in front.
+-- Runs after ticket-record.lua and read-tickets.lua (appendTicket), which RedisScripts joins in front.
 --
 -- ARGV (ListScriptArgs):
 --   1  prefix      the key prefix; every key is derived from it

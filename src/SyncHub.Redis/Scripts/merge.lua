@@ -4,7 +4,8 @@
 -- of its hash, which create.lua follows) and applies both tickets' index operations (which take the duplicate out of
 -- the search index and the views). Returns 1, 0 when a version moved on (compute again), -1 when a ticket does not
 -- exist, -2 when the merge's action key was done.
--- Runs after index-ops.lua (applyIndexOps), which RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket) and index-ops.lua (applyIndexOps), which RedisScripts joins in
+-- front.
 --
 -- ARGV (MergeScriptArgs):
 --   1  prefix               the key prefix; every key is derived from it
@@ -38,11 +39,12 @@ local listsAt = 13
 
 local duplicateKey = prefix .. 'ticket:' .. duplicateId
 local survivorKey = prefix .. 'ticket:' .. survivorId
-local dv = redis.call('HGET', duplicateKey, 'version')
-local sv = redis.call('HGET', survivorKey, 'version')
-if not dv or not sv then
+local duplicate = readTicket(duplicateKey)
+local survivor = readTicket(survivorKey)
+if not duplicate or not survivor then
   return -1
 end
+local dv, sv = duplicate.version, survivor.version
 if actionKey ~= '' and redis.call('HEXISTS', survivorKey .. ':actions', 'merge:' .. actionKey) == 1 then
   return -2
 end
@@ -52,8 +54,11 @@ end
 if actionKey ~= '' then
   redis.call('HSET', survivorKey .. ':actions', 'merge:' .. actionKey, tonumber(sv) + 1)
 end
-redis.call('HSET', duplicateKey, 'json', duplicateJson, 'version', tonumber(dv) + 1, 'updatedAt', duplicateUpdatedAt, 'merged', survivorId)
-redis.call('HSET', survivorKey, 'json', survivorJson, 'version', tonumber(sv) + 1, 'updatedAt', survivorUpdatedAt)
+-- The lists get the whole histories (replaceList below): the tickets' own history elements are among them.
+writeTicket(duplicateKey, {number = duplicate.number, version = tonumber(dv) + 1, updatedAt = duplicateUpdatedAt,
+  merged = survivorId, json = duplicateJson})
+writeTicket(survivorKey, {number = survivor.number, version = tonumber(sv) + 1, updatedAt = survivorUpdatedAt,
+  merged = survivor.merged, json = survivorJson})
 
 local i = listsAt
 local function replaceList(key)
@@ -67,9 +72,6 @@ local function replaceList(key)
   end
   i = i + count + 1
 end
--- The lists get the whole histories: a creation's history in the hash (create.lua) is among them.
-redis.call('HDEL', duplicateKey, 'history')
-redis.call('HDEL', survivorKey, 'history')
 replaceList(duplicateKey .. ':history')
 replaceList(survivorKey .. ':history')
 -- Points the fields of hash listed next (a count, then the fields) that name the duplicate to the survivor.

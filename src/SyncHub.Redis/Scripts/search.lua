@@ -12,7 +12,7 @@
 -- examined). Temporary keys are deleted before the script ends.
 -- Order: by sort score ascending, ties by the number as a string (as Redis orders equal scores; TicketOrder in C#).
 -- Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
--- Runs after read-tickets.lua (appendTicket), which RedisScripts joins in front.
+-- Runs after ticket-record.lua and read-tickets.lua (appendTicket), which RedisScripts joins in front.
 --
 -- ARGV (SearchScriptArgs):
 --   1  prefix           the key prefix; every key is derived from it

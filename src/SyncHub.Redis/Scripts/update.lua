@@ -2,8 +2,8 @@
 -- version, 0 when the version moved on (compute again), -1 when the ticket does not exist, -2 when the change's action
 -- was already done.
 -- The SLA sets and the breached index are set from the new state alone, so they follow it whatever the old state was.
--- Runs after append-history.lua (appendHistory) and sla-sets.lua (setSla, setBreached), which RedisScripts joins in
--- front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory) and sla-sets.lua (setSla,
+-- setBreached), which RedisScripts joins in front.
 --
 -- ARGV (UpdateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -55,10 +55,11 @@ local solvedScore = ARGV[21]
 local historyAt = 22
 
 local ticketKey = prefix .. 'ticket:' .. id
-local version = redis.call('HGET', ticketKey, 'version')
-if not version then
+local record = readTicket(ticketKey)
+if not record then
   return -1
 end
+local version = record.version
 if actionKey ~= '' and redis.call('HEXISTS', ticketKey .. ':actions', actionKey) == 1 then
   return -2
 end
@@ -69,7 +70,10 @@ local newVersion = tonumber(version) + 1
 if actionKey ~= '' then
   redis.call('HSET', ticketKey .. ':actions', actionKey, newVersion)
 end
-redis.call('HSET', ticketKey, 'json', ticketJson, 'version', newVersion, 'updatedAt', updatedAt)
+record.json = ticketJson
+record.version = newVersion
+record.updatedAt = updatedAt
+writeTicket(ticketKey, record)
 local function moveIndex(from, to)
   if from ~= to then
     redis.call('ZREM', prefix .. 'index:' .. from, number)
