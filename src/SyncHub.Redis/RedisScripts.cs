@@ -15,8 +15,9 @@ internal static class RedisScripts
     private const string ReadTickets = "read-tickets";
     private const string IndexOps = "index-ops";
     private const string TicketRecord = "ticket-record";
+    private const string ReviewCount = "review-count";
 
-    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, SlaSets, IndexOps);
+    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, SlaSets, IndexOps, ReviewCount);
     public static readonly RedisScript Get = Load("get", TicketRecord);
     public static readonly RedisScript List = Load("list", TicketRecord, ReadTickets);
     public static readonly RedisScript Update = Load("update", TicketRecord, AppendHistory, SlaSets, IndexOps);
@@ -32,7 +33,7 @@ internal static class RedisScripts
     public static readonly RedisScript CheckpointCommit = Load("checkpoint-commit");
     public static readonly RedisScript OutboxClaim = Load("outbox-claim");
     public static readonly RedisScript OutboxTrim = Load("outbox-trim");
-    public static readonly RedisScript ReviewSignal = Load("review-signal");
+    public static readonly RedisScript ReviewSignal = Load("review-signal", ReviewCount);
 
     /// <summary>Every script above (static fields are set in the order they are written, so this comes last).</summary>
     public static IReadOnlyList<RedisScript> All { get; } =
@@ -42,7 +43,7 @@ internal static class RedisScripts
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [TicketRecord, AppendHistory, SlaSets, IndexOps, ReadTickets];
+    public static IReadOnlyList<string> Fragments { get; } = [TicketRecord, AppendHistory, SlaSets, IndexOps, ReadTickets, ReviewCount];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;

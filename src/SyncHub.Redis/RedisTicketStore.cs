@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Redis.Reviews;
 using SyncHub.Redis.Scripts;
 using SyncHub.Storage;
 
@@ -84,7 +85,10 @@ public sealed class RedisTicketStore(
 
         // A created ticket has the id it was sent with: no need to read it back into a new string.
         var id = outcome == CreateOutcome.Created ? creation.Ticket.Id : (string)fields[1]!;
-        return new CreateResult(id, (long)fields[2], outcome, string.IsNullOrEmpty(followsUp) ? null : followsUp);
+        return new CreateResult(id, (long)fields[2], outcome, string.IsNullOrEmpty(followsUp) ? null : followsUp)
+        {
+            Signal = fields.Length > 4 ? RedisReviewSignalStore.Parse(fields[4]) : null,
+        };
     }
 
     public Task<Ticket?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -311,6 +311,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
         {
             History = [.. creation.History, .. additions.History],
             Outbox = [.. creation.Outbox, .. additions.Outbox],
+            Signal = additions.Signal ?? creation.Signal,
         }, states);
     }
 

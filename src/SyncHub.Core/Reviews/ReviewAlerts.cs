@@ -12,8 +12,9 @@ namespace SyncHub.Reviews;
 /// is critical (<see cref="ReviewOptions.Critical"/>), and counts it under its signature so that the review which makes
 /// an issue frequent (<see cref="ReviewOptions.Frequent"/>) alerts once. Every alert is a <see cref="ChatEvents.Message"/>
 /// with a history line. The routing line and the critical alert are written with the ticket, in its creation (an
-/// <see cref="ITicketCreationHook"/>: no second store call); the count needs the ticket's number, so it follows the
-/// creation, and the frequent-issue alert, when the count crosses the threshold, is a store update of its own. Each
+/// <see cref="ITicketCreationHook"/>: no second store call); so is the count, which needs the ticket's number, where the
+/// store records it with the number it assigns (<see cref="TicketCreation.Signal"/>; else it follows the creation), and
+/// the frequent-issue alert, when the count crosses the threshold, is a store update of its own. Each
 /// happens once per ticket (the event id is the idempotency key), so a replayed record never alerts twice. An edited
 /// review (threaded onto its ticket) may make the ticket critical, alerted by an update of that ticket, but is not
 /// counted again.
@@ -55,6 +56,12 @@ public sealed class ReviewAlerts(
             var evt = CriticalAlert(ticket, assessment.Review, TicketCreation.NumberPlaceholder, assessment.Now);
             additions.Add(CriticalEntry(evt, critical, assessment.Now));
             additions.Add(evt);
+        }
+
+        if (assessment.Signature is { } signature)
+        {
+            var frequent = rules.Options.Frequent;
+            additions.Count(new SignalRecording(signature, assessment.Review.Version, assessment.At, frequent.Window, frequent.Threshold));
         }
 
         return ValueTask.FromResult<object?>(assessment);
@@ -146,7 +153,9 @@ public sealed class ReviewAlerts(
     private async Task CountAsync(CreateResult result, ReviewFacts review, string signature, DateTimeOffset at, bool alert, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var frequent = rules.Options.Frequent;
-        var count = await signals.RecordAsync(signature, result.Number, review.Version, at, frequent.Window, frequent.Threshold, cancellationToken);
+        // Counted in the creation when the store could (one Redis call less per review), else now.
+        var count = result.Signal
+            ?? await signals.RecordAsync(signature, result.Number, review.Version, at, frequent.Window, frequent.Threshold, cancellationToken);
         Log.ReviewCounted(logger, result.Number, signature, count.Count);
         if (!count.Crossed || !alert)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyncHub.Domain;
+using SyncHub.Reviews;
 
 namespace SyncHub.Storage;
 
@@ -34,6 +35,13 @@ public sealed record TicketCreation(
     /// Applies to conversations without a <see cref="Ticket.ThreadWindow"/> (those never continue on a solved ticket).
     /// </summary>
     public TimeSpan? ReopenWindow { get; init; }
+
+    /// <summary>
+    /// An app review to count under its signature with the number the new ticket gets, in the same atomic step; the
+    /// count is answered in <see cref="CreateResult.Signal"/>. Recorded only when a ticket is created (not on a replay or
+    /// a threaded record). A store that cannot record it in the creation ignores it and answers no count.
+    /// </summary>
+    public SignalRecording? Signal { get; init; }
 
     /// <summary>
     /// <paramref name="text"/> as it may go into an event's data beside a <see cref="NumberPlaceholder"/>: its U+0001

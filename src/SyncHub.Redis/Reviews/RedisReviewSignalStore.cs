@@ -23,7 +23,7 @@ namespace SyncHub.Redis.Reviews;
 public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOptions<RedisStoreOptions> options, ILogger<RedisReviewSignalStore> logger) : IReviewSignalStore
 {
     private readonly IDatabase database = redis.GetDatabase();
-    private readonly string prefix = options.Value.KeyPrefix + "reviews:";
+    private readonly string prefix = options.Value.KeyPrefix;
 
     public async Task<SignalCount> RecordAsync(
         string signature,
@@ -36,16 +36,22 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
     {
         ArgumentException.ThrowIfNullOrEmpty(signature);
         cancellationToken.ThrowIfCancellationRequested();
-        var tag = "{" + signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
-        var keys = ReviewSignalScriptArgs.Keys(seen: prefix + tag + ":seen", flag: prefix + tag + ":frequent");
+        var (seen, flag) = ReviewSignalKeys.Of(prefix, signature);
+        var keys = ReviewSignalScriptArgs.Keys(seen, flag);
         var arguments = ReviewSignalScriptArgs.Build(
-            $"{ticketNumber.ToString(CultureInfo.InvariantCulture)}|{version}",
+            ticketNumber.ToString(CultureInfo.InvariantCulture) + ReviewSignalScriptArgs.MemberSuffix(version),
             at.ToUnixTimeMilliseconds(),
-            Math.Max(1L, (long)window.TotalMilliseconds),
+            ReviewSignalScriptArgs.WindowMillis(window),
             threshold,
             IReviewSignalStore.MaxEntries);
         var result = await RedisFailures.GuardAsync(
             () => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
+        return Parse(result);
+    }
+
+    /// <summary>The count review-count.lua answers: {count, 1 when this review crossed, {member, score, ...}}.</summary>
+    internal static SignalCount Parse(RedisResult result)
+    {
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
         var entries = new List<SignalEntry>(flat.Length / 2);

@@ -1,6 +1,8 @@
 using StackExchange.Redis;
 using SyncHub.Adapters;
 using SyncHub.Domain;
+using SyncHub.Redis.Reviews;
+using SyncHub.Reviews;
 using SyncHub.Storage;
 
 namespace SyncHub.Redis.Scripts;
@@ -37,10 +39,14 @@ internal static class CreateScriptArgs
 
     /// <summary>
     /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the sets and
-    /// tokens of the new ticket (<see cref="TicketMemberships.PutAdded"/>) and the sort:updated score of a threaded
-    /// follow-up's parent.
+    /// tokens of the new ticket (<see cref="TicketMemberships.PutAdded"/>), the sort:updated score of a threaded
+    /// follow-up's parent, and the review signal to record with the new number (<see cref="SignalWidth"/> arguments:
+    /// seen key, flag key, member suffix, at, window, threshold, most; or one '' for none).
     /// </summary>
     public const int HistoryAt = 23;
+
+    /// <summary>The arguments of a review signal at the end (<see cref="HistoryAt"/>).</summary>
+    private const int SignalWidth = 7;
 
     /// <summary>The arguments of create.lua for <paramref name="creation"/>, their JSON in arrays of their own.</summary>
     public static RedisValue[] Build(RedisValue prefix, TicketCreation creation) =>
@@ -62,7 +68,8 @@ internal static class CreateScriptArgs
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
         var together = compressFrom > 0 && creation.History.Count > 1;
-        var argv = new Argv(lastPosition: HistoryAt + (together ? 1 : creation.History.Count) + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1);
+        var argv = new Argv(lastPosition: HistoryAt + (together ? 1 : creation.History.Count) + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1
+            + (creation.Signal is null ? 1 : SignalWidth));
         argv[Prefix] = prefix;
         argv[IdempotencyField] = json.Joined(ticket.Source, (byte)RedisTicketStore.IdempotencySeparator, ticket.ExternalId);
         argv[Id] = ticket.Id;
@@ -121,8 +128,21 @@ internal static class CreateScriptArgs
         }
 
         i = TicketMemberships.PutAdded(argv, i, sets, ticket, json);
-        argv[i] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
+        argv[i++] = string.IsNullOrEmpty(ticket.ThreadKey) ? RedisValue.EmptyString : -TicketOrder.Ms(creation.ThreadedEntry.At);
+        if (creation.Signal is not { } signal)
+        {
+            argv[i] = RedisValue.EmptyString;
+            return argv.Values;
+        }
 
+        var (seen, flag) = ReviewSignalKeys.Of(prefix!, signal.Signature);
+        argv[i++] = seen;
+        argv[i++] = flag;
+        argv[i++] = ReviewSignalScriptArgs.MemberSuffix(signal.Version);
+        argv[i++] = signal.At.ToUnixTimeMilliseconds();
+        argv[i++] = ReviewSignalScriptArgs.WindowMillis(signal.Window);
+        argv[i++] = signal.Threshold;
+        argv[i] = IReviewSignalStore.MaxEntries;
         return argv.Values;
     }
 }

@@ -14,6 +14,12 @@ internal static class ReviewSignalScriptArgs
     public const int Threshold = 4;
     public const int Most = 5;
 
+    /// <summary>What follows the ticket number in a review's member: <c>|</c> and its app version (nothing without one).</summary>
+    public static string MemberSuffix(string? version) => "|" + version;
+
+    /// <summary>The window in whole milliseconds, at least 1.</summary>
+    public static long WindowMillis(TimeSpan window) => Math.Max(1L, (long)window.TotalMilliseconds);
+
     /// <summary>The sorted set of reviews and the frequent flag of one signature (both in its hash slot).</summary>
     public static RedisKey[] Keys(RedisKey seen, RedisKey flag) => [seen, flag];
 

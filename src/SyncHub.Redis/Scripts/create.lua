@@ -1,9 +1,10 @@
 -- create: creates a ticket, or answers a replay, or threads a follow-up. Returns {outcome, id, number}:
--- 0 created, 1 duplicate, 2 threaded; a created ticket that follows up a closed one adds that ticket's id.
+-- 0 created, 1 duplicate, 2 threaded; a created ticket adds the id of the closed one it follows up ('' for none) and,
+-- when a review signal was sent, its count (countReview's answer).
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
--- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory) and sla-sets.lua (slaSets),
--- which RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory), sla-sets.lua (slaSets),
+-- index-ops.lua (addTicket) and review-count.lua (countReview), which RedisScripts joins in front.
 --
 -- ARGV (CreateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -35,7 +36,9 @@
 --                                numberPlaceholder in the event's texts); then the sets and
 --                                tokens of the new ticket (index-ops.lua's addTicket: count, then key, score each, then
 --                                the tokens in one argument, separated by spaces), then the sort:updated score of a
---                                threaded follow-up's parent (-threadedAt in ms; '' without)
+--                                threaded follow-up's parent (-threadedAt in ms; '' without), then the review signal
+--                                to record with the new number (review-count.lua): '' for none, or seen key, flag key,
+--                                member suffix ('|' and the app version), at (ms), windowMs, threshold, most
 -- A thread key of a ticket merged into another continues on that other ticket (the ticket hash's 'merged' field).
 local prefix = ARGV[1]
 local idempotencyField = ARGV[2]
@@ -167,5 +170,9 @@ for _ = 1, tonumber(ARGV[i]) do
   redis.call('XADD', prefix .. 'outbox', '*', 'type', ARGV[i + 1], 'event', event)
   i = i + 3
 end
-addTicket(prefix, n, i + 1)
+local s = addTicket(prefix, n, i + 1) + 1
+if ARGV[s] ~= '' then
+  return {0, id, n, followsUp, countReview(ARGV[s], ARGV[s + 1], n .. ARGV[s + 2], tonumber(ARGV[s + 3]),
+    tonumber(ARGV[s + 4]), tonumber(ARGV[s + 5]), tonumber(ARGV[s + 6]))}
+end
 return {0, id, n, followsUp}

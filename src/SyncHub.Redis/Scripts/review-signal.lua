@@ -1,8 +1,7 @@
--- review-signal: records one app review under its signature and counts the reviews within the window. Drops entries
--- older than the window, adds the review with ZADD NX (a replay keeps the first score and counts once), sets the flag
--- to the member when the count reaches the threshold and no flag is set, pushes the flag's expiry a window ahead on
--- each new review, and keeps seen for two windows. Returns {count, 1 when the flag holds this member else 0,
--- {member, score, ...} of the first most entries}.
+-- review-signal: records one app review under its signature and counts the reviews within the window
+-- (review-count.lua's countReview, which RedisScripts joins in front). Returns what countReview does.
+-- A review that becomes a ticket is recorded by create.lua instead, with the number it assigns; this script records
+-- the others (a replay, a creation that went without the signal, a store call of its own).
 --
 -- KEYS (ReviewSignalScriptArgs.Keys):
 --   1  seen        {prefix}reviews:{signature}:seen, member -> the review's instant
@@ -22,17 +21,4 @@ local windowMs = tonumber(ARGV[3])
 local threshold = tonumber(ARGV[4])
 local most = tonumber(ARGV[5])
 
-redis.call('ZREMRANGEBYSCORE', seen, '-inf', at - windowMs)
-local added = redis.call('ZADD', seen, 'NX', at, member)
-local count = redis.call('ZCARD', seen)
-local owner = redis.call('GET', flag)
-if not owner then
-  if count >= threshold then
-    redis.call('SET', flag, member, 'PX', windowMs)
-    owner = member
-  end
-elseif added == 1 then
-  redis.call('PEXPIRE', flag, windowMs)
-end
-redis.call('PEXPIRE', seen, windowMs * 2)
-return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
+return countReview(seen, flag, member, at, windowMs, threshold, most)

@@ -68,6 +68,40 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
         Assert.EndsWith($"\nhttps://support.example.com/#/tickets/{created.Number}", alert.Data[ChatEvents.Text], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FrequentIssue_EachReviewCountedByTheCreationScript_TheOneAtTheThresholdAlertsOnce()
+    {
+        var signals = new CountingSignals();
+        await StartAsync(signals, ("SyncHub:Reviews:Frequent:Threshold", "3"));
+
+        var created = new List<IntakeResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Add(await Pipeline.SubmitAsync(Review($"gp:app:{i}")));
+        }
+
+        // Counted in each creation: no call of the signal script of its own.
+        Assert.Equal(0, signals.Calls);
+        var frequent = new List<long>();
+        foreach (var result in created)
+        {
+            var ticket = (await Store.GetAsync(result.TicketId!))!;
+            frequent.AddRange(ticket.History.Where(h => h.Type == ReviewAlerts.FrequentKind).Select(_ => ticket.Number));
+        }
+
+        Assert.Equal([created[2].Number], frequent);
+        var alert = Assert.Single((await Store.ReadOutboxAsync(null, 100)).Select(e => e.Event), e => e.Id.EndsWith(ReviewAlerts.FrequentKind, StringComparison.Ordinal));
+        Assert.Equal("3", alert.Data["count"]);
+        Assert.Equal(string.Join(", ", created.Select(c => $"#{c.Number}")), alert.Data["tickets"]);
+
+        // A replay is counted after the store call (the creation script only counts a ticket it creates), once.
+        var replayed = await Pipeline.SubmitAsync(Review("gp:app:2"));
+
+        Assert.Equal(IntakeOutcome.Duplicate, replayed.Outcome);
+        Assert.Equal(1, signals.Calls);
+        Assert.Single((await Store.GetAsync(created[2].TicketId!))!.History, h => h.Type == ReviewAlerts.FrequentKind);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (provider is not null)
@@ -107,7 +141,9 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
         },
     };
 
-    private async Task StartAsync(params (string Key, string? Value)[] settings)
+    private Task StartAsync(params (string Key, string? Value)[] settings) => StartAsync(null, settings);
+
+    private async Task StartAsync(CountingSignals? signals, params (string Key, string? Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -128,7 +164,33 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
         services.AddRedisStore(configuration);
         services.AddReviewPolicies(configuration);
         services.AddRedisReviewSignals();
+        if (signals is not null)
+        {
+            services.AddSingleton<IReviewSignalStore>(sp => signals.Over(ActivatorUtilities.CreateInstance<RedisReviewSignalStore>(sp)));
+        }
+
         provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IntakePipeline>().StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>The Redis signal store, counting the calls made to it.</summary>
+    private sealed class CountingSignals : IReviewSignalStore
+    {
+        private IReviewSignalStore? inner;
+
+        public int Calls { get; private set; }
+
+        public IReviewSignalStore Over(IReviewSignalStore store)
+        {
+            inner = store;
+            return this;
+        }
+
+        public Task<SignalCount> RecordAsync(
+            string signature, long ticketNumber, string? version, DateTimeOffset at, TimeSpan window, int threshold, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return inner!.RecordAsync(signature, ticketNumber, version, at, window, threshold, cancellationToken);
+        }
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using SyncHub.Adapters;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
+using SyncHub.Reviews;
 using SyncHub.Storage;
 using SyncHub.Testing.Storage;
 
@@ -153,6 +155,23 @@ public sealed class CreateScriptArgsTests
         return creation with { Outbox = [.. creation.Outbox, mail] };
     }
 
+    [Fact]
+    public void Build_WithAReviewSignal_EndsWithItsKeysMemberSuffixInstantWindowThresholdAndMost()
+    {
+        var creation = new SampleRecords(new FakeTimeProvider(Start)).Creation() with
+        {
+            Signal = new SignalRecording("gp:{app}|4.2.0|crash", "4.2.0", Start.AddMinutes(-5), TimeSpan.FromHours(1), 3),
+        };
+
+        var argv = CreateScriptArgs.Build("p:", creation);
+
+        AssertSameArguments(creation, argv);
+        Assert.Equal(
+            ["p:reviews:{gp:(app)|4.2.0|crash}:seen", "p:reviews:{gp:(app)|4.2.0|crash}:frequent", "|4.2.0",
+                Start.AddMinutes(-5).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), "3600000", "3", "50"],
+            argv[^7..].Select(v => (string)v!));
+    }
+
     private static void AssertSameArguments(TicketCreation creation, RedisValue[] argv)
     {
         var ticket = creation.Ticket;
@@ -201,7 +220,12 @@ public sealed class CreateScriptArgsTests
         var expectedTokens = ops.Where(op => op.Op == TicketMemberships.OpAddToken).Select(op => op.Key).ToList();
         Assert.NotEmpty(expectedTokens);
         Assert.Equal(expectedTokens.Order(StringComparer.Ordinal), tokens.Order(StringComparer.Ordinal)); // each once
-        Assert.Equal(argv.Length, position);
+        position++; // the sort:updated score of a threaded follow-up's parent
+        if (creation.Signal is null)
+        {
+            AssertBytes(RedisValue.EmptyString, argv, position);
+            Assert.Equal(argv.Length, position);
+        }
     }
 
     private static void AssertBytes(RedisValue expected, RedisValue[] argv, int position) =>
