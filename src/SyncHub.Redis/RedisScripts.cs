@@ -14,14 +14,15 @@ internal static class RedisScripts
     private const string SlaSets = "sla-sets";
     private const string ReadTickets = "read-tickets";
     private const string IndexOps = "index-ops";
+    private const string IndexBitmaps = "index-bitmaps";
 
-    public static readonly RedisScript Create = Load("create", AppendHistory, SlaSets, IndexOps);
+    public static readonly RedisScript Create = Load("create", AppendHistory, IndexBitmaps, SlaSets, IndexOps);
     public static readonly RedisScript Get = Load("get");
-    public static readonly RedisScript List = Load("list", ReadTickets);
-    public static readonly RedisScript Update = Load("update", AppendHistory, SlaSets, IndexOps);
-    public static readonly RedisScript Search = Load("search", ReadTickets);
-    public static readonly RedisScript Merge = Load("merge", IndexOps);
-    public static readonly RedisScript Due = Load("due", SlaSets);
+    public static readonly RedisScript List = Load("list", ReadTickets, IndexBitmaps);
+    public static readonly RedisScript Update = Load("update", AppendHistory, IndexBitmaps, SlaSets, IndexOps);
+    public static readonly RedisScript Search = Load("search", ReadTickets, IndexBitmaps);
+    public static readonly RedisScript Merge = Load("merge", IndexBitmaps, IndexOps);
+    public static readonly RedisScript Due = Load("due", IndexBitmaps, SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
     public static readonly RedisScript AccountsFind = Load("accounts-find");
     public static readonly RedisScript AccountsRemove = Load("accounts-remove");
@@ -41,7 +42,7 @@ internal static class RedisScripts
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, SlaSets, IndexOps, ReadTickets];
+    public static IReadOnlyList<string> Fragments { get; } = [AppendHistory, IndexBitmaps, SlaSets, IndexOps, ReadTickets];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;
