@@ -38,7 +38,7 @@ internal static class TicketMemberships
     private static TokenWriter? threadTokens;
 
     /// <summary>
-    /// The sets of <paramref name="ticket"/> with their scores (null: the ticket number), each once: a list, as creation
+    /// The sets of <paramref name="ticket"/> with their scores (null: an index bitmap, which holds the number as bit n), each once: a list, as creation
     /// only lays them out and a diff compares a dozen at most.
     /// </summary>
     public static List<(string Key, long? Score)> Of(Ticket ticket, bool withFilterIndexes = false)

@@ -152,7 +152,9 @@ do
   local ands = {}
   local excluded = {}
   local rest = {}
+  local indexes = false
   for _, c in ipairs(constraints) do
+    indexes = indexes or c.kind == 'z' or c.kind == 'x'
     if c.kind == 'z' and #c.keys == 1 then
       ands[#ands + 1] = c.keys[1]
     elseif c.kind == 'z' then
@@ -176,7 +178,7 @@ do
     redis.call('BITOP', 'XOR', key, key, all)
     ands[#ands + 1] = key
   end
-  if #ands > 0 then
+  if indexes then
     local key = ands[1]
     if #ands > 1 then
       key = temp('index')
