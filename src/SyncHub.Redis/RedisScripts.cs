@@ -16,14 +16,15 @@ internal static class RedisScripts
     private const string IndexOps = "index-ops";
     private const string TicketRecord = "ticket-record";
     private const string ReviewCount = "review-count";
+    private const string IndexBitmaps = "index-bitmaps";
 
-    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, SlaSets, IndexOps, ReviewCount);
+    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, IndexBitmaps, SlaSets, IndexOps, ReviewCount);
     public static readonly RedisScript Get = Load("get", TicketRecord);
-    public static readonly RedisScript List = Load("list", TicketRecord, ReadTickets);
-    public static readonly RedisScript Update = Load("update", TicketRecord, AppendHistory, SlaSets, IndexOps);
-    public static readonly RedisScript Search = Load("search", TicketRecord, ReadTickets);
-    public static readonly RedisScript Merge = Load("merge", TicketRecord, IndexOps);
-    public static readonly RedisScript Due = Load("due", SlaSets);
+    public static readonly RedisScript List = Load("list", TicketRecord, ReadTickets, IndexBitmaps);
+    public static readonly RedisScript Update = Load("update", TicketRecord, AppendHistory, IndexBitmaps, SlaSets, IndexOps);
+    public static readonly RedisScript Search = Load("search", TicketRecord, ReadTickets, IndexBitmaps);
+    public static readonly RedisScript Merge = Load("merge", TicketRecord, IndexBitmaps, IndexOps);
+    public static readonly RedisScript Due = Load("due", IndexBitmaps, SlaSets);
     public static readonly RedisScript AccountsUpsert = Load("accounts-upsert");
     public static readonly RedisScript AccountsFind = Load("accounts-find");
     public static readonly RedisScript AccountsRemove = Load("accounts-remove");
@@ -43,7 +44,7 @@ internal static class RedisScripts
     ];
 
     /// <summary>The fragments, which are no script of their own.</summary>
-    public static IReadOnlyList<string> Fragments { get; } = [TicketRecord, AppendHistory, SlaSets, IndexOps, ReadTickets, ReviewCount];
+    public static IReadOnlyList<string> Fragments { get; } = [TicketRecord, AppendHistory, IndexBitmaps, SlaSets, IndexOps, ReadTickets, ReviewCount];
 
     /// <summary>Reads every script now, so that a missing file stops the host at start instead of failing a first call.</summary>
     public static void EnsureLoaded() => _ = All.Count;

@@ -178,19 +178,20 @@ public sealed class RedisTicketStore(
         throw new InvalidOperationException($"Tickets {duplicateId} and {survivorId} kept changing; the merge was given up after {MaxUpdateAttempts} attempts.");
     }
 
-    /// <summary>The views' counts: cardinalities of the view sets the scripts keep (one round trip, no scan).</summary>
+    /// <summary>The views' counts: BITCOUNT of the view bitmaps and ZCOUNT of <c>index:risk</c>, which the scripts keep (one round trip, no scan).</summary>
     public async Task<ViewCounts> CountViewsAsync(IReadOnlyList<string> mine, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mine);
         cancellationToken.ThrowIfCancellationRequested();
         var batch = database.CreateBatch();
+        Task<long> Size(string index) => TicketIndexes.SizeAsync(batch, database, (string?)prefix + index);
         var mineCounts = mine.Select(TicketMemberships.AssigneeKey).Distinct(StringComparer.Ordinal)
-            .Select(a => batch.SortedSetLengthAsync(prefix + "index:open-assignee:" + a)).ToList();
-        var unassigned = batch.SortedSetLengthAsync(prefix + "index:unassigned");
-        var replied = batch.SortedSetLengthAsync(prefix + "index:replied");
+            .Select(a => Size("index:open-assignee:" + a)).ToList();
+        var unassigned = Size("index:unassigned");
+        var replied = Size("index:replied");
         var atRisk = batch.SortedSetLengthAsync(prefix + "index:risk", double.NegativeInfinity, TicketOrder.Ms(now));
-        var breached = batch.SortedSetLengthAsync(prefix + "index:open-breached");
-        var departments = Enum.GetValues<Department>().Select(d => (d, batch.SortedSetLengthAsync(prefix + "index:open-department:" + d))).ToList();
+        var breached = Size("index:open-breached");
+        var departments = Enum.GetValues<Department>().Select(d => (d, Size("index:open-department:" + d))).ToList();
         batch.Execute();
         return await RedisFailures.GuardAsync(
             async () =>

@@ -7,7 +7,8 @@ namespace SyncHub.Redis;
 
 /// <summary>
 /// The index sets a ticket belongs to: one per department, status, priority and channel value (the key
-/// suffix after <c>index:</c>), the breached index, and one SLA set per live deadline
+/// suffix after <c>index:</c>), the breached index (bitmaps: bit n set for ticket n, <c>Scripts/index-bitmaps.lua</c>),
+/// and one SLA set per live deadline
 /// (<see cref="SlaDeadlines.Live"/> decides which; this class only lays them out for the scripts).
 /// </summary>
 internal static class TicketIndexes
@@ -88,6 +89,26 @@ internal static class TicketIndexes
         foreach (var (kind, instant) in SlaDeadlines.Live(ticket))
         {
             argv[firstResponseScore + (int)kind] = Score(instant);
+        }
+    }
+
+    /// <summary>
+    /// The number of tickets in the index at <paramref name="key"/>, a bitmap (BITCOUNT, queued on <paramref name="batch"/>).
+    /// An index a deployment wrote before they were bitmaps is a sorted set until a script meets it
+    /// (<c>Scripts/index-bitmaps.lua</c> converts it then); its BITCOUNT answers WRONGTYPE and it is counted by ZCARD.
+    /// </summary>
+    public static async Task<long> SizeAsync(IBatch batch, IDatabaseAsync database, RedisKey key)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(database);
+        var count = batch.StringBitCountAsync(key);
+        try
+        {
+            return await count;
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+        {
+            return await database.SortedSetLengthAsync(key);
         }
     }
 

@@ -9,11 +9,12 @@ namespace SyncHub.Redis;
 
 /// <summary>
 /// The search, sort and view sets a ticket belongs to (those the scripts keep through generic index operations; the
-/// older filter indexes and SLA sets have their own arguments). Each zset holds the ticket number as member:
+/// older filter indexes and SLA sets have their own arguments). Each holds the ticket number:
 /// <list type="bullet">
 /// <item><c>index:unassigned</c>, <c>index:replied</c>, <c>index:open-breached</c>,
 /// <c>index:open-department:{D}</c>, <c>index:open-assignee:{a}</c> (open work only) and <c>index:assignee:{a}</c>
-/// (every status), scored by number; the views' counts are their cardinalities;</item>
+/// (every status): bitmaps, bit n for ticket n (a score of null; <c>Scripts/index-bitmaps.lua</c>); the views' counts
+/// are their BITCOUNTs;</item>
 /// <item><c>index:risk</c> scored by when the ticket is at risk (<see cref="TicketOrder.AtRiskFrom"/>, ms);</item>
 /// <item><c>sort:due</c>, <c>sort:priority</c>, <c>sort:updated</c> scored by <see cref="TicketOrder.Score"/>;</item>
 /// <item>per search token <c>w:{token}</c> a set of numbers, and the token in <c>vocab</c> (a lexicographic zset for
@@ -38,7 +39,7 @@ internal static class TicketMemberships
     private static TokenWriter? threadTokens;
 
     /// <summary>
-    /// The sets of <paramref name="ticket"/> with their scores (null: the ticket number), each once: a list, as creation
+    /// The sets of <paramref name="ticket"/> with their scores (null: an index bitmap, which holds the number as bit n), each once: a list, as creation
     /// only lays them out and a diff compares a dozen at most.
     /// </summary>
     public static List<(string Key, long? Score)> Of(Ticket ticket, bool withFilterIndexes = false)

@@ -60,12 +60,12 @@ public sealed class MultiInstanceTests(DurableRedisServerFixture redis, ITestOut
                 TimeSpan.FromSeconds(30),
                 "the lease holder did not commit two pages");
             holder.Hub.Kill();
-            var storedAtKill = await database.SortedSetLengthAsync($"{prefix}index:all");
+            var storedAtKill = await database.StringBitCountAsync($"{prefix}index:all");
             Assert.InRange(storedAtKill, 2 * PageSize, CallCount - PageSize);
 
             var survivors = hubs.Where(h => h != holder.Hub).ToList();
             await WaitUntilAsync(
-                async () => await database.SortedSetLengthAsync($"{prefix}index:all") >= CallCount,
+                async () => await database.StringBitCountAsync($"{prefix}index:all") >= CallCount,
                 TimeSpan.FromSeconds(30),
                 "the calls were not all stored after the holder was killed");
             var next = await SoleHolderAsync(survivors);

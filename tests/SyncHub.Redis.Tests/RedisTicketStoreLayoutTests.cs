@@ -55,6 +55,20 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
             $"ticket:{created.TicketId}", $"ticket:{created.TicketId}:history", $"ticket:{other.TicketId}",
         ];
         Assert.Equal(expected.Select(k => prefix + k).Order(StringComparer.Ordinal), written);
+
+        // The index sets scored by ticket number are bitmaps; the others are sorted sets scored by what they order by.
+        foreach (var key in expected.Where(k => k.StartsWith("index:", StringComparison.Ordinal) && k != "index:risk"))
+        {
+            Assert.Equal(RedisType.String, await Database.KeyTypeAsync(prefix + key));
+        }
+
+        foreach (var key in expected.Where(k => k is "index:risk" or "sort:due" or "sort:priority" or "sort:updated" || k.StartsWith("sla:", StringComparison.Ordinal)))
+        {
+            Assert.Equal(RedisType.SortedSet, await Database.KeyTypeAsync(prefix + key));
+        }
+
+        Assert.Equal([created.Number], await IndexBitmaps.MembersAsync(Database, prefix + "index:department:PaidSupport"));
+        Assert.Equal([created.Number, other.Number], await IndexBitmaps.MembersAsync(Database, prefix + "index:all"));
     }
 
     [Fact]
@@ -228,7 +242,7 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
         Assert.Equal(sla.ResolutionDueAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:resolution", member));
         Assert.Equal(sla.FirstResponseAtRiskAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:first-response-at-risk", member));
         Assert.Equal(sla.ResolutionAtRiskAt!.Value.ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "sla:resolution-at-risk", member));
-        Assert.Equal(0, await Database.SortedSetLengthAsync(prefix + "index:breached"));
+        Assert.Empty(await IndexBitmaps.MembersAsync(Database, prefix + "index:breached"));
     }
 
     [Fact]
@@ -279,8 +293,8 @@ public sealed class RedisTicketStoreLayoutTests(RedisServerFixture redis, ITestO
             Assert.Equal(expected, stored.Select(e => (Member: (long)e.Element, Score: (long)e.Score)).OrderBy(d => d.Member));
         }
 
-        var breached = await Database.SortedSetRangeByRankAsync(prefix + "index:breached");
-        Assert.Equal(tickets.Where(SlaDeadlines.IsBreached).Select(t => t.Number).Order(), breached.Select(m => (long)m).Order());
+        var breached = await IndexBitmaps.MembersAsync(Database, prefix + "index:breached");
+        Assert.Equal(tickets.Where(SlaDeadlines.IsBreached).Select(t => t.Number).Order(), breached);
         Assert.Contains(tickets, SlaDeadlines.IsBreached);
         Assert.Contains(tickets, t => SlaDeadlines.Live(t).Count == 4);
     }

@@ -36,7 +36,10 @@ public abstract class RedisSearchPathContract(RedisServerFixture redis, int? bit
         new RedisTicketCounts(redis.Connection, TestStores.Options(redis, prefix!), NullLogger<RedisTicketCounts>.Instance);
 }
 
-/// <summary>Word sets only; every search intersects its conditions with the sort index in Redis (ZINTERSTORE).</summary>
+/// <summary>
+/// Word sets only; every search without an index condition (a bitmap) and in a sort set's order intersects its
+/// conditions with the sort set in Redis (ZINTERSTORE); the others read the most selective condition whole.
+/// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisTicketStoreIntersectingSearchTests(RedisServerFixture redis)
     : RedisSearchPathContract(redis, bitmapFrom: null, readLimit: 0, walkBudget: 0);

@@ -3,8 +3,9 @@
 -- when a review signal was sent, its count (countReview's answer).
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
--- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory), sla-sets.lua (slaSets),
--- index-ops.lua (addTicket) and review-count.lua (countReview), which RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory), index-bitmaps.lua
+-- (indexBits, setIndexBit), sla-sets.lua (slaSets), index-ops.lua (addTicket) and review-count.lua (countReview), which
+-- RedisScripts joins in front.
 --
 -- ARGV (CreateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -97,14 +98,14 @@ if threadKey ~= '' then
     if parentNumber and windowStart ~= '' then
       -- A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one
       -- reopens).
-      local closed = redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
+      local closed = indexBits('GETBIT', prefix .. 'index:status:Closed', parentNumber) == 1
       if closed or record.updatedAt < windowStart then
         parentNumber = false
       end
     elseif parentNumber then
       -- A conversation without window: a closed ticket, or one solved before the reopen window, is followed up.
       local solvedAt = redis.call('ZSCORE', prefix .. 'solved', parentNumber)
-      if redis.call('ZSCORE', prefix .. 'index:status:Closed', parentNumber)
+      if indexBits('GETBIT', prefix .. 'index:status:Closed', parentNumber) == 1
           or (solvedAt and reopenStart ~= '' and tonumber(solvedAt) < tonumber(reopenStart)) then
         followsUp = parent
         parentNumber = false
@@ -145,9 +146,9 @@ redis.call('HSET', idempotency, idempotencyField, id)
 if threadKey ~= '' and threadNumber == '' then
   redis.call('HSET', prefix .. 'threads', threadKey, id)
 end
-redis.call('ZADD', prefix .. 'index:all', n, n)
+setIndexBit(prefix .. 'index:all', n, '1')
 for _, index in ipairs({departmentIndex, statusIndex, priorityIndex, channelIndex}) do
-  redis.call('ZADD', prefix .. 'index:' .. index, n, n)
+  setIndexBit(prefix .. 'index:' .. index, n, '1')
 end
 local slaScores = {firstResponseScore, resolutionScore, firstResponseAtRiskScore, resolutionAtRiskScore}
 for k = 1, #slaSets do
@@ -156,7 +157,7 @@ for k = 1, #slaSets do
   end
 end
 if breached == '1' then
-  redis.call('ZADD', prefix .. 'index:breached', n, n)
+  setIndexBit(prefix .. 'index:breached', n, '1')
 end
 local i = historyAt + historyCount + 1
 if historyCount ~= 1 then

@@ -1,9 +1,10 @@
--- index-ops: a fragment, joined in front of create.lua, update.lua and merge.lua (see RedisScripts).
+-- index-ops: a fragment, joined in front of create.lua, update.lua and merge.lua (see RedisScripts), after
+-- index-bitmaps.lua (indexBits, setIndexBit, isIndexBitmap, wrongType).
 --
 -- applyIndexOps(p, n, at): ARGV[at] is a count of operations that follow it, three arguments each (op, key, score),
 -- applied to ticket number n (TicketMemberships writes them):
---   z+ key score   ZADD {p}key score n (score '' is n itself)
---   z- key         ZREM {p}key n
+--   z+ key score   ZADD {p}key score n (score '' is n itself); for an index bitmap (isIndexBitmap, score ''), bit n set
+--   z- key         ZREM {p}key n; for an index bitmap, bit n cleared
 --   t+ token       n joins the token's tickets (below), and the token enters {p}vocab (score 0: a lexicographic
 --                  vocabulary) with its first ticket
 --   t- token       n leaves them; the token leaves {p}vocab with its last ticket
@@ -38,7 +39,7 @@ local function bitmapThreshold(p, size, state)
   if size < state.from then
     return state.from
   end
-  state.threshold = state.threshold or math.max(state.from, math.floor(redis.call('ZCARD', p .. 'index:all') / 256))
+  state.threshold = state.threshold or math.max(state.from, math.floor(indexBits('BITCOUNT', p .. 'index:all') / 256))
   return state.threshold
 end
 
@@ -70,17 +71,6 @@ local function bitmapTokens(p, at)
     bitmaps[positions[k]] = named
   end
   return bitmaps
-end
-
--- True when a reply is a WRONGTYPE error; any other error is raised.
-local function wrongType(reply)
-  if type(reply) == 'table' and reply.err then
-    if string.find(reply.err, 'WRONGTYPE', 1, true) then
-      return true
-    end
-    error(reply)
-  end
-  return false
 end
 
 -- The vocabulary entry of a token only ticket n has: the token, U+0001, the number (see the header).
@@ -166,8 +156,9 @@ local function removeToken(p, token, n, bitmap)
 end
 
 local function addToSet(p, key, score, n)
-  if score == '' then
-    score = n
+  if isIndexBitmap(key) then
+    setIndexBit(p .. key, n, '1')
+    return
   end
   redis.call('ZADD', p .. key, score, n)
   if string.sub(key, 1, 5) == 'sort:' then
@@ -186,6 +177,8 @@ local function applyIndexOps(p, n, at)
     local op, key, score = ARGV[i], ARGV[i + 1], ARGV[i + 2]
     if op == 'z+' then
       addToSet(p, key, score, n)
+    elseif op == 'z-' and isIndexBitmap(key) then
+      setIndexBit(p .. key, n, '0')
     elseif op == 'z-' then
       redis.call('ZREM', p .. key, n)
       if string.sub(key, 1, 5) == 'sort:' then

@@ -1,8 +1,10 @@
--- list: one page, newest first. Walks the smallest of the filter indexes (or index:all when there is none) downward
--- from the cursor, checks the other filters with ZSCORE (a filter name starting with '!' must not hold the ticket),
--- and stops after limit + 1 matches or after examining scanLimit entries (then the cursor is the last number
--- examined). Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
--- Runs after ticket-record.lua and read-tickets.lua (appendTicket), which RedisScripts joins in front.
+-- list: one page, newest first. Walks the smallest of the filter indexes (by BITCOUNT; index:all when there is none)
+-- downward from the cursor (descendingBits: the bitmap read backwards in chunks), checks the other filters with GETBIT
+-- (a filter name starting with '!' must not hold the ticket), and stops after limit + 1 matches or after examining
+-- scanLimit entries (then the cursor is the last number examined). Returns {next ('' for none), then per ticket: id,
+-- json, number, version, updatedAt}.
+-- Runs after ticket-record.lua, read-tickets.lua (appendTicket) and index-bitmaps.lua (indexBits, descendingBits), which RedisScripts joins
+-- in front.
 --
 -- ARGV (ListScriptArgs):
 --   1  prefix      the key prefix; every key is derived from it
@@ -23,8 +25,9 @@ local best, bestCount = 0, -1
 for i = filtersAt, #ARGV do
   if string.sub(ARGV[i], 1, 1) == '!' then
     excluded[#excluded + 1] = prefix .. 'index:' .. string.sub(ARGV[i], 2)
+    indexBits('STRLEN', excluded[#excluded])
   else
-    local c = redis.call('ZCARD', prefix .. 'index:' .. ARGV[i])
+    local c = indexBits('BITCOUNT', prefix .. 'index:' .. ARGV[i])
     if bestCount < 0 or c < bestCount then
       best, bestCount = i, c
     end
@@ -38,59 +41,44 @@ for i = filtersAt, #ARGV do
     others[#others + 1] = prefix .. 'index:' .. ARGV[i]
   end
 end
-local batch = limit + 1
-if #others > 0 or #excluded > 0 then
-  batch = math.max(batch, 256)
+-- Whether ticket n is in every other filter and in no excluded one.
+local function matches(n)
+  for _, other in ipairs(others) do
+    if redis.call('GETBIT', other, n) == 0 then
+      return false
+    end
+  end
+  for _, other in ipairs(excluded) do
+    if redis.call('GETBIT', other, n) == 1 then
+      return false
+    end
+  end
+  return true
 end
-local max = '+inf'
-if before ~= '' then
-  max = '(' .. before
-end
+local nextBit = descendingBits(primary, tonumber(before))
 local found = {}
 local next = ''
 local scanned = 0
-local done = false
-while not done do
-  local members = redis.call('ZRANGE', primary, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch)
-  for _, member in ipairs(members) do
-    local match = true
-    for _, other in ipairs(others) do
-      if not redis.call('ZSCORE', other, member) then
-        match = false
-        break
-      end
-    end
-    if match then
-      for _, other in ipairs(excluded) do
-        if redis.call('ZSCORE', other, member) then
-          match = false
-          break
-        end
-      end
-    end
-    if match then
-      if #found == limit then
-        next = found[limit]
-        done = true
-        break
-      end
-      found[#found + 1] = member
-    end
-    scanned = scanned + 1
-    if scanned >= scanLimit then
-      next = member
-      done = true
+while true do
+  local member = nextBit()
+  if member == nil then
+    break
+  end
+  if matches(member) then
+    if #found == limit then
+      next = tostring(found[limit])
       break
     end
+    found[#found + 1] = member
   end
-  if #members < batch then
-    done = true
-  else
-    max = '(' .. members[#members]
+  scanned = scanned + 1
+  if scanned >= scanLimit then
+    next = tostring(member)
+    break
   end
 end
 local result = {next}
 for _, number in ipairs(found) do
-  appendTicket(result, prefix, number)
+  appendTicket(result, prefix, tostring(number))
 end
 return result

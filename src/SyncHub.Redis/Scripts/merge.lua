@@ -4,8 +4,8 @@
 -- of its hash, which create.lua follows) and applies both tickets' index operations (which take the duplicate out of
 -- the search index and the views). Returns 1, 0 when a version moved on (compute again), -1 when a ticket does not
 -- exist, -2 when the merge's action key was done.
--- Runs after ticket-record.lua (readTicket, writeTicket) and index-ops.lua (applyIndexOps), which RedisScripts joins in
--- front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), index-bitmaps.lua and index-ops.lua (applyIndexOps), which
+-- RedisScripts joins in front.
 --
 -- ARGV (MergeScriptArgs):
 --   1  prefix               the key prefix; every key is derived from it

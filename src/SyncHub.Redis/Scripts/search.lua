@@ -1,18 +1,21 @@
 -- search: one page of a searched, filtered and sorted list. Every condition is a constraint. The query's words come
 -- first: a word's tokens in bitmap form (index-ops.lua) are OR'ed into a temporary bitmap (with the few tickets of its
--- rare tokens), and the words are AND'ed into one bitmap constraint whose size is exact (BITOP, BITCOUNT). Then the
--- smallest positive constraint drives. When it holds at most readLimit tickets they are read, filtered by the other
+-- rare tokens), and the words are AND'ed into one bitmap constraint whose size is exact (BITOP, BITCOUNT). The index
+-- conditions (bitmaps, index-bitmaps.lua) are AND'ed into it, so they and the words are one bitmap constraint. Then the
+-- smallest constraint drives. When it holds at most readLimit tickets they are read, filtered by the other
 -- constraints in batches (ZMSCORE, SMISMEMBER, BITFIELD_RO) and the page picked in order. Otherwise the sort index is
--- walked from the cursor a page at a time, each page filtered the same way (most selective constraint first); a
--- driver of at most probeReadLimit tickets gets a short walk first and is read instead when the walk's match rate
--- says a page needs more tickets walked than it holds. A walk's budget is a few times what the page should need;
--- when it runs out, the driver is read whole, or, with no bitmap among the constraints, the positive constraints are
--- intersected with the sort index (ZINTERSTORE into a temporary key) and the result walked. Without any positive
--- constraint the walk stops after limit + 1 matches or scanLimit examined tickets (the cursor is then the last one
--- examined). Temporary keys are deleted before the script ends.
+-- walked from the cursor a page at a time (newest first: the bitmap constraint's set bits downward, or index:all's),
+-- each page filtered the same way (most selective constraint first); a driver of at most probeReadLimit tickets gets a
+-- short walk first and is read instead when the walk's match rate says a page needs more tickets walked than it
+-- holds. A walk's budget is a few times what the page should need; when it runs out, the driver is read whole, or,
+-- with no bitmap among the constraints and a sort zset, the constraints are intersected with the sort zset
+-- (ZINTERSTORE into a temporary key) and the result walked. Without any constraint the walk stops after limit + 1
+-- matches or scanLimit examined tickets (the cursor is then the last one examined). Temporary keys are deleted before
+-- the script ends.
 -- Order: by sort score ascending, ties by the number as a string (as Redis orders equal scores; TicketOrder in C#).
 -- Returns {next ('' for none), then per ticket: id, json, number, version, updatedAt}.
--- Runs after ticket-record.lua and read-tickets.lua (appendTicket), which RedisScripts joins in front.
+-- Runs after ticket-record.lua, read-tickets.lua (appendTicket) and index-bitmaps.lua (indexBits, descendingBits),
+-- which RedisScripts joins in front.
 --
 -- ARGV (SearchScriptArgs):
 --   1  prefix           the key prefix; every key is derived from it
@@ -26,8 +29,8 @@
 --   9  walkBudget       the fewest tickets a walk may examine before the fallback takes over (0: no walk)
 --  10  probeReadLimit   the most tickets the driver may hold to be read whole after a short walk found it sparse
 --  11  constraintsAt    the constraint count, then per constraint: kind, alternative count, alternatives
---                       z: the ticket is in one of the index zsets named (after the prefix)
---                       x: the ticket is in none of the index zsets named
+--                       z: the ticket is in one of the index bitmaps named (after the prefix)
+--                       x: the ticket is in none of the index bitmaps named
 --                       r: the ticket's index:risk score is at most the one alternative (ms)
 --                       w: a query word (1st alternative) a token of the ticket starts with, or the 2nd alternative
 --                          ('' for none) is the ticket's number
@@ -48,7 +51,7 @@ local foldLimit = 20000
 -- Members per batched check (ZMSCORE, SMISMEMBER, BITFIELD) and per page of a walk.
 local batchSize = 256
 
-local total = redis.call('ZCARD', prefix .. 'index:all')
+local total = indexBits('BITCOUNT', prefix .. 'index:all')
 local temps = {}
 local function temp(name)
   local key = prefix .. 'tmp:search:' .. name
@@ -70,11 +73,7 @@ for _ = 1, tonumber(ARGV[constraintsAt]) do
     for _, alt in ipairs(alts) do
       local key = prefix .. alt
       c.keys[#c.keys + 1] = key
-      c.size = c.size + redis.call('ZCARD', key)
-    end
-    if c.kind == 'x' then
-      -- How many tickets an exclusion lets through (it orders the checks; it never drives).
-      c.size = math.max(total - c.size, 0)
+      c.size = c.size + indexBits('BITCOUNT', key)
     end
   elseif c.kind == 'r' then
     c.upTo = tonumber(alts[1])
@@ -157,6 +156,50 @@ do
   end
 end
 
+-- The index constraints become one bitmap constraint 'b' of exact size, with the words' one if there is one: each
+-- z constraint's indexes OR'ed, the x constraints' indexes OR'ed and taken out of index:all (AND, then XOR: Redis 7
+-- has no AND NOT), then all AND'ed (BITOP). One index alone is used as it is.
+do
+  local ands = {}
+  local excluded = {}
+  local rest = {}
+  local indexes = false
+  for _, c in ipairs(constraints) do
+    indexes = indexes or c.kind == 'z' or c.kind == 'x'
+    if c.kind == 'z' and #c.keys == 1 then
+      ands[#ands + 1] = c.keys[1]
+    elseif c.kind == 'z' then
+      ands[#ands + 1] = temp('any:' .. #ands)
+      redis.call('BITOP', 'OR', ands[#ands], unpack(c.keys))
+    elseif c.kind == 'x' then
+      for _, key in ipairs(c.keys) do
+        excluded[#excluded + 1] = key
+      end
+    elseif c.kind == 'b' then
+      ands[#ands + 1] = c.keys[1]
+    else
+      rest[#rest + 1] = c
+    end
+  end
+  if #excluded > 0 then
+    local all = prefix .. 'index:all'
+    local key = temp('excluded')
+    redis.call('BITOP', 'OR', key, unpack(excluded))
+    redis.call('BITOP', 'AND', key, key, all)
+    redis.call('BITOP', 'XOR', key, key, all)
+    ands[#ands + 1] = key
+  end
+  if indexes then
+    local key = ands[1]
+    if #ands > 1 then
+      key = temp('index')
+      redis.call('BITOP', 'AND', key, unpack(ands))
+    end
+    rest[#rest + 1] = {kind = 'b', keys = {key}, size = redis.call('BITCOUNT', key)}
+    constraints = rest
+  end
+end
+
 -- Appends the members of a bitmap, as numbers, to list: reads it whole and finds the set bits (bit 0 is the high bit
 -- of the first byte).
 local function bitsOf(key, list)
@@ -232,10 +275,6 @@ local function filter(c, members)
       any('bitmap', c.keys[1])
     elseif c.kind == 'r' then
       any('zset', c.keys[1], c.upTo)
-    elseif c.kind == 'z' or c.kind == 'x' then
-      for _, key in ipairs(c.keys) do
-        any('zset', key)
-      end
     else
       for _, key in ipairs(c.bitmaps) do
         any('bitmap', key)
@@ -245,7 +284,7 @@ local function filter(c, members)
       end
     end
     for k, member in ipairs(batch) do
-      if (inAny[k] == true) == (c.kind ~= 'x') or (c.kind == 'w' and c.named[tostring(member)]) then
+      if inAny[k] == true or (c.kind == 'w' and c.named[tostring(member)]) then
         kept[#kept + 1] = member
       end
     end
@@ -253,11 +292,11 @@ local function filter(c, members)
   return kept
 end
 
--- The driver: the positive constraint with the fewest tickets; the others are checked smallest first (an exclusion
--- by how many it lets through), a bitmap before an equal set since its check is the cheapest.
+-- The driver: the constraint with the fewest tickets; the others are checked smallest first, a bitmap before an equal
+-- set since its check is the cheapest.
 local driver
 for _, c in ipairs(constraints) do
-  if c.kind ~= 'x' and (driver == nil or c.size < driver.size) then
+  if driver == nil or c.size < driver.size then
     driver = c
   end
 end
@@ -379,13 +418,7 @@ local function materialize()
       candidates[#candidates + 1] = member
     end
   end
-  if driver.kind == 'z' then
-    for _, key in ipairs(driver.keys) do
-      for _, member in ipairs(redis.call('ZRANGE', key, 0, -1)) do
-        consider(member)
-      end
-    end
-  elseif driver.kind == 'r' then
+  if driver.kind == 'r' then
     for _, member in ipairs(redis.call('ZRANGE', driver.keys[1], '-inf', driver.upToText, 'BYSCORE')) do
       consider(member)
     end
@@ -499,16 +532,19 @@ local function materialize()
 end
 
 
--- A walk of a zset scored in the list's order (the sort index, or the intersection below) from the cursor, a page
--- of batchSize tickets at a time, each page filtered by the given constraints in batches. walk(budget) goes on from
--- where the last call stopped and answers 'full' after limit + 1 matches, 'end' at the zset's end, or 'budget'
--- once it examined budget tickets in all (next is then the last one examined).
+-- A walk of a zset scored in the list's order (the sort index, or the intersection below) from the cursor, or, when
+-- reversed (newest first), of a bitmap's set bits downward from the cursor (descendingBits), a page of batchSize
+-- tickets at a time, each page filtered by the given constraints in batches. walk(budget) goes on from where the last
+-- call stopped and answers 'full' after limit + 1 matches, 'end' at the zset's end, or 'budget' once it examined
+-- budget tickets in all (next is then the last one examined).
 local function walker(key, checked, reversed)
   local scanned = 0
   local rank = 0
   local check = false
-  local max = '+inf'
-  if hasCursor and not reversed then
+  local nextBit
+  if reversed then
+    nextBit = descendingBits(key, hasCursor and tonumber(cursorNumber) or nil)
+  elseif hasCursor then
     local at = redis.call('ZSCORE', key, cursorNumber)
     if at and tonumber(at) == cScore then
       rank = redis.call('ZRANK', key, cursorNumber) + 1
@@ -517,8 +553,6 @@ local function walker(key, checked, reversed)
       rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursorScore)
       check = true
     end
-  elseif reversed and hasCursor then
-    max = '(' .. cursorNumber
   end
   local function scoreIn(member)
     if reversed then
@@ -532,7 +566,13 @@ local function walker(key, checked, reversed)
       local size = math.min(batchSize, budget - scanned)
       local page
       if reversed then
-        page = redis.call('ZRANGE', key, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, size)
+        page = {}
+        for p = 1, size do
+          page[p] = nextBit()
+          if page[p] == nil then
+            break
+          end
+        end
       else
         page = redis.call('ZRANGE', key, rank, rank + size - 1)
       end
@@ -565,13 +605,7 @@ local function walker(key, checked, reversed)
           found[#found + 1] = {0, member}
         end
       end
-      if #page > 0 then
-        if reversed then
-          max = '(' .. page[#page]
-        else
-          rank = rank + #page
-        end
-      end
+      rank = rank + #page
       if #page < size then
         return 'end'
       end
@@ -583,22 +617,20 @@ local function walker(key, checked, reversed)
   end
 end
 
--- Intersects the positive constraints (sorted sets and word sets, no bitmaps) with the sort index in Redis
+-- Intersects the constraints (the at-risk range and word sets, no bitmaps) with the sort zset in Redis
 -- (ZINTERSTORE, which iterates the smallest input), scored in the list's order, then walks the result checking the
--- constraints it cannot express.
+-- at-risk range, which it cannot express.
 local function intersect()
   found = {}
   next = ''
   local keys = {sortKey}
-  local weights = {sort == 'created' and -1 or 1}
+  local weights = {1}
   local post = {}
   for n, c in ipairs(constraints) do
-    if c.kind == 'x' or c.kind == 'r' then
+    if c.kind == 'r' then
       post[#post + 1] = c
-      if c.kind == 'r' then
-        keys[#keys + 1] = c.keys[1]
-        weights[#weights + 1] = 0
-      end
+      keys[#keys + 1] = c.keys[1]
+      weights[#weights + 1] = 0
     elseif #c.keys == 1 and #c.numbers == 0 then
       keys[#keys + 1] = c.keys[1]
       weights[#weights + 1] = 0
@@ -627,18 +659,34 @@ local function intersect()
   walker(result, post, false)(math.huge)
 end
 
--- The exact work when walking does not pay: read the driver whole, or intersect in Redis where no bitmap is involved.
+-- The exact work when walking does not pay: read the driver whole, or intersect in Redis where no bitmap is involved
+-- (and the order is a sort zset: index:all is a bitmap).
 local function fallback()
-  if hasBitmap then
+  if hasBitmap or sort == 'created' then
     materialize()
   else
     intersect()
   end
 end
 
+-- Newest first walks the index bitmap constraint itself when there is one (each of its tickets matches it), else
+-- index:all.
 local reversed = sort == 'created'
+local walkKey, walkChecked = sortKey, constraints
+if reversed then
+  for k, c in ipairs(constraints) do
+    if c.kind == 'b' then
+      walkKey = c.keys[1]
+      walkChecked = {unpack(constraints, 1, k - 1)}
+      for m = k + 1, #constraints do
+        walkChecked[#walkChecked + 1] = constraints[m]
+      end
+      break
+    end
+  end
+end
 if driver == nil then
-  walker(sortKey, constraints, reversed)(scanLimit)
+  walker(walkKey, walkChecked, reversed)(scanLimit)
 elseif driver.size <= readLimit then
   materialize()
 elseif walkBudget == 0 then
@@ -649,7 +697,7 @@ else
   -- pages tell more. A driver that may be read whole gets a short walk first: when its match rate says the page
   -- needs more tickets walked than the driver holds, the driver is read instead. Otherwise the walk gets a budget of
   -- a few times the estimate (at least walkBudget) and the fallback does the exact work when it runs out.
-  local walk = walker(sortKey, constraints, reversed)
+  local walk = walker(walkKey, walkChecked, reversed)
   local spread = (limit + 1) * total / math.max(driver.size, 1)
   local outcome
   if driver.size <= probeReadLimit then
@@ -678,7 +726,7 @@ end
 local result = {''}
 if next ~= '' then
   if sort == 'created' then
-    result[1] = next[2]
+    result[1] = tostring(next[2])
   else
     result[1] = string.format('%d', next[1]) .. '_' .. next[2]
   end

@@ -1,8 +1,9 @@
--- sla-sets: a fragment, joined in front of create.lua, update.lua and due.lua (see RedisScripts).
+-- sla-sets: a fragment, joined in front of create.lua, update.lua and due.lua (see RedisScripts), after
+-- index-bitmaps.lua (setIndexBit).
 --
 -- slaSets: the SLA set suffixes in the order of SlaDeadlineKind (as TicketIndexes.SlaSets; a test compares them).
 -- setSla(p, n, scores): puts number n into each set whose score scores[k] is not '' and takes it out of the others.
--- setBreached(p, n, breached): puts n into the breached index when breached is '1', else takes it out.
+-- setBreached(p, n, breached): puts n into the breached index (a bitmap) when breached is '1', else takes it out.
 local slaSets = {'sla:first-response', 'sla:resolution', 'sla:first-response-at-risk', 'sla:resolution-at-risk'}
 local function setSla(p, n, scores)
   for k = 1, #slaSets do
@@ -15,9 +16,5 @@ local function setSla(p, n, scores)
   end
 end
 local function setBreached(p, n, breached)
-  if breached == '1' then
-    redis.call('ZADD', p .. 'index:breached', n, n)
-  else
-    redis.call('ZREM', p .. 'index:breached', n)
-  end
+  setIndexBit(p .. 'index:breached', n, breached)
 end

@@ -2,8 +2,8 @@
 -- version, 0 when the version moved on (compute again), -1 when the ticket does not exist, -2 when the change's action
 -- was already done.
 -- The SLA sets and the breached index are set from the new state alone, so they follow it whatever the old state was.
--- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory) and sla-sets.lua (setSla,
--- setBreached), which RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory), index-bitmaps.lua
+-- (setIndexBit), sla-sets.lua (setSla, setBreached) and index-ops.lua, which RedisScripts joins in front.
 --
 -- ARGV (UpdateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -76,8 +76,8 @@ record.updatedAt = updatedAt
 writeTicket(ticketKey, record)
 local function moveIndex(from, to)
   if from ~= to then
-    redis.call('ZREM', prefix .. 'index:' .. from, number)
-    redis.call('ZADD', prefix .. 'index:' .. to, number, number)
+    setIndexBit(prefix .. 'index:' .. from, number, '0')
+    setIndexBit(prefix .. 'index:' .. to, number, '1')
   end
 end
 moveIndex(oldDepartmentIndex, newDepartmentIndex)
