@@ -116,6 +116,16 @@ for _ = 1, tonumber(ARGV[constraintsAt]) do
   constraints[#constraints + 1] = c
 end
 
+-- The bitmap constraint 'b' that holds the tickets in every one of keys, of exact size (the one key itself when alone).
+local function allOf(keys, name)
+  local key = keys[1]
+  if #keys > 1 then
+    key = temp(name)
+    redis.call('BITOP', 'AND', key, unpack(keys))
+  end
+  return {kind = 'b', keys = {key}, size = redis.call('BITCOUNT', key)}
+end
+
 -- The words with a bitmap token become one bitmap constraint 'b': each word's alternatives OR'ed (its rare tokens'
 -- tickets and the tickets it names set bit by bit, when they are at most foldLimit), then the words AND'ed.
 do
@@ -146,12 +156,7 @@ do
         end
       end
     end
-    local key = keys[1]
-    if #keys > 1 then
-      key = temp('words')
-      redis.call('BITOP', 'AND', key, unpack(keys))
-    end
-    rest[#rest + 1] = {kind = 'b', keys = {key}, size = redis.call('BITCOUNT', key)}
+    rest[#rest + 1] = allOf(keys, 'words')
     constraints = rest
   end
 end
@@ -190,12 +195,7 @@ do
     ands[#ands + 1] = key
   end
   if indexes then
-    local key = ands[1]
-    if #ands > 1 then
-      key = temp('index')
-      redis.call('BITOP', 'AND', key, unpack(ands))
-    end
-    rest[#rest + 1] = {kind = 'b', keys = {key}, size = redis.call('BITCOUNT', key)}
+    rest[#rest + 1] = allOf(ands, 'index')
     constraints = rest
   end
 end
