@@ -6,8 +6,8 @@ namespace SyncHub.Bench;
 
 /// <summary>
 /// The Redis memory of one round's tickets by key kind, from <c>MEMORY USAGE key SAMPLES 0</c> (every element counted)
-/// of every key (a kind of more than <see cref="SamplePerKind"/> keys: an even sample, scaled up to the kind's key
-/// count), per ticket. The outbox entries are listed apart: a notifier group's acknowledgement lets
+/// of every key (the per-ticket and per-word keys of a kind of more than <see cref="SamplePerKind"/>: an even sample,
+/// scaled up to their count; the shared keys, such as the vocabulary, always whole), per ticket. The outbox entries are listed apart: a notifier group's acknowledgement lets
 /// them be trimmed (<c>SyncHub:Outbox:TrimInterval</c>), and no notifier runs in the bench.
 /// </summary>
 internal static class MemoryBreakdown
@@ -44,19 +44,18 @@ internal static class MemoryBreakdown
         double outbox = 0;
         foreach (var kind in Kinds)
         {
+            // The keys of one ticket or one word (many, alike) are sampled; the shared ones (vocab, the maps, the
+            // indexes: few, each large) are all measured, or a sample could miss most of a kind's memory.
             var all = keys[kind];
-            var stride = Math.Max(1, all.Count / SamplePerKind);
-            var measured = all.Where((_, k) => k % stride == 0).ToList();
-            var bytes = 0L;
-            foreach (var batch in measured.Chunk(Batch))
-            {
-                var usages = await Task.WhenAll(batch.Select(key => database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0")));
-                bytes += usages.Sum(u => (long)u);
-            }
+            var many = all.Where(k => PerItem(((string)k!)[prefix.Length..])).ToList();
+            var stride = Math.Max(1, many.Count / SamplePerKind);
+            var sample = many.Where((_, k) => k % stride == 0).ToList();
+            var shared = all.Where(k => !PerItem(((string)k!)[prefix.Length..])).ToList();
+            var sampleBytes = await UsageAsync(database, sample);
+            var bytes = await UsageAsync(database, shared) + (sample.Count == 0 ? 0 : (double)sampleBytes * many.Count / sample.Count);
+            var sampled = sample.Count + shared.Count;
 
-            var sampled = measured.Count;
-
-            var perTicket = sampled == 0 ? 0 : (double)bytes * all.Count / sampled / tickets;
+            var perTicket = bytes / tickets;
             total += perTicket;
             outbox += kind == Outbox ? perTicket : 0;
             text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {kind,-62} {perTicket,7:N0} B  ({all.Count:N0} keys, {sampled:N0} measured)");
@@ -66,6 +65,22 @@ internal static class MemoryBreakdown
         text.AppendLine().Append(CultureInfo.InvariantCulture, $"  {"total without the transient outbox entries",-62} {total - outbox,7:N0} B");
         return text.ToString();
     }
+
+    private static async Task<long> UsageAsync(IDatabase database, List<RedisKey> keys)
+    {
+        var bytes = 0L;
+        foreach (var batch in keys.Chunk(Batch))
+        {
+            var usages = await Task.WhenAll(batch.Select(key => database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0")));
+            bytes += usages.Sum(u => (long)u);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Whether a key (after the prefix) belongs to one ticket or one word: one of many alike.</summary>
+    private static bool PerItem(string key) =>
+        key.StartsWith("ticket:", StringComparison.Ordinal) || key.StartsWith("w:", StringComparison.Ordinal);
 
     private static string Kind(string key) => key switch
     {

@@ -135,7 +135,7 @@ internal static class CreateScriptArgs
             return argv.Values;
         }
 
-        var (seen, flag) = ReviewSignalKeys.Of(prefix!, signal.Signature);
+        var (seen, flag) = ReviewSignalKeys.Of(prefix.ToString(), signal.Signature);
         argv[i++] = seen;
         argv[i++] = flag;
         argv[i++] = ReviewSignalScriptArgs.MemberSuffix(signal.Version);
