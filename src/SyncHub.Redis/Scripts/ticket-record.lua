@@ -5,7 +5,7 @@
 -- merged is the survivor's id ('' when not merged); jsonLength counts the bytes of json; history is the creation's
 -- entries when they are one element ('' when there were several, and after a merge): the later elements are the
 -- list {p}ticket:{id}:history. JSON and history are opaque here (StoredForm in .NET: plain or compressed). One string
--- costs about 340 B less than the hash of five fields that earlier versions wrote (a hash keeps values longer than
+-- costs about 340 B less than the hash of fields that earlier versions wrote (a hash keeps values longer than
 -- 64 bytes in a table of its own); such a hash is read as it is and becomes a string at the ticket's next write.
 --
 -- readTicket(key): {number, version, updatedAt, merged (false: none), json, history (false: none)}, or false when
