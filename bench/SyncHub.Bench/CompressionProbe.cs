@@ -59,8 +59,7 @@ internal static class CompressionProbe
         return string.Create(CultureInfo.InvariantCulture,
             $"stored form (CompressFrom {compressFrom}; {count:N0} tickets, one thread, fastest of {Passes} passes): " +
             $"ticket JSON {plain.Average(a => Length(a[CreateScriptArgs.TicketJson - 1])):N0} B -> {stored.Average(a => Length(a[CreateScriptArgs.TicketJson - 1])):N0} B, " +
-            $"creation history {plain.Average(HistoryBytes):N0} B in {plain.Average(a => (int)a[CreateScriptArgs.HistoryAt - 1]):N1} elements -> " +
-            $"{stored.Average(HistoryBytes):N0} B in {stored.Average(a => (int)a[CreateScriptArgs.HistoryAt - 1]):N1}; " +
+            $"creation history (one element) {plain.Average(HistoryBytes):N0} B -> {stored.Average(HistoryBytes):N0} B; " +
             $"CPU per ticket: building the arguments {build / count:F1} us, with the stored form {buildAndStore / count:F1} us ({(buildAndStore - build) / count:+0.0;-0.0}); " +
             $"reading ticket and history {readPlain / count:F1} us plain, {readStored / count:F1} us stored");
     }
@@ -70,23 +69,12 @@ internal static class CompressionProbe
     {
         foreach (var args in arguments)
         {
-            var count = (int)args[CreateScriptArgs.HistoryAt - 1];
-            var history = new byte[count][];
-            for (var e = 0; e < count; e++)
-            {
-                history[e] = (byte[])args[CreateScriptArgs.HistoryAt + e]!;
-            }
-
             StoredForm.ReadTicket((byte[])args[CreateScriptArgs.TicketJson - 1]!);
-            StoredForm.ReadHistory(history);
+            StoredForm.ReadHistory([(byte[])args[CreateScriptArgs.History - 1]!]);
         }
     }
 
-    private static double HistoryBytes(RedisValue[] args)
-    {
-        var count = (int)args[CreateScriptArgs.HistoryAt - 1];
-        return Enumerable.Range(CreateScriptArgs.HistoryAt, count).Sum(i => Length(args[i]));
-    }
+    private static double HistoryBytes(RedisValue[] args) => Length(args[CreateScriptArgs.History - 1]);
 
     private static long Length(RedisValue value) => ((ReadOnlyMemory<byte>)value).Length;
 

@@ -18,7 +18,7 @@ internal static class RedisScripts
     private const string ReviewCount = "review-count";
     private const string IndexBitmaps = "index-bitmaps";
 
-    public static readonly RedisScript Create = Load("create", TicketRecord, AppendHistory, IndexBitmaps, SlaSets, IndexOps, ReviewCount);
+    public static readonly RedisScript Create = Load("create", TicketRecord, IndexBitmaps, SlaSets, IndexOps, ReviewCount);
     public static readonly RedisScript Get = Load("get", TicketRecord);
     public static readonly RedisScript List = Load("list", TicketRecord, ReadTickets, IndexBitmaps);
     public static readonly RedisScript Update = Load("update", TicketRecord, AppendHistory, IndexBitmaps, SlaSets, IndexOps);

@@ -103,7 +103,7 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
     }
 
     [Fact]
-    public async Task CompressFromZero_WritesPlainJsonAndOneElementPerEntry_AsBeforeCompression()
+    public async Task CompressFromZero_WritesPlainJson_TheCreationsEntriesAsOneArray_EachLaterEntryAnElement()
     {
         var store = Store(compressFrom: 0);
         var creation = Samples.Creation(body: LongBody(2, 40));
@@ -115,8 +115,10 @@ public sealed class RedisTicketStoreStoredFormTests(RedisServerFixture redis)
         Assert.NotNull(read);
         Assert.Equal(StoreJson.WriteTicket(read), await JsonFieldAsync(created.TicketId));
         var elements = await HistoryElementsAsync(created.TicketId);
-        Assert.Equal(creation.History.Count + 1, elements.Count);
-        Assert.All(elements, e => Assert.Equal((byte)'{', e[0]));
+        Assert.Equal(2, elements.Count);
+        Assert.Equal(((byte)'[', (byte)'{'), (elements[0][0], elements[1][0]));
+        Assert.Equal(creation.History.Count + 1, read.History.Count);
+        Assert.Equal(1, await Database.ListLengthAsync(prefix + "ticket:" + created.TicketId + ":history"));
     }
 
     [Fact]

@@ -37,15 +37,18 @@ internal static class CreateScriptArgs
 
     public const int ReopenStart = 22;
 
+    /// <summary>The creation's history entries as one element: their JSON array, in its stored form.</summary>
+    public const int History = 23;
+
     /// <summary>
-    /// The history count, the entries, the outbox count, then per event: type, JSON head, JSON tail; then the sets and
+    /// The outbox count, then per event: type, JSON head, JSON tail; then the sets and
     /// tokens of the new ticket (<see cref="TicketMemberships.PutAdded"/>), the sort:updated score of a threaded
     /// follow-up's parent, and the review signal to record with the new number (<see cref="SignalWidth"/> arguments:
     /// seen key, flag key, member suffix, at, window, threshold, most; or one '' for none).
     /// </summary>
-    public const int HistoryAt = 23;
+    public const int OutboxAt = 24;
 
-    /// <summary>The arguments of a review signal at the end (<see cref="HistoryAt"/>).</summary>
+    /// <summary>The arguments of a review signal at the end (<see cref="OutboxAt"/>).</summary>
     private const int SignalWidth = 7;
 
     /// <summary>The arguments of create.lua for <paramref name="creation"/>, their JSON in arrays of their own.</summary>
@@ -55,9 +58,9 @@ internal static class CreateScriptArgs
     /// <summary>
     /// The arguments of create.lua for <paramref name="creation"/>; their JSON and instants are slices of
     /// <paramref name="json"/>, which the caller disposes once the call was answered (see <see cref="StoreJson.Buffer"/>).
-    /// With <paramref name="compressFrom"/> above 0 (<see cref="RedisStoreOptions.CompressFrom"/>) the ticket JSON and
-    /// the history go in their stored form (<see cref="StoredForm"/>): the creation's entries as one element holding
-    /// their JSON array, each value compressed from that many bytes.
+    /// The creation's history entries are one element holding their JSON array. With <paramref name="compressFrom"/>
+    /// above 0 (<see cref="RedisStoreOptions.CompressFrom"/>) the ticket JSON and that element go in their stored form
+    /// (<see cref="StoredForm"/>), each compressed from that many bytes.
     /// </summary>
     public static RedisValue[] Build(RedisValue prefix, TicketCreation creation, out StoreJson.Buffer json, int compressFrom = 0)
     {
@@ -67,8 +70,7 @@ internal static class CreateScriptArgs
         json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
         var outbox = creation.Outbox;
         var sets = TicketMemberships.Of(ticket);
-        var together = compressFrom > 0 && creation.History.Count > 1;
-        var argv = new Argv(lastPosition: HistoryAt + (together ? 1 : creation.History.Count) + 1 + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1
+        var argv = new Argv(lastPosition: OutboxAt + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1
             + (creation.Signal is null ? 1 : SignalWidth));
         argv[Prefix] = prefix;
         argv[IdempotencyField] = json.Joined(ticket.Source, (byte)RedisTicketStore.IdempotencySeparator, ticket.ExternalId);
@@ -103,21 +105,8 @@ internal static class CreateScriptArgs
         // one format compare in time order).
         argv[WindowStart] = ticket.ThreadWindow is { } window ? json.Instant(ticket.CreatedAt - window) : RedisValue.EmptyString;
         argv[ReopenStart] = creation.ReopenWindow is { } reopen ? (ticket.CreatedAt - reopen).ToUnixTimeMilliseconds() : RedisValue.EmptyString;
-        var i = HistoryAt;
-        if (together)
-        {
-            argv[i++] = 1;
-            argv[i++] = json.Stored(json.Entries(creation.History), compressFrom);
-        }
-        else
-        {
-            argv[i++] = creation.History.Count;
-            foreach (var entry in creation.History)
-            {
-                argv[i++] = json.Stored(json.Entry(entry), compressFrom);
-            }
-        }
-
+        argv[History] = json.Stored(json.Entries(creation.History), compressFrom);
+        var i = OutboxAt;
         argv[i++] = outbox.Count;
         foreach (var evt in outbox)
         {

@@ -1,4 +1,4 @@
--- append-history: a fragment, joined in front of create.lua and update.lua (see RedisScripts).
+-- append-history: a fragment, joined in front of update.lua (see RedisScripts).
 --
 -- appendHistory(ticketKey, at): ARGV[at] is a count of history elements that follow it; they are appended to the
 -- ticket's history list. An element is one entry's JSON, or several entries' JSON array, plain or compressed

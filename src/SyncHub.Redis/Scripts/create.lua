@@ -3,8 +3,7 @@
 -- when a review signal was sent, its count (countReview's answer).
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
--- Runs after ticket-record.lua (readTicket, writeTicket), append-history.lua (appendHistory), index-bitmaps.lua
--- (indexBits, setIndexBit), sla-sets.lua (slaSets), index-ops.lua (addTicket) and review-count.lua (countReview), which
+-- Runs after ticket-record.lua (readTicket, writeTicket), index-bitmaps.lua (indexBits, setIndexBit), sla-sets.lua (slaSets), index-ops.lua (addTicket) and review-count.lua (countReview), which
 -- RedisScripts joins in front.
 --
 -- ARGV (CreateScriptArgs):
@@ -32,15 +31,15 @@
 --  22  reopenStart               a conversation without window continues on a Solved ticket only if it was solved at or
 --                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
---  23  historyAt                 the history count, the history elements, the outbox count, then per event:
---                                type, JSON head, JSON tail (the ticket number goes between, and replaces each
+--  23  history                   the creation's history entries as one element (a JSON array, in its stored form)
+--  24  outboxAt                  the outbox count, then per event: type, JSON head, JSON tail (the ticket number goes between, and replaces each
 --                                numberPlaceholder in the event's texts); then the sets and
 --                                tokens of the new ticket (index-ops.lua's addTicket: count, then key, score each, then
 --                                the tokens in one argument, separated by spaces), then the sort:updated score of a
 --                                threaded follow-up's parent (-threadedAt in ms; '' without), then the review signal
 --                                to record with the new number (review-count.lua): '' for none, or seen key, flag key,
 --                                member suffix ('|' and the app version), at (ms), windowMs, threshold, most
--- A thread key of a ticket merged into another continues on that other ticket (the ticket hash's 'merged' field).
+-- A thread key of a ticket merged into another continues on that other ticket (the 'merged' of its string).
 local prefix = ARGV[1]
 local idempotencyField = ARGV[2]
 local id = ARGV[3]
@@ -63,7 +62,8 @@ local threadNumber = ARGV[19]
 local firstNumber = tonumber(ARGV[20])
 local windowStart = ARGV[21]
 local reopenStart = ARGV[22]
-local historyAt = 23
+local history = ARGV[23]
+local outboxAt = 24
 -- TicketCreation.NumberPlaceholder as the event JSON writes it: '#', the escaped U+0001, '#'. Only an escape can put a
 -- control character in JSON text, and the C# side never lets a U+0001 into an event's texts but in a placeholder, so
 -- every match is one (a test compares this with StoreJson.NumberPlaceholderJson). No pattern magic characters in it:
@@ -117,8 +117,7 @@ if threadKey ~= '' then
       record.updatedAt = threadedAt
       writeTicket(parentKey, record)
       redis.call('HSET', idempotency, idempotencyField, parent)
-      local h = tonumber(ARGV[historyAt])
-      local setsAt = historyAt + h + 2 + 3 * tonumber(ARGV[historyAt + h + 1])
+      local setsAt = outboxAt + 1 + 3 * tonumber(ARGV[outboxAt])
       local threadedScore = ARGV[setsAt + 2 + 2 * tonumber(ARGV[setsAt])]
       if threadedScore ~= '' then
         redis.call('ZADD', prefix .. 'sort:updated', threadedScore, parentNumber)
@@ -136,11 +135,9 @@ end
 -- Formatted once: Lua formats a number given to redis.call anew each time (about 0.2 us each, dozens per ticket).
 n = tostring(n)
 local ticketKey = prefix .. 'ticket:' .. id
--- A history of one element (the creation's entries together) goes into the ticket's string (ticket-record.lua): a list
--- key of its own costs about 270 B more. Later entries go to the list (append-history.lua).
-local historyCount = tonumber(ARGV[historyAt])
-writeTicket(ticketKey, {number = n, version = version, updatedAt = updatedAt, json = ticketJson,
-  history = historyCount == 1 and ARGV[historyAt + 1]})
+-- The creation's history goes into the ticket's string (ticket-record.lua): a list key of its own costs about 270 B
+-- more. Later entries go to the list (append-history.lua, update.lua).
+writeTicket(ticketKey, {number = n, version = version, updatedAt = updatedAt, json = ticketJson, history = history})
 redis.call('HSET', prefix .. 'numbers', n, id)
 redis.call('HSET', idempotency, idempotencyField, id)
 if threadKey ~= '' and threadNumber == '' then
@@ -159,10 +156,7 @@ end
 if breached == '1' then
   setIndexBit(prefix .. 'index:breached', n, '1')
 end
-local i = historyAt + historyCount + 1
-if historyCount ~= 1 then
-  i = appendHistory(ticketKey, historyAt)
-end
+local i = outboxAt
 for _ = 1, tonumber(ARGV[i]) do
   local event = ARGV[i + 2] .. n .. ARGV[i + 3]
   if string.find(event, numberPlaceholder, 1, true) then

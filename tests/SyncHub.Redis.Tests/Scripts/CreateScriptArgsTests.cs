@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using SyncHub.Adapters;
@@ -69,12 +70,11 @@ public sealed class CreateScriptArgsTests
             Assert.Equal(StoredForm.Marker, ticket[0]);
             Assert.Equal(StoreJson.WriteTicket(creation.Ticket), StoreJson.WriteTicket(StoredForm.ReadTicket(ticket)));
             Assert.Equal(plain[CreateScriptArgs.ThreadedEntry - 1], argv[CreateScriptArgs.ThreadedEntry - 1]);
-            var count = creation.History.Count;
-            Assert.Equal(1, (int)argv[CreateScriptArgs.HistoryAt - 1]);
-            var history = StoredForm.ReadHistory([(byte[])argv[CreateScriptArgs.HistoryAt]!]);
-            Assert.Equal(creation.History.Select(StoreJson.WriteEntry), history.Select(StoreJson.WriteEntry));
-            Assert.Equal(plain.Length - count + 1, argv.Length);
-            Assert.Equal(plain[(CreateScriptArgs.HistoryAt + count)..].Select(v => v.ToString()), argv[(CreateScriptArgs.HistoryAt + 1)..].Select(v => v.ToString()));
+            var history = (byte[])argv[CreateScriptArgs.History - 1]!;
+            Assert.Equal(StoredForm.Marker, history[0]);
+            Assert.Equal(creation.History.Select(StoreJson.WriteEntry), StoredForm.ReadHistory([history]).Select(StoreJson.WriteEntry));
+            Assert.Equal(plain.Length, argv.Length);
+            Assert.Equal(plain[(CreateScriptArgs.OutboxAt - 1)..].Select(v => v.ToString()), argv[(CreateScriptArgs.OutboxAt - 1)..].Select(v => v.ToString()));
         }
         finally
         {
@@ -189,12 +189,14 @@ public sealed class CreateScriptArgsTests
             AssertBytes(StoreJson.WriteInstant(ticket.CreatedAt - window), argv, CreateScriptArgs.WindowStart);
         }
 
-        var position = CreateScriptArgs.HistoryAt;
-        AssertBytes(creation.History.Count, argv, position++);
-        foreach (var entry in creation.History)
-        {
-            AssertBytes(StoreJson.WriteEntry(entry), argv, position++);
-        }
+        // The creation's entries as one plain JSON array, each entry's bytes those of the plain serializer.
+        var history = (byte[])argv[CreateScriptArgs.History - 1]!;
+        Assert.Equal((byte)'[', history[0]);
+        Assert.Equal(creation.History.Select(StoreJson.WriteEntry), StoredForm.ReadHistory([history]).Select(StoreJson.WriteEntry));
+        Assert.Equal(
+            Encoding.UTF8.GetBytes("[" + string.Join(',', creation.History.Select(e => Encoding.UTF8.GetString(StoreJson.WriteEntry(e)))) + "]"),
+            history);
+        var position = CreateScriptArgs.OutboxAt;
 
         AssertBytes(creation.Outbox.Count, argv, position++);
         foreach (var evt in creation.Outbox)
