@@ -3,8 +3,8 @@
 -- when a review signal was sent, its count (countReview's answer).
 -- A thread key ticket:{number} (threadNumber holds the number) names the ticket with that number; any other thread
 -- key is looked up in {p}threads. Without a match the record becomes a new ticket.
--- Runs after ticket-record.lua (readTicket, writeTicket), index-bitmaps.lua (indexBits, setIndexBit), sla-sets.lua (slaSets), index-ops.lua (addTicket) and review-count.lua (countReview), which
--- RedisScripts joins in front.
+-- Runs after ticket-record.lua (readTicket, writeTicket), index-bitmaps.lua (indexBits, setIndexBit), sla-sets.lua
+-- (slaSets), index-ops.lua (addTicket) and review-count.lua (countReview), which RedisScripts joins in front.
 --
 -- ARGV (CreateScriptArgs):
 --   1  prefix                    the key prefix; every key is derived from it
@@ -32,8 +32,8 @@
 --                                after this instant (epoch ms, {p}solved); '' for no limit. A Closed ticket never
 --                                continues: the record opens a new ticket that follows it up (the 4th reply value)
 --  23  history                   the creation's history entries as one element (a JSON array, in its stored form)
---  24  outboxAt                  the outbox count, then per event: type, JSON head, JSON tail (the ticket number goes between, and replaces each
---                                numberPlaceholder in the event's texts); then the sets and
+--  24  outboxAt                  the outbox count, then per event: type, JSON head, JSON tail (the ticket number goes
+--                                between, and replaces each numberPlaceholder in the event's texts); then the sets and
 --                                tokens of the new ticket (index-ops.lua's addTicket: count, then key, score each, then
 --                                the tokens in one argument, separated by spaces), then the sort:updated score of a
 --                                threaded follow-up's parent (-threadedAt in ms; '' without), then the review signal
@@ -95,18 +95,17 @@ if threadKey ~= '' then
     end
     local parentKey = prefix .. 'ticket:' .. parent
     local parentNumber = record and record.number
+    local closed = parentNumber and indexBits('GETBIT', prefix .. 'index:status:Closed', parentNumber) == 1
     if parentNumber and windowStart ~= '' then
       -- A windowed thread continues only on a ticket not Closed that was updated within the window (a Solved one
       -- reopens).
-      local closed = indexBits('GETBIT', prefix .. 'index:status:Closed', parentNumber) == 1
       if closed or record.updatedAt < windowStart then
         parentNumber = false
       end
     elseif parentNumber then
       -- A conversation without window: a closed ticket, or one solved before the reopen window, is followed up.
       local solvedAt = redis.call('ZSCORE', prefix .. 'solved', parentNumber)
-      if indexBits('GETBIT', prefix .. 'index:status:Closed', parentNumber) == 1
-          or (solvedAt and reopenStart ~= '' and tonumber(solvedAt) < tonumber(reopenStart)) then
+      if closed or (solvedAt and reopenStart ~= '' and tonumber(solvedAt) < tonumber(reopenStart)) then
         followsUp = parent
         parentNumber = false
       end

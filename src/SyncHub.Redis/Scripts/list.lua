@@ -3,8 +3,8 @@
 -- (a filter name starting with '!' must not hold the ticket), and stops after limit + 1 matches or after examining
 -- scanLimit entries (then the cursor is the last number examined). Returns {next ('' for none), then per ticket: id,
 -- json, number, version, updatedAt}.
--- Runs after ticket-record.lua, read-tickets.lua (appendTicket) and index-bitmaps.lua (indexBits, descendingBits), which RedisScripts joins
--- in front.
+-- Runs after ticket-record.lua, read-tickets.lua (appendTicket) and index-bitmaps.lua (indexBits, descendingBits),
+-- which RedisScripts joins in front.
 --
 -- ARGV (ListScriptArgs):
 --   1  prefix      the key prefix; every key is derived from it
@@ -25,7 +25,7 @@ local best, bestCount = 0, -1
 for i = filtersAt, #ARGV do
   if string.sub(ARGV[i], 1, 1) == '!' then
     excluded[#excluded + 1] = prefix .. 'index:' .. string.sub(ARGV[i], 2)
-    indexBits('STRLEN', excluded[#excluded])
+    indexBits('STRLEN', excluded[#excluded]) -- converts a sorted set an earlier version wrote (GETBIT below is plain)
   else
     local c = indexBits('BITCOUNT', prefix .. 'index:' .. ARGV[i])
     if bestCount < 0 or c < bestCount then
