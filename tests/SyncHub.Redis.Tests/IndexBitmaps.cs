@@ -6,7 +6,7 @@ namespace SyncHub.Redis.Tests;
 /// <summary>Reads the index bitmaps of a store (bit n set for ticket n, the high bit of a byte first) and writes them the old way.</summary>
 internal static class IndexBitmaps
 {
-    /// <summary>The ticket numbers in the index bitmap at <paramref name="key"/>, ascending (none when it does not exist).</summary>
+    /// <summary>The ticket numbers in the bitmap at <paramref name="key"/> (an index, or a frequent word's), ascending (none when it does not exist).</summary>
     public static async Task<List<long>> MembersAsync(IDatabase database, RedisKey key)
     {
         var bytes = (byte[]?)await database.StringGetAsync(key) ?? [];
