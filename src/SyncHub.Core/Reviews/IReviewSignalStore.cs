@@ -10,6 +10,14 @@ public interface IReviewSignalStore
     const int MaxEntries = 50;
 
     /// <summary>
+    /// Whether the ticket store keeps this same counter, so that a review can be recorded in its ticket's creation
+    /// (<see cref="Storage.TicketCreation.Signal"/>): true for the Redis counter, which the Redis store's creation script
+    /// writes. Otherwise a creation carries no signal and every review is recorded here after it, so the counts never
+    /// split between two places.
+    /// </summary>
+    bool CountedInCreation => false;
+
+    /// <summary>
     /// Records the review of ticket <paramref name="ticketNumber"/> under <paramref name="signature"/> at
     /// <paramref name="at"/> (recording the same ticket again changes nothing), drops entries older than
     /// <paramref name="window"/> before <paramref name="at"/>, and counts what is left. When the count reaches

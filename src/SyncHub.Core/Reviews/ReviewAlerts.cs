@@ -58,7 +58,7 @@ public sealed class ReviewAlerts(
             additions.Add(evt);
         }
 
-        if (assessment.Signature is { } signature)
+        if (assessment.Signature is { } signature && signals.CountedInCreation)
         {
             var frequent = rules.Options.Frequent;
             additions.Count(new SignalRecording(signature, assessment.Review.Version, assessment.At, frequent.Window, frequent.Threshold));

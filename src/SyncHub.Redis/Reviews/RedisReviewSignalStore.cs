@@ -25,6 +25,9 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
     private readonly IDatabase database = redis.GetDatabase();
     private readonly string prefix = options.Value.KeyPrefix;
 
+    /// <summary>The Redis store's creation script records a review under these same keys (<see cref="ReviewSignalKeys"/>).</summary>
+    public bool CountedInCreation => true;
+
     public async Task<SignalCount> RecordAsync(
         string signature,
         long ticketNumber,

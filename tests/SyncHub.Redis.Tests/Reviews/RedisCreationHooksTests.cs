@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SyncHub.Domain;
 using SyncHub.Hosting;
+using SyncHub.InMemory;
 using SyncHub.Pipeline;
 using SyncHub.Redis.Reviews;
 using SyncHub.Reviews;
@@ -71,7 +72,7 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
     [Fact]
     public async Task FrequentIssue_EachReviewCountedByTheCreationScript_TheOneAtTheThresholdAlertsOnce()
     {
-        var signals = new CountingSignals();
+        var signals = new CountingSignals(typeof(RedisReviewSignalStore));
         await StartAsync(signals, ("SyncHub:Reviews:Frequent:Threshold", "3"));
 
         var created = new List<IntakeResult>();
@@ -100,6 +101,25 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
         Assert.Equal(IntakeOutcome.Duplicate, replayed.Outcome);
         Assert.Equal(1, signals.Calls);
         Assert.Single((await Store.GetAsync(created[2].TicketId!))!.History, h => h.Type == ReviewAlerts.FrequentKind);
+    }
+
+    [Fact]
+    public async Task FrequentIssue_WithTheInMemoryCounter_EveryReviewIsCountedThere_TheOneAtTheThresholdAlertsOnce()
+    {
+        // The Redis store beside a counter of its own: the creation script must not count in Redis what the counter
+        // would not see (the counts would split between the two).
+        var signals = new CountingSignals(typeof(InMemoryReviewSignalStore));
+        await StartAsync(signals, ("SyncHub:Reviews:Frequent:Threshold", "3"));
+
+        var created = new List<IntakeResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Add(await Pipeline.SubmitAsync(Review($"gp:app:{i}")));
+        }
+
+        Assert.Equal(3, signals.Calls);
+        var alert = Assert.Single((await Store.ReadOutboxAsync(null, 100)).Select(e => e.Event), e => e.Id.EndsWith(ReviewAlerts.FrequentKind, StringComparison.Ordinal));
+        Assert.Equal((created[2].TicketId, "3"), (alert.TicketId, alert.Data["count"]));
     }
 
     public async ValueTask DisposeAsync()
@@ -166,19 +186,23 @@ public sealed class RedisCreationHooksTests(RedisServerFixture redis) : IAsyncDi
         services.AddRedisReviewSignals();
         if (signals is not null)
         {
-            services.AddSingleton<IReviewSignalStore>(sp => signals.Over(ActivatorUtilities.CreateInstance<RedisReviewSignalStore>(sp)));
+            services.AddSingleton<IReviewSignalStore>(sp => signals.Over((IReviewSignalStore)ActivatorUtilities.CreateInstance(sp, signals.InnerType)));
         }
 
         provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IntakePipeline>().StartAsync(CancellationToken.None);
     }
 
-    /// <summary>The Redis signal store, counting the calls made to it.</summary>
-    private sealed class CountingSignals : IReviewSignalStore
+    /// <summary>A signal store of type <paramref name="innerType"/>, counting the calls made to it.</summary>
+    private sealed class CountingSignals(Type innerType) : IReviewSignalStore
     {
         private IReviewSignalStore? inner;
 
+        public Type InnerType { get; } = innerType;
+
         public int Calls { get; private set; }
+
+        public bool CountedInCreation => inner!.CountedInCreation;
 
         public IReviewSignalStore Over(IReviewSignalStore store)
         {
