@@ -50,9 +50,32 @@ internal sealed class RedisScript
         }
         catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
         {
-            Log.ScriptLoaded(logger, Name);
-            return await database.ScriptEvaluateAsync(Text, keys, arguments);
+            return await LoadAsync(database, keys, arguments, logger);
         }
+    }
+
+    /// <summary>
+    /// Sends the script in full (<c>EVAL</c>, which caches it again), after <c>EVALSHA</c> was answered NOSCRIPT: for a
+    /// caller that awaits the <c>EVALSHA</c> itself (<see cref="EvaluateBySha"/>) rather than through <see cref="EvaluateAsync(IDatabaseAsync, RedisKey[], RedisValue[], ILogger)"/>,
+    /// which would add an asynchronous step to every call.
+    /// </summary>
+    public Task<RedisResult> LoadAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Log.ScriptLoaded(logger, Name);
+        return database.ScriptEvaluateAsync(Text, keys, arguments);
+    }
+
+    /// <summary>
+    /// <c>EVALSHA</c> of a script whose ARGV[1] is the key prefix (see <see cref="EvaluateAsync(IDatabaseAsync, RedisValue[], ILogger)"/>),
+    /// without the reload on NOSCRIPT: the caller catches that (<see cref="RedisFailures.IsNoScript"/>) and calls
+    /// <see cref="LoadAsync"/> with <see cref="KeysOf"/> of the prefix.
+    /// </summary>
+    public Task<RedisResult> EvaluateBySha(IDatabaseAsync database, RedisValue[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return database.ScriptEvaluateAsync(Hash, KeysOf(arguments[0]), arguments);
     }
 
     /// <summary>
@@ -60,7 +83,7 @@ internal sealed class RedisScript
     /// (a deployment has one), as the multiplexer only reads it. The arrays are never written after they are made, so
     /// calls on other threads may share them.
     /// </summary>
-    private RedisKey[] KeysOf(RedisValue prefix)
+    public RedisKey[] KeysOf(RedisValue prefix)
     {
         var keys = lastKeys;
         if (keys is null || keys[0] != (RedisKey)(string?)prefix)

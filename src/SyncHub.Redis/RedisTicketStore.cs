@@ -68,11 +68,13 @@ public sealed class RedisTicketStore(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = await RunAsync(RedisScripts.Create, CreateScriptArgs.Build(prefix, creation, out var json, compressFrom), "create");
+        var arguments = CreateScriptArgs.Build(prefix, creation, out var json, compressFrom);
+        var reply = await RunAsync(RedisScripts.Create, arguments, "create");
 
-        // Answered, so the arguments were written: their buffer can go back to the pool (on a failure it is left to the
-        // collector, as a timed-out command may still wait in the multiplexer's backlog).
+        // Answered, so the arguments were written: they and their buffer can go back to their pools (on a failure they are
+        // left to the collector, as a timed-out command may still wait in the multiplexer's backlog).
         json.Dispose();
+        Argv.Return(arguments);
         await ReplicatedAsync("create");
         var fields = (RedisResult[])reply!;
         var outcome = (int)fields[0] switch
@@ -489,7 +491,15 @@ public sealed class RedisTicketStore(
     {
         try
         {
-            return await script.EvaluateAsync(database, args, logger);
+            // EVALSHA awaited here rather than through RedisScript.EvaluateAsync: one asynchronous step less per call.
+            try
+            {
+                return await script.EvaluateBySha(database, args);
+            }
+            catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+            {
+                return await script.LoadAsync(database, script.KeysOf(args[0]), args, logger);
+            }
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {

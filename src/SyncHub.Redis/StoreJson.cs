@@ -235,6 +235,16 @@ internal static partial class StoreJson
             return EndValue();
         }
 
+        /// <summary>Appends <paramref name="bytes"/> to the value being written.</summary>
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(GetSpan(bytes.Length));
+            Advance(bytes.Length);
+        }
+
+        /// <summary>What was appended to the value being written so far (it may move to a larger array, never within it).</summary>
+        public ReadOnlySpan<byte> Unended => current.AsSpan(start, written - start);
+
         /// <summary>Appends one byte to the value being written.</summary>
         public void Append(byte value)
         {

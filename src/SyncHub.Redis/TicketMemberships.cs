@@ -1,5 +1,7 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text;
 using StackExchange.Redis;
 using SyncHub.Domain;
 using SyncHub.Redis.Scripts;
@@ -35,8 +37,16 @@ internal static class TicketMemberships
     private static readonly Dictionary<Department, string> OpenDepartments =
         Enum.GetValues<Department>().ToDictionary(d => d, d => "index:open-department:" + d);
 
+    /// <summary>The per-agent keys met so far (agents are few); past <see cref="RememberedAssignees"/> they are made each time.</summary>
+    private const int RememberedAssignees = 1_024;
+
+    private static readonly ConcurrentDictionary<string, (string All, string Open)> AssigneeKeys = new(StringComparer.Ordinal);
+
     [ThreadStatic]
     private static TokenWriter? threadTokens;
+
+    [ThreadStatic]
+    private static List<(string Key, long? Score)>? threadSets;
 
     /// <summary>
     /// The sets of <paramref name="ticket"/> with their scores (null: an index bitmap, which holds the number as bit n), each once: a list, as creation
@@ -45,12 +55,29 @@ internal static class TicketMemberships
     public static List<(string Key, long? Score)> Of(Ticket ticket, bool withFilterIndexes = false)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var sets = new List<(string Key, long? Score)>(withFilterIndexes ? 16 : 8)
-        {
-            ("sort:due", TicketOrder.Score(ticket, TicketSort.SlaDue)),
-            ("sort:priority", TicketOrder.Score(ticket, TicketSort.Priority)),
-            ("sort:updated", TicketOrder.Score(ticket, TicketSort.Updated)),
-        };
+        var sets = new List<(string Key, long? Score)>(withFilterIndexes ? 16 : 8);
+        Fill(sets, ticket, withFilterIndexes);
+        return sets;
+    }
+
+    /// <summary>
+    /// As <see cref="Of"/> without the filter indexes, in this thread's one list: valid until the next call on the thread, for
+    /// a caller that lays the sets out before it awaits anything (a creation's arguments).
+    /// </summary>
+    public static List<(string Key, long? Score)> OfNew(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var sets = threadSets ??= new List<(string Key, long? Score)>(16);
+        sets.Clear();
+        Fill(sets, ticket, withFilterIndexes: false);
+        return sets;
+    }
+
+    private static void Fill(List<(string Key, long? Score)> sets, Ticket ticket, bool withFilterIndexes)
+    {
+        sets.Add(("sort:due", TicketOrder.Score(ticket, TicketSort.SlaDue)));
+        sets.Add(("sort:priority", TicketOrder.Score(ticket, TicketSort.Priority)));
+        sets.Add(("sort:updated", TicketOrder.Score(ticket, TicketSort.Updated)));
         if (withFilterIndexes)
         {
             // The sets create.lua and update.lua keep through their own arguments; a merge keeps them here.
@@ -74,20 +101,21 @@ internal static class TicketMemberships
             }
         }
 
-        if (ticket.Assignee is { Length: > 0 } assignee)
+        var assigneeKeys = ticket.Assignee is { Length: > 0 } assignee ? AssigneeSets(assignee) : default;
+        if (assigneeKeys.All is { } all)
         {
-            sets.Add(("index:assignee:" + AssigneeKey(assignee), null));
+            sets.Add((all, null));
         }
 
         if (ticket.MergedInto is not null || !TicketOrder.IsOpen(ticket))
         {
-            return sets;
+            return;
         }
 
         sets.Add((OpenDepartment(ticket.Department), null));
-        if (ticket.Assignee is { Length: > 0 } openAssignee)
+        if (assigneeKeys.Open is { } open)
         {
-            sets.Add(("index:open-assignee:" + AssigneeKey(openAssignee), null));
+            sets.Add((open, null));
         }
         else
         {
@@ -108,8 +136,24 @@ internal static class TicketMemberships
         {
             sets.Add(("index:risk", TicketOrder.Ms(risk)));
         }
+    }
 
-        return sets;
+    /// <summary>The <c>index:assignee:{a}</c> and <c>index:open-assignee:{a}</c> keys of <paramref name="assignee"/>.</summary>
+    private static (string All, string Open) AssigneeSets(string assignee)
+    {
+        if (AssigneeKeys.TryGetValue(assignee, out var keys))
+        {
+            return keys;
+        }
+
+        var key = AssigneeKey(assignee);
+        keys = ("index:assignee:" + key, "index:open-assignee:" + key);
+        if (AssigneeKeys.Count < RememberedAssignees)
+        {
+            AssigneeKeys.TryAdd(assignee, keys);
+        }
+
+        return keys;
     }
 
     /// <summary>The search tokens of <paramref name="ticket"/> (none for a merged ticket).</summary>
@@ -240,31 +284,32 @@ internal static class TicketMemberships
 
     /// <summary>
     /// Writes the tokens of a new ticket into its creation's buffer, each once, separated by <see cref="TokenSeparator"/>.
-    /// One per thread: it remembers the tokens it met (up to <see cref="Remembered"/>, then it starts over) with the
-    /// creation that last wrote each, so a token of the common vocabulary costs no string and no set per ticket.
+    /// One per thread. A token is looked up among those this creation wrote already by its UTF-8 bytes, in an open-addressed
+    /// table of where each starts in the value being written: no string and no set per ticket or per token. Slots written
+    /// by earlier creations are told apart by their stamp, so nothing is cleared between tickets.
     /// </summary>
     private sealed class TokenWriter : ITokenSink
     {
-        private const int Remembered = 4_096;
+        /// <summary>The longest token encoded on the stack (an e-mail address is one token of up to 254 characters).</summary>
+        private const int StackBytes = 1_024;
 
-        private readonly Dictionary<string, long> lastWritten = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private int[] stamps = new int[1_024];
+        private int[] starts = new int[1_024];
+        private int[] lengths = new int[1_024];
         private StoreJson.Buffer? json;
-        private long creation;
-        private bool separate;
-
-        public TokenWriter() => lookup = lastWritten.GetAlternateLookup<ReadOnlySpan<char>>();
+        private int creation;
+        private int count;
 
         /// <summary>The tokens of <paramref name="ticket"/> (none for a merged ticket), as one value of <paramref name="buffer"/>.</summary>
         public ReadOnlyMemory<byte> Write(Ticket ticket, StoreJson.Buffer buffer)
         {
-            if (lastWritten.Count >= Remembered)
+            if (++creation == int.MaxValue)
             {
-                lastWritten.Clear();
+                Array.Clear(stamps);
+                creation = 1;
             }
 
-            (json, separate) = (buffer, false);
-            creation++;
+            (json, count) = (buffer, 0);
             try
             {
                 if (ticket.MergedInto is null)
@@ -282,20 +327,78 @@ internal static class TicketMemberships
 
         public void Add(ReadOnlySpan<char> token)
         {
-            ref var written = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
-            if (written == creation)
+            var most = Encoding.UTF8.GetMaxByteCount(token.Length);
+            byte[]? rented = null;
+            var utf8 = most <= StackBytes ? stackalloc byte[most] : (rented = ArrayPool<byte>.Shared.Rent(most));
+            var bytes = utf8[..Encoding.UTF8.GetBytes(token, utf8)];
+            var slot = Find(bytes, Hash(bytes));
+            if (slot >= 0)
             {
-                return;
+                var value = json!;
+                if (count > 0)
+                {
+                    value.Append(TokenSeparator);
+                }
+
+                (stamps[slot], starts[slot], lengths[slot]) = (creation, value.Unended.Length, bytes.Length);
+                value.Append(bytes);
+                if (++count * 2 > stamps.Length)
+                {
+                    Grow();
+                }
             }
 
-            written = creation;
-            if (separate)
+            if (rented is not null)
             {
-                json!.Append(TokenSeparator);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>FNV-1a of the token's bytes.</summary>
+        private static int Hash(ReadOnlySpan<byte> bytes)
+        {
+            var hash = 2_166_136_261u;
+            foreach (var b in bytes)
+            {
+                hash = (hash ^ b) * 16_777_619u;
             }
 
-            json!.Append(token);
-            separate = true;
+            return (int)(hash & int.MaxValue);
+        }
+
+        /// <summary>The free slot for <paramref name="bytes"/>, or -1 when this creation wrote them already.</summary>
+        private int Find(ReadOnlySpan<byte> bytes, int hash)
+        {
+            var written = json!.Unended;
+            var mask = stamps.Length - 1;
+            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+            {
+                if (stamps[slot] != creation)
+                {
+                    return slot;
+                }
+
+                if (written.Slice(starts[slot], lengths[slot]).SequenceEqual(bytes))
+                {
+                    return -1;
+                }
+            }
+        }
+
+        /// <summary>Doubles the table (a ticket with more distinct words than half its slots), its tokens placed again.</summary>
+        private void Grow()
+        {
+            var (oldStamps, oldStarts, oldLengths) = (stamps, starts, lengths);
+            (stamps, starts, lengths) = (new int[oldStamps.Length * 2], new int[oldStamps.Length * 2], new int[oldStamps.Length * 2]);
+            var written = json!.Unended;
+            for (var i = 0; i < oldStamps.Length; i++)
+            {
+                if (oldStamps[i] == creation)
+                {
+                    var slot = Find(written.Slice(oldStarts[i], oldLengths[i]), Hash(written.Slice(oldStarts[i], oldLengths[i])));
+                    (stamps[slot], starts[slot], lengths[slot]) = (creation, oldStarts[i], oldLengths[i]);
+                }
+            }
         }
     }
 }

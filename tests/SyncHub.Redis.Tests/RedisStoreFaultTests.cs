@@ -44,6 +44,26 @@ public sealed class RedisStoreFaultTests(RedisServerFixture redis)
         Assert.True(await store.PingAsync());
     }
 
+    [Fact]
+    public async Task Calls_ScriptsFlushedFromTheServer_SendThemAgainAndWork()
+    {
+        var prefix = redis.NewPrefix();
+        var store = TestStores.Tickets(redis, prefix);
+        var samples = new SampleRecords(new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 13, 0, 0, TimeSpan.Zero)));
+        var first = await store.CreateAsync(samples.Creation());
+
+        // As after a restart or a failover to a replica that never ran them: every EVALSHA is answered NOSCRIPT once.
+        await redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]).ScriptFlushAsync();
+        var second = await store.CreateAsync(samples.Creation(channel: Channel.Phone));
+        var updated = await store.UpdateAsync(first.TicketId, t => new TicketChange(t with { Subject = "Renamed" }, [], []));
+        var page = await store.ListAsync(new TicketQuery { Limit = 10 });
+
+        Assert.Equal(CreateOutcome.Created, second.Outcome);
+        Assert.Equal(first.Number + 1, second.Number);
+        Assert.Equal("Renamed", updated!.Subject);
+        Assert.Equal([second.Number, first.Number], page.Items.Select(t => t.Number));
+    }
+
     private static async Task<CreateResult> CreateWhenBackAsync(ITicketStore store, TicketCreation creation)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -61,10 +61,11 @@ public sealed class InMemoryReviewSignalStore : IReviewSignalStore
                 signal.FrequentUntil = at + window;
             }
 
+            var crossed = signal.Crosser == ticketNumber;
             return Task.FromResult(new SignalCount(
                 signal.Entries.Count,
-                signal.Crosser == ticketNumber,
-                [.. signal.Entries.Take(IReviewSignalStore.MaxEntries)]));
+                crossed,
+                crossed ? [.. signal.Entries.Take(IReviewSignalStore.MaxEntries)] : []));
         }
     }
 

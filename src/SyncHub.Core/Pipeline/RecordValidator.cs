@@ -63,16 +63,35 @@ public static class RecordValidator
             return $"diagnostics has more than {RecordLimits.MaxDiagnostics} entries";
         }
 
+        // A dictionary's own enumerator is a struct; the interface's is boxed on every record.
+        if (record.Diagnostics is Dictionary<string, string> diagnostics)
+        {
+            foreach (var (key, value) in diagnostics)
+            {
+                if (DiagnosticProblem(key, value) is { } problem)
+                {
+                    return problem;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var (key, value) in record.Diagnostics)
         {
-            if (key.Length > RecordLimits.MaxFieldLength || value?.Length > RecordLimits.MaxDiagnosticLength)
+            if (DiagnosticProblem(key, value) is { } problem)
             {
-                return $"diagnostics.{(key.Length > 100 ? key[..100] + "..." : key)} is longer than {RecordLimits.MaxDiagnosticLength} characters";
+                return problem;
             }
         }
 
         return null;
     }
+
+    private static string? DiagnosticProblem(string key, string? value) =>
+        key.Length > RecordLimits.MaxFieldLength || value?.Length > RecordLimits.MaxDiagnosticLength
+            ? $"diagnostics.{(key.Length > 100 ? key[..100] + "..." : key)} is longer than {RecordLimits.MaxDiagnosticLength} characters"
+            : null;
 
     private static string? TooLong(string name, string? value, int limit) =>
         value?.Length > limit ? $"{name} is longer than {limit} characters" : null;

@@ -25,14 +25,17 @@ public sealed class RoundRobinAssignment(
 {
     public const string ActionKey = "round-robin";
 
-    public async Task OnCreatedAsync(IntakeRecord record, CreateResult result, CancellationToken cancellationToken)
+    public Task OnCreatedAsync(IntakeRecord record, CreateResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!options.Value.RoundRobin || result.Outcome is not (CreateOutcome.Created or CreateOutcome.Duplicate))
-        {
-            return;
-        }
+        return options.Value.RoundRobin && result.Outcome is CreateOutcome.Created or CreateOutcome.Duplicate
+            ? AssignAsync(result, cancellationToken)
+            : Task.CompletedTask;
+    }
 
+    // Apart from OnCreatedAsync: its closures are made on entry, which a hub without round-robin should not pay per ticket.
+    private async Task AssignAsync(CreateResult result, CancellationToken cancellationToken)
+    {
         var ticket = await store.GetAsync(result.TicketId, cancellationToken);
         if (ticket is null || ticket.Assignee is not null || ticket.History.Any(h => h.Type == WorkspaceHistoryTypes.Assigned))
         {

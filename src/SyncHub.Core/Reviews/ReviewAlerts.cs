@@ -67,15 +67,16 @@ public sealed class ReviewAlerts(
         return ValueTask.FromResult<object?>(assessment);
     }
 
-    public async Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
+    public Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
-        if (record.Channel != Channel.AppReview)
-        {
-            return;
-        }
+        return record.Channel == Channel.AppReview ? OnReviewStoredAsync(record, result, written, state, cancellationToken) : Task.CompletedTask;
+    }
 
+    // Apart from OnStoredAsync: its closure is made on entry, which every other channel's record should not pay.
+    private async Task OnReviewStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
+    {
         var assessment = state as Assessment ?? Assess(record, time.GetUtcNow());
         var options = rules.Options;
         if (!assessment.Alert)

@@ -47,16 +47,19 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
     /// the creation, or a replayed call whose ticket lacks the follow-up) it is written onto the stored ticket, once, with
     /// the address found before the creation (looked up again only when that failed).
     /// </summary>
-    public async Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
+    public Task OnStoredAsync(IntakeRecord record, CreateResult result, bool written, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
         var settings = options.Value;
-        if (written || !settings.Enabled || record.Channel != Channel.Phone || result.Outcome == CreateOutcome.Threaded)
-        {
-            return;
-        }
+        return written || !settings.Enabled || record.Channel != Channel.Phone || result.Outcome == CreateOutcome.Threaded
+            ? Task.CompletedTask
+            : WriteLaterAsync(record, result, state, settings, cancellationToken);
+    }
 
+    // Apart from OnStoredAsync: its closure is made on entry, which a record with nothing to write should not pay.
+    private async Task WriteLaterAsync(IntakeRecord record, CreateResult result, object? state, CallFollowUpOptions settings, CancellationToken cancellationToken)
+    {
         // The address looked up before the creation, unless that look-up failed.
         var email = state is CallerAddress known ? known.Email : await contacts.FindEmailAsync(record.Requester, cancellationToken);
         var now = time.GetUtcNow();

@@ -52,11 +52,16 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
         return Parse(result);
     }
 
-    /// <summary>The count review-count.lua answers: {count, 1 when this review crossed, {member, score, ...}}.</summary>
+    /// <summary>The count review-count.lua answers: {count, 1 when this review crossed, {member, score, ...} when it did}.</summary>
     internal static SignalCount Parse(RedisResult result)
     {
         var parts = (RedisResult[])result!;
         var flat = (RedisResult[])parts[2]!;
+        if (flat.Length == 0)
+        {
+            return new SignalCount((int)parts[0], (int)parts[1] == 1, []);
+        }
+
         var entries = new List<SignalEntry>(flat.Length / 2);
         for (var i = 0; i + 1 < flat.Length; i += 2)
         {

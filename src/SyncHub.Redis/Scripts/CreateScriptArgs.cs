@@ -57,7 +57,8 @@ internal static class CreateScriptArgs
 
     /// <summary>
     /// The arguments of create.lua for <paramref name="creation"/>; their JSON and instants are slices of
-    /// <paramref name="json"/>, which the caller disposes once the call was answered (see <see cref="StoreJson.Buffer"/>).
+    /// <paramref name="json"/>, which the caller disposes once the call was answered (see <see cref="StoreJson.Buffer"/>),
+    /// in an array the caller may then give back with <see cref="Argv.Return"/>.
     /// The creation's history entries are one element holding their JSON array. With <paramref name="compressFrom"/>
     /// above 0 (<see cref="RedisStoreOptions.CompressFrom"/>) the ticket JSON and that element go in their stored form
     /// (<see cref="StoredForm"/>), each compressed from that many bytes.
@@ -69,8 +70,8 @@ internal static class CreateScriptArgs
         var textLength = ticket.Subject.Length + ticket.Body.Length;
         json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
         var outbox = creation.Outbox;
-        var sets = TicketMemberships.Of(ticket);
-        var argv = new Argv(lastPosition: OutboxAt + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1
+        var sets = TicketMemberships.OfNew(ticket);
+        var argv = Argv.Rent(lastPosition: OutboxAt + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1
             + (creation.Signal is null ? 1 : SignalWidth));
         argv[Prefix] = prefix;
         argv[IdempotencyField] = json.Joined(ticket.Source, (byte)RedisTicketStore.IdempotencySeparator, ticket.ExternalId);

@@ -4,7 +4,8 @@
 -- counts the reviews within the window. Drops entries older than the window, adds the review with ZADD NX (a replay
 -- keeps the first score and counts once), sets the flag to the member when the count reaches the threshold and no
 -- flag is set, pushes the flag's expiry a window ahead on each new review, and keeps seen for two windows. Returns
--- {count, 1 when the flag holds this member else 0, {member, score, ...} of the first most entries}.
+-- {count, 1 when the flag holds this member else 0, {member, score, ...} of the first most entries when it does, else
+-- {}} (only the review that crossed names the others: an alert lists them).
 --   seen    {prefix}reviews:{signature}:seen, member -> the review's instant (unix ms)
 --   flag    {prefix}reviews:{signature}:frequent, the member whose review crossed the threshold
 --   member  {ticketNumber}|{version}
@@ -22,5 +23,8 @@ local function countReview(seen, flag, member, at, windowMs, threshold, most)
     redis.call('PEXPIRE', flag, windowMs)
   end
   redis.call('PEXPIRE', seen, windowMs * 2)
-  return { count, owner == member and 1 or 0, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
+  if owner ~= member then
+    return { count, 0, {} }
+  end
+  return { count, 1, redis.call('ZRANGE', seen, 0, most - 1, 'WITHSCORES') }
 end

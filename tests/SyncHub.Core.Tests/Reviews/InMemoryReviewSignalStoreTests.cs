@@ -27,6 +27,7 @@ public sealed class InMemoryReviewSignalStoreTests
         Assert.Equal([1, 2, 3, 4, 5, 6], counts.Select(c => c.Count));
         Assert.Equal([false, false, true, false, false, false], counts.Select(c => c.Crossed));
         Assert.Equal([1L, 2, 3], counts[2].Entries.Select(e => e.TicketNumber));
+        Assert.All(counts.Where(c => !c.Crossed), c => Assert.Empty(c.Entries));
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class RedisReviewSignalStoreTests(RedisServerFixture redis)
         Assert.Equal([10_001L, 10_002, 10_003], counts[2].Entries.Select(e => e.TicketNumber));
         Assert.Equal(Start.AddMinutes(1), counts[2].Entries[0].At);
         Assert.All(counts[2].Entries, e => Assert.Equal("4.2.0", e.Version));
+        Assert.All(counts.Where(c => !c.Crossed), c => Assert.Empty(c.Entries));
     }
 
     [Fact]
@@ -50,7 +51,9 @@ public sealed class RedisReviewSignalStoreTests(RedisServerFixture redis)
 
         Assert.Equal((3, true), (crosserAgain.Count, crosserAgain.Crossed));
         Assert.Equal((3, false), (otherAgain.Count, otherAgain.Crossed));
-        Assert.Null(otherAgain.Entries[0].Version);
+        Assert.Equal([1L, 2, 3], crosserAgain.Entries.Select(e => e.TicketNumber));
+        Assert.Null(crosserAgain.Entries[0].Version);
+        Assert.Empty(otherAgain.Entries);
     }
 
     [Fact]
