@@ -9,10 +9,14 @@ namespace SyncHub.Domain;
 /// three objects and about 300 bytes, this two and about 120, and every new ticket carries several. Set the fields while
 /// building (an indexer initializer), then hand the map on as read-only.
 /// </summary>
-internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, string>
+internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, string>, IEnumerator<KeyValuePair<string, string>>
 {
     private KeyValuePair<string, string>[] items = capacity > 0 ? new KeyValuePair<string, string>[capacity] : [];
     private int count;
+    private int position;
+
+    /// <summary>1 while the map serves as its own enumerator (see <see cref="GetEnumerator"/>).</summary>
+    private int enumerating;
 
     public int Count => count;
 
@@ -52,15 +56,42 @@ internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, strin
         return at >= 0;
     }
 
+    /// <summary>
+    /// The map itself, when no enumeration of it is under way (as the compiler's iterators do for their first enumeration):
+    /// serializing a map enumerates it once through the interface, which otherwise makes an enumerator object per map and
+    /// write. An enumeration that overlaps one under way, on any thread, gets an enumerator of its own.
+    /// </summary>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        if (Interlocked.CompareExchange(ref enumerating, 1, 0) == 0)
+        {
+            position = -1;
+            return this;
+        }
+
+        return Pairs();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    KeyValuePair<string, string> IEnumerator<KeyValuePair<string, string>>.Current => items[position];
+
+    object IEnumerator.Current => items[position];
+
+    bool IEnumerator.MoveNext() => position < count && ++position < count;
+
+    void IEnumerator.Reset() => position = -1;
+
+    /// <summary>Ends the enumeration the map itself served: the next may use it again.</summary>
+    void IDisposable.Dispose() => Volatile.Write(ref enumerating, 0);
+
+    private IEnumerator<KeyValuePair<string, string>> Pairs()
     {
         for (var i = 0; i < count; i++)
         {
             yield return items[i];
         }
     }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private int IndexOf(string key)
     {

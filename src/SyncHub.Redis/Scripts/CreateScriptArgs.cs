@@ -68,7 +68,10 @@ internal static class CreateScriptArgs
         ArgumentNullException.ThrowIfNull(creation);
         var ticket = creation.Ticket;
         var textLength = ticket.Subject.Length + ticket.Body.Length;
-        json = new StoreJson.Buffer(2048 + (string.IsNullOrEmpty(ticket.ThreadKey) ? textLength : 2 * textLength));
+        // Sized for all it holds, so that it rarely outgrows its first array: the text in the ticket JSON, about half again
+        // compressed, most of it again as search tokens (and once more in a threaded entry), with about 3 KB of history,
+        // events and instants around it.
+        json = new StoreJson.Buffer(3072 + ((string.IsNullOrEmpty(ticket.ThreadKey) ? 3 : 4) * textLength));
         var outbox = creation.Outbox;
         var sets = TicketMemberships.OfNew(ticket);
         var argv = Argv.Rent(lastPosition: OutboxAt + (outbox.Count * 3) + TicketMemberships.Width(sets) + 1

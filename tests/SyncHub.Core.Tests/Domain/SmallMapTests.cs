@@ -47,4 +47,53 @@ public sealed class SmallMapTests
             JsonSerializer.Serialize(entry with { Data = dictionary }, SyncHubJson.Options),
             JsonSerializer.Serialize(entry, SyncHubJson.Options));
     }
+
+    [Fact]
+    public void Enumerations_OneAfterAnotherAndOverlapping_EachSeeEveryFieldOnce()
+    {
+        var map = new SmallMap(3) { ["a"] = "1", ["b"] = "2", ["c"] = "3" };
+        string[] keys = ["a", "b", "c"];
+
+        // One after another (each disposed by foreach / LINQ), nested within each other, and one left undisposed.
+        Assert.Equal(keys, map.Select(p => p.Key));
+        Assert.Equal(keys, map.Select(p => p.Key));
+        var pairs = new List<string>();
+        foreach (var outer in map)
+        {
+            foreach (var inner in map)
+            {
+                pairs.Add(outer.Key + inner.Key);
+            }
+        }
+
+        using var abandoned = map.GetEnumerator();
+        Assert.True(abandoned.MoveNext());
+
+        Assert.Equal(["aa", "ab", "ac", "ba", "bb", "bc", "ca", "cb", "cc"], pairs);
+        Assert.Equal(keys, map.Select(p => p.Key));
+        Assert.Equal("a", abandoned.Current.Key);
+        Assert.True(abandoned.MoveNext());
+        Assert.True(abandoned.MoveNext());
+        Assert.False(abandoned.MoveNext());
+        Assert.False(abandoned.MoveNext());
+    }
+
+    [Fact]
+    public async Task Enumerations_OnManyThreadsAtOnce_EachSeeEveryField()
+    {
+        var map = new SmallMap(4) { ["a"] = "1", ["b"] = "2", ["c"] = "3", ["d"] = "4" };
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            var joined = new List<string>();
+            for (var i = 0; i < 20_000; i++)
+            {
+                joined.Add(string.Concat(map.Select(p => p.Value)));
+            }
+
+            return joined;
+        })));
+
+        Assert.All(seen.SelectMany(s => s), s => Assert.Equal("1234", s));
+    }
 }
