@@ -117,7 +117,6 @@ internal static partial class StoreJson
         /// <summary>The longest round-trip ("O") instant: <c>2026-12-06T16:18:42.1234567+00:00</c> is 33 bytes.</summary>
         private const int InstantBytes = 40;
 
-        private static readonly JsonTypeInfo<Ticket> TicketInfo = (JsonTypeInfo<Ticket>)Options.GetTypeInfo(typeof(Ticket));
         private static readonly JsonTypeInfo<HistoryEntry> EntryInfo = Generated.Default.HistoryEntry;
         private static readonly JsonTypeInfo<OutboxEvent> EventInfo = Generated.Default.OutboxEvent;
 
@@ -144,7 +143,7 @@ internal static partial class StoreJson
         /// <param name="sizeHint">About how many bytes the values take (a larger need rents more).</param>
         public Buffer(int sizeHint) => current = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 256));
 
-        public ReadOnlyMemory<byte> Ticket(Ticket ticket) => Json(ticket, TicketInfo);
+        public ReadOnlyMemory<byte> Ticket(Ticket ticket) => Json(WrittenTicket.Of(ticket), WrittenTicket.Info);
 
         public ReadOnlyMemory<byte> Entry(HistoryEntry entry) => Json(entry, EntryInfo);
 
@@ -336,5 +335,6 @@ internal static partial class StoreJson
         GenerationMode = JsonSourceGenerationMode.Serialization)]
     [JsonSerializable(typeof(HistoryEntry))]
     [JsonSerializable(typeof(OutboxEvent))]
+    [JsonSerializable(typeof(WrittenTicket))]
     private sealed partial class Generated : JsonSerializerContext;
 }
