@@ -24,6 +24,15 @@ public sealed class TicketFactory(
 {
     private static readonly HistoryEntry NotThreaded = new(DateTimeOffset.UnixEpoch, HistoryTypes.Threaded, "");
 
+    private static readonly RecurringTexts<(string Channel, string Source)> CreatedTexts =
+        new(static p => $"Created from {p.Channel} ({p.Source})");
+
+    private static readonly RecurringTexts<(string Priority, string PriorityReason, string Department, string DepartmentReason)> RoutedTexts =
+        new(static p => $"Priority {p.Priority}: {p.PriorityReason}. Department {p.Department}: {p.DepartmentReason}.");
+
+    private static readonly RecurringTexts<(string? Policy, string Reason)> SlaTexts =
+        new(static p => p.Policy is null ? $"No SLA: {p.Reason}" : $"SLA {p.Policy}: {p.Reason}");
+
     public async Task<TicketCreation> CreateAsync(IntakeRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -69,16 +78,16 @@ public sealed class TicketFactory(
         // Collections are sized up front: grown from empty, each would allocate its arrays twice.
         var history = new List<HistoryEntry>(5)
         {
-            new(now, HistoryTypes.Created, $"Created from {channel} ({record.Source})", new SmallMap(4)
+            new(now, HistoryTypes.Created, CreatedTexts[(channel, record.Source)], new SmallMap(4)
             {
                 ["channel"] = channel,
                 ["source"] = record.Source,
                 ["externalId"] = record.ExternalId,
                 ["receivedAt"] = record.ReceivedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             }),
-            new(now, HistoryTypes.Routed, $"Priority {priorityName}: {priority.Reason}. Department {departmentName}: {department.Reason}.",
+            new(now, HistoryTypes.Routed, RoutedTexts[(priorityName, priority.Reason, departmentName, department.Reason)],
                 RoutingData(account, priorityName, departmentName, assignment.Value)),
-            new(now, HistoryTypes.SlaStamped, sla.Value is null ? $"No SLA: {sla.Reason}" : $"SLA {sla.Value.Policy}: {sla.Reason}",
+            new(now, HistoryTypes.SlaStamped, SlaTexts[(sla.Value?.Policy, sla.Reason)],
                 SlaData(sla.Value)),
         };
         if (answeredAt is { } storeAnswer)

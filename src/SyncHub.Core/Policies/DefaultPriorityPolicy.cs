@@ -11,8 +11,11 @@ namespace SyncHub.Policies;
 /// </summary>
 public sealed class DefaultPriorityPolicy(IOptions<RoutingOptions> options) : IPriorityPolicy
 {
-    private readonly IReadOnlyDictionary<Channel, Priority> channelPriorities = RoutingRules.Create(options.Value).ChannelPriorities;
-    private readonly Priority defaultPriority = options.Value.DefaultPriority;
+    // Each channel's decision made once (a decision is immutable): one per ticket was a new reason string per ticket.
+    private readonly Dictionary<Channel, PolicyDecision<Priority>> channelDefaults = RoutingRules.Create(options.Value).ChannelPriorities
+        .ToDictionary(p => p.Key, p => new PolicyDecision<Priority>(p.Value, $"default priority of the {p.Key} channel"));
+
+    private readonly PolicyDecision<Priority> defaultPriority = new(options.Value.DefaultPriority, "default priority");
 
     public PolicyDecision<Priority> Decide(TicketContext context)
     {
@@ -23,11 +26,6 @@ public sealed class DefaultPriorityPolicy(IOptions<RoutingOptions> options) : IP
             return new(hint, "priority given by the requester");
         }
 
-        if (channelPriorities.TryGetValue(record.Channel, out var channelDefault))
-        {
-            return new(channelDefault, $"default priority of the {record.Channel} channel");
-        }
-
-        return new(defaultPriority, "default priority");
+        return channelDefaults.TryGetValue(record.Channel, out var channelDefault) ? channelDefault : defaultPriority;
     }
 }

@@ -17,11 +17,13 @@ public sealed class TableSlaPolicy(SlaTable table) : ISlaPolicy
     public PolicyDecision<SlaStamp?> Stamp(TicketContext context, Priority priority)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Account is not { } account)
-        {
-            return UnknownRequester;
-        }
+        return context.Account is { } account ? Stamp(context, account, priority) : UnknownRequester;
+    }
 
+    // Apart from Stamp(context, priority): the closures over the priority are made on entry, which an unknown requester
+    // (most web, chat and review records) should not pay.
+    private PolicyDecision<SlaStamp?> Stamp(TicketContext context, AccountSnapshot account, Priority priority)
+    {
         var who = $"account {account.Name} (CRM {account.CrmId})";
         if (string.IsNullOrWhiteSpace(account.Plan))
         {
