@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Text.Json.Serialization.Metadata;
 using SyncHub.Domain;
 
@@ -10,10 +9,11 @@ internal static partial class StoreJson
     /// A ticket as the store writes it: the properties of <see cref="Ticket"/>'s contract in <see cref="Options"/> (the
     /// fields kept beside it left out, an empty checklist not written), in the same order, written by the source-generated
     /// serializer. The reflection serializer the options give keeps a stack of frames per ticket for its nested objects
-    /// (about 500 bytes per write); this writes the same bytes without it (a test compares them, and the properties with
-    /// the contract's). Reading goes through the contract, which takes what this writes.
+    /// (about 500 bytes per write); this writes the same bytes without it, and as a struct it is no object either (a test
+    /// compares the bytes, and the properties with the contract's). Reading goes through the contract, which takes what
+    /// this writes.
     /// </summary>
-    internal sealed class WrittenTicket
+    internal readonly struct WrittenTicket
     {
         public static JsonTypeInfo<WrittenTicket> Info => Generated.Default.WrittenTicket;
 
@@ -52,7 +52,7 @@ internal static partial class StoreJson
 
         public ReplyRoute? ReplyRoute { get; init; }
 
-        public IReadOnlyDictionary<string, ReplyDelivery> Replies { get; init; } = ReadOnlyDictionary<string, ReplyDelivery>.Empty;
+        public required IReadOnlyDictionary<string, ReplyDelivery> Replies { get; init; }
 
         public bool CustomerReplied { get; init; }
 
@@ -62,7 +62,7 @@ internal static partial class StoreJson
 
         public string? MergedInto { get; init; }
 
-        public IReadOnlyDictionary<string, string> Diagnostics { get; init; } = ReadOnlyDictionary<string, string>.Empty;
+        public required IReadOnlyDictionary<string, string> Diagnostics { get; init; }
 
         /// <summary>Null (not written) when empty, as the contract's condition leaves it out.</summary>
         public InvestigationChecklist? Checklist { get; init; }
