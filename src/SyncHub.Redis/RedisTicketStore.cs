@@ -69,7 +69,20 @@ public sealed class RedisTicketStore(
 
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = CreateScriptArgs.Build(prefix, creation, out var json, compressFrom);
-        var reply = await RunAsync(RedisScripts.Create, arguments, "create");
+        RedisResult reply;
+        try
+        {
+            // Awaited here rather than through RunAsync: one asynchronous step less on the path of every ticket.
+            reply = await RedisScripts.Create.EvaluateBySha(database, arguments);
+        }
+        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+        {
+            reply = await RunAsync(RedisScripts.Create, arguments, "create");
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw Unavailable(ex, "create");
+        }
 
         // Answered, so the arguments were written: they and their buffer can go back to their pools (on a failure they are
         // left to the collector, as a timed-out command may still wait in the multiplexer's backlog).
@@ -503,8 +516,13 @@ public sealed class RedisTicketStore(
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
-            Log.Unavailable(logger, ex, operation);
-            throw RedisFailures.Unavailable(ex);
+            throw Unavailable(ex, operation);
         }
+    }
+
+    private StoreUnavailableException Unavailable(Exception ex, string operation)
+    {
+        Log.Unavailable(logger, ex, operation);
+        return RedisFailures.Unavailable(ex);
     }
 }
