@@ -24,13 +24,13 @@ public sealed class TicketFactory(
 {
     private static readonly HistoryEntry NotThreaded = new(DateTimeOffset.UnixEpoch, HistoryTypes.Threaded, "");
 
-    private static readonly RecurringTexts<(string Channel, string Source)> CreatedTexts =
+    private static readonly RecurringValues<(string Channel, string Source), string> CreatedTexts =
         new(static p => $"Created from {p.Channel} ({p.Source})");
 
-    private static readonly RecurringTexts<(string Priority, string PriorityReason, string Department, string DepartmentReason)> RoutedTexts =
+    private static readonly RecurringValues<(string Priority, string PriorityReason, string Department, string DepartmentReason), string> RoutedTexts =
         new(static p => $"Priority {p.Priority}: {p.PriorityReason}. Department {p.Department}: {p.DepartmentReason}.");
 
-    private static readonly RecurringTexts<(string? Policy, string Reason)> SlaTexts =
+    private static readonly RecurringValues<(string? Policy, string Reason), string> SlaTexts =
         new(static p => p.Policy is null ? $"No SLA: {p.Reason}" : $"SLA {p.Policy}: {p.Reason}");
 
     public async Task<TicketCreation> CreateAsync(IntakeRecord record, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using SyncHub.Domain;
+using SyncHub.Pipeline;
 using SyncHub.Policies;
 
 namespace SyncHub.Reviews;
@@ -12,6 +13,11 @@ namespace SyncHub.Reviews;
 /// </summary>
 public sealed class ReviewAssignmentPolicy(IAssignmentPolicy inner, ReviewRules rules) : IAssignmentPolicy
 {
+    // Made once per reason (the reviews of one version share it).
+    private readonly RecurringValues<(bool IsBeta, string Why), PolicyDecision<Assignment>> decisions = new(beta => beta.IsBeta
+        ? new(new Assignment(rules.Options.InHouseTeam, null), $"beta review ({beta.Why}): the in-house team answers it")
+        : new(new Assignment(rules.Options.RemoteTeam, null), $"release review ({beta.Why}): the remote support team answers it"));
+
     public PolicyDecision<Assignment> Assign(TicketContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -20,9 +26,6 @@ public sealed class ReviewAssignmentPolicy(IAssignmentPolicy inner, ReviewRules 
             return inner.Assign(context);
         }
 
-        var (isBeta, why) = rules.Beta(ReviewFacts.From(context.Record));
-        return isBeta
-            ? new(new Assignment(rules.Options.InHouseTeam, null), $"beta review ({why}): the in-house team answers it")
-            : new(new Assignment(rules.Options.RemoteTeam, null), $"release review ({why}): the remote support team answers it");
+        return decisions[rules.Beta(ReviewFacts.From(context.Record))];
     }
 }

@@ -1,3 +1,4 @@
+using SyncHub.Pipeline;
 using SyncHub.Domain;
 using SyncHub.Policies;
 
@@ -10,6 +11,10 @@ namespace SyncHub.Reviews;
 /// </summary>
 public sealed class ReviewPriorityPolicy(IPriorityPolicy inner, ReviewRules rules) : IPriorityPolicy
 {
+    // The decision when no rule matches, made once per rating, store and version (reviews of one release share them).
+    private readonly RecurringValues<(int? Rating, string? Store, string? Version), PolicyDecision<Priority>> unmatched = new(facts =>
+        new(rules.Options.DefaultPriority, $"app review ({new ReviewFacts(facts.Rating, facts.Version, facts.Store, null, null, "").Describe()}): no review priority rule matched"));
+
     public PolicyDecision<Priority> Decide(TicketContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,6 +35,6 @@ public sealed class ReviewPriorityPolicy(IPriorityPolicy inner, ReviewRules rule
             }
         }
 
-        return new(rules.Options.DefaultPriority, $"app review ({review.Describe()}): no review priority rule matched");
+        return unmatched[(review.Rating, review.Store, review.Version)];
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using SyncHub.Pipeline;
 using SyncHub.Domain;
 using SyncHub.Policies.Rules;
 
@@ -17,12 +18,18 @@ public sealed class ReviewRules
     {
         Options = options;
         BetaVersion = betaVersion;
+        versionVerdicts = new(version => BetaVersion.IsMatch(version)
+            ? (true, $"version {version} matches the beta pattern {BetaVersion}")
+            : (false, $"version {version} is a release"));
         BetaTracks = betaTracks;
         BetaApps = betaApps;
         PriorityRules = priorityRules;
         Critical = critical;
         Vocabulary = vocabulary;
     }
+
+    // A version's verdict and reason, made once (every review of a release asks again).
+    private readonly RecurringValues<string, (bool IsBeta, string Reason)> versionVerdicts;
 
     public ReviewOptions Options { get; }
 
@@ -78,12 +85,7 @@ public sealed class ReviewRules
             return (true, $"the store's {track} track");
         }
 
-        if (review.Version is { } version && BetaVersion.IsMatch(version))
-        {
-            return (true, $"version {version} matches the beta pattern {BetaVersion}");
-        }
-
-        return (false, review.Version is null ? "no version given" : $"version {review.Version} is a release");
+        return review.Version is { } version ? versionVerdicts[version] : (false, "no version given");
     }
 
     private static ReviewRules? Build(ReviewOptions options, List<SettingError> errors)

@@ -106,7 +106,7 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
             Type = MailEvents.FollowUp,
             TicketId = ticket.Id,
             CreatedAt = now,
-            Data = new Dictionary<string, string>(4)
+            Data = new SmallMap(4)
             {
                 [MailEvents.To] = TicketCreation.Literal(email),
                 [MailEvents.Subject] = Fill(settings.Subject),
@@ -114,7 +114,7 @@ public sealed class CallFollowUp(ITicketStore store, IContactLookup contacts, IO
                 [MailEvents.Automatic] = "true",
             },
         };
-        var entry = new HistoryEntry(now, HistoryType, $"Follow-up e-mail queued to {email}", new Dictionary<string, string>(2) { ["to"] = email, ["eventId"] = mail.Id });
+        var entry = new HistoryEntry(now, HistoryType, $"Follow-up e-mail queued to {email}", new SmallMap(2) { ["to"] = email, ["eventId"] = mail.Id });
         return (entry, mail);
     }
 

@@ -1,3 +1,5 @@
+using SyncHub.Pipeline;
+
 namespace SyncHub.Redis.Reviews;
 
 /// <summary>
@@ -7,9 +9,12 @@ namespace SyncHub.Redis.Reviews;
 /// </summary>
 internal static class ReviewSignalKeys
 {
-    public static (string Seen, string Flag) Of(string keyPrefix, string signature)
+    // A signature recurs with every review of the same complaint: its keys are made once.
+    private static readonly RecurringValues<(string Prefix, string Signature), (string Seen, string Flag)> Keys = new(static parts =>
     {
-        var tag = keyPrefix + "reviews:{" + signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
+        var tag = parts.Prefix + "reviews:{" + parts.Signature.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) + "}";
         return (tag + ":seen", tag + ":frequent");
-    }
+    });
+
+    public static (string Seen, string Flag) Of(string keyPrefix, string signature) => Keys[(keyPrefix, signature)];
 }

@@ -2,13 +2,13 @@ using SyncHub.Pipeline;
 
 namespace SyncHub.Core.Tests.Pipeline;
 
-public sealed class RecurringTextsTests
+public sealed class RecurringValuesTests
 {
     [Fact]
     public void SameParts_GiveTheSameTextMadeOnce_OtherPartsTheirOwn()
     {
         var made = 0;
-        var texts = new RecurringTexts<(string Channel, string Source)>(p =>
+        var texts = new RecurringValues<(string Channel, string Source), string>(p =>
         {
             made++;
             return $"Created from {p.Channel} ({p.Source})";
@@ -28,12 +28,12 @@ public sealed class RecurringTextsTests
     public void PastTheCapacity_TextsAreStillRight_AndMadeEachTime()
     {
         var made = 0;
-        var texts = new RecurringTexts<int>(n =>
+        var texts = new RecurringValues<int, string>(n =>
         {
             made++;
             return $"reason {n}";
         });
-        for (var n = 0; n < RecurringTexts<int>.Capacity; n++)
+        for (var n = 0; n < RecurringValues<int, string>.Capacity; n++)
         {
             _ = texts[n];
         }
@@ -46,6 +46,6 @@ public sealed class RecurringTextsTests
         Assert.Equal("reason -1", beyondAgain);
         Assert.NotSame(beyond, beyondAgain);
         Assert.Equal("reason 7", kept);
-        Assert.Equal(RecurringTexts<int>.Capacity + 2, made);
+        Assert.Equal(RecurringValues<int, string>.Capacity + 2, made);
     }
 }
