@@ -11,6 +11,9 @@ namespace SyncHub.Domain;
 /// </summary>
 internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, string>, IEnumerator<KeyValuePair<string, string>>
 {
+    /// <summary>A map without fields, shared: enumerating it makes nothing (a wrapped empty dictionary boxes its enumerator).</summary>
+    public static SmallMap Empty { get; } = new(0);
+
     private KeyValuePair<string, string>[] items = capacity > 0 ? new KeyValuePair<string, string>[capacity] : [];
     private int count;
     private int position;
@@ -31,6 +34,11 @@ internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, strin
         set
         {
             ArgumentNullException.ThrowIfNull(key);
+            if (ReferenceEquals(this, Empty))
+            {
+                throw new InvalidOperationException("The shared empty map takes no fields: make a map of its own.");
+            }
+
             var at = IndexOf(key);
             if (at >= 0)
             {
@@ -63,6 +71,11 @@ internal sealed class SmallMap(int capacity) : IReadOnlyDictionary<string, strin
     /// </summary>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
+        if (count == 0)
+        {
+            return Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+        }
+
         if (Interlocked.CompareExchange(ref enumerating, 1, 0) == 0)
         {
             position = -1;

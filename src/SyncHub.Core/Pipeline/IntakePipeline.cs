@@ -249,7 +249,7 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
             var (withAdditions, states) = await AddToCreationAsync(record, creation);
             var stored = await store.CreateAsync(withAdditions, abort.Token);
-            Log.Stored(logger, record.Source, record.ExternalId, stored.Number, stored.Outcome.ToString());
+            Log.Stored(logger, record.Source, record.ExternalId, stored.Number, EnumText.Name(stored.Outcome));
             await RunHooksAsync(record, stored, states);
             return new IntakeResult(
                 stored.Outcome switch
@@ -309,10 +309,27 @@ public sealed class IntakePipeline : IIntakePipeline, IHostedService, IAsyncDisp
 
         return (creation with
         {
-            History = [.. creation.History, .. additions.History],
-            Outbox = [.. creation.Outbox, .. additions.Outbox],
+            History = Joined(creation.History, additions.History),
+            Outbox = Joined(creation.Outbox, additions.Outbox),
             Signal = additions.Signal ?? creation.Signal,
         }, states);
+    }
+
+    /// <summary><paramref name="first"/> then <paramref name="second"/> in one array, by index (spreading the lists boxed their enumerators).</summary>
+    private static T[] Joined<T>(IReadOnlyList<T> first, IReadOnlyList<T> second)
+    {
+        var joined = new T[first.Count + second.Count];
+        for (var i = 0; i < first.Count; i++)
+        {
+            joined[i] = first[i];
+        }
+
+        for (var i = 0; i < second.Count; i++)
+        {
+            joined[first.Count + i] = second[i];
+        }
+
+        return joined;
     }
 
     private async Task RunHooksAsync(IntakeRecord record, CreateResult stored, object?[]? states)

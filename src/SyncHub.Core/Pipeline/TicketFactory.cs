@@ -47,8 +47,7 @@ public sealed class TicketFactory(
         var department = departmentPolicy.Route(context, sla.Value);
         var assignment = assignmentPolicy.Assign(context);
 
-        // Each name once: formatting an enum boxes it.
-        var (channel, priorityName, departmentName) = (record.Channel.ToString(), priority.Value.ToString(), department.Value.ToString());
+        var (channel, priorityName, departmentName) = (EnumText.Name(record.Channel), EnumText.Name(priority.Value), EnumText.Name(department.Value));
         var id = Guid.CreateVersion7(now).ToString("N");
         var ticket = new Ticket
         {
@@ -170,7 +169,7 @@ public sealed class TicketFactory(
     {
         if (sla is null)
         {
-            return ReadOnlyDictionary<string, string>.Empty;
+            return SmallMap.Empty;
         }
 
         var data = new SmallMap(3) { ["policy"] = sla.Policy };

@@ -96,4 +96,14 @@ public sealed class SmallMapTests
 
         Assert.All(seen.SelectMany(s => s), s => Assert.Equal("1234", s));
     }
+
+    [Fact]
+    public void Empty_IsSharedReadOnlyAndSerializesAsAnEmptyDictionary()
+    {
+        Assert.Empty(SmallMap.Empty);
+        Assert.Empty(SmallMap.Empty.Keys);
+        Assert.Equal("{}", JsonSerializer.Serialize<IReadOnlyDictionary<string, string>>(SmallMap.Empty, SyncHubJson.Options));
+        Assert.Throws<InvalidOperationException>(() => SmallMap.Empty["policy"] = "gold");
+        Assert.Empty(SmallMap.Empty);
+    }
 }
