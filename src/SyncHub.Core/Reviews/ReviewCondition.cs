@@ -32,7 +32,7 @@ public sealed class ReviewCondition
         if ((rated && (review.Rating is not { } stars || stars < (minRating ?? int.MinValue) || stars > (maxRating ?? int.MaxValue)))
             || (stores is not null && (review.Store is null || !stores.Contains(review.Store)))
             || (beta is { } wanted && isBeta != wanted)
-            || (terms is not null && (shown = Mentioned(terms, review.Text)) is null))
+            || (terms is not null && (shown = Mentioned(terms, review)) is null))
         {
             return null;
         }
@@ -192,12 +192,12 @@ public sealed class ReviewCondition
         }
     }
 
-    /// <summary>How the first of <paramref name="terms"/> that <paramref name="text"/> mentions is shown, else null.</summary>
-    private static string? Mentioned(IReadOnlyList<(string Shown, string Term)> terms, string text)
+    /// <summary>How the first of <paramref name="terms"/> that <paramref name="review"/> mentions is shown, else null.</summary>
+    private static string? Mentioned(IReadOnlyList<(string Shown, string Term)> terms, ReviewFacts review)
     {
         for (var i = 0; i < terms.Count; i++)
         {
-            if (ReviewText.Mentions(text, terms[i].Term))
+            if (review.Mentions(terms[i].Term))
             {
                 return terms[i].Shown;
             }

@@ -13,7 +13,7 @@ public static partial class ReviewSignature
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        var concepts = vocabulary.Mentioned(review.Text);
+        var concepts = vocabulary.Mentioned(review);
         if (concepts.Count == 0)
         {
             return null;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -19,39 +19,52 @@ public static class ReviewText
     /// </summary>
     public static string Normalize(string? first, string? second)
     {
+        char[]? buffer = null;
+        var length = NormalizeInto(first, second, ref buffer);
+        return new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// Writes <see cref="Normalize(string?, string?)"/> of the two texts into <paramref name="buffer"/>, which it replaces
+    /// by a larger one when the text needs more room, and returns the length written.
+    /// </summary>
+    internal static int NormalizeInto(string? first, string? second, [NotNull] ref char[]? buffer)
+    {
         var (a, b) = (Decomposed(first), Decomposed(second));
-        if (a.Length + b.Length == 0)
-        {
-            return " ";
-        }
 
         // Each character gives at most one, plus the spaces at both ends and the one between.
-        var buffer = ArrayPool<char>.Shared.Rent(a.Length + b.Length + 3);
-        try
+        var most = a.Length + b.Length + 3;
+        if (buffer is null || buffer.Length < most)
         {
-            var length = 0;
-            buffer[length++] = ' ';
-            Append(a, buffer, ref length);
-            if (second is not null)
-            {
-                Space(buffer, ref length);
-                Append(b, buffer, ref length);
-            }
+            buffer = new char[Math.Max(most, (buffer?.Length ?? 0) * 2)];
+        }
 
-            Space(buffer, ref length);
-            return new string(buffer, 0, length);
-        }
-        finally
+        buffer[0] = ' ';
+        if (a.Length + b.Length == 0)
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            return 1;
         }
+
+        var length = 1;
+        Append(a, buffer, ref length);
+        if (second is not null)
+        {
+            Space(buffer, ref length);
+            Append(b, buffer, ref length);
+        }
+
+        Space(buffer, ref length);
+        return length;
     }
 
     /// <summary>A configured term as it is searched for: normalized, without the trailing space (a prefix of a word).</summary>
     public static string Term(string term) => Normalize(term).TrimEnd();
 
     /// <summary>True when <paramref name="normalizedText"/> (from <see cref="Normalize"/>) has a word starting with <paramref name="term"/> (from <see cref="Term"/>).</summary>
-    public static bool Mentions(string normalizedText, string term) =>
+    public static bool Mentions(string normalizedText, string term) => Mentions(normalizedText.AsSpan(), term);
+
+    /// <summary>As <see cref="Mentions(string, string)"/>, over normalized text in a buffer.</summary>
+    internal static bool Mentions(ReadOnlySpan<char> normalizedText, string term) =>
         term.Length > 1 && normalizedText.Contains(term, StringComparison.Ordinal);
 
     /// <summary>The text in Unicode form D (the same instance when it is already, as ASCII text is).</summary>

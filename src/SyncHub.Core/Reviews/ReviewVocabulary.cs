@@ -10,16 +10,17 @@ public sealed class ReviewVocabulary(IReadOnlyDictionary<string, IReadOnlyList<s
     /// <summary>Concept ids to terms as searched (see <see cref="ReviewText.Term"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts { get; } = concepts;
 
-    /// <summary>The concepts the normalized text mentions, sorted by id (the keyword part of a frequent-issue signature).</summary>
-    public IReadOnlyList<string> Mentioned(string normalizedText)
+    /// <summary>The concepts <paramref name="review"/> mentions, sorted by id (the keyword part of a frequent-issue signature).</summary>
+    public IReadOnlyList<string> Mentioned(ReviewFacts review)
     {
+        ArgumentNullException.ThrowIfNull(review);
         // Loops over a sorted copy: a LINQ query here made closures, iterators and a sort per review.
         List<string>? mentioned = null;
         foreach (var (id, terms) in byId)
         {
             for (var i = 0; i < terms.Count; i++)
             {
-                if (ReviewText.Mentions(normalizedText, terms[i]))
+                if (review.Mentions(terms[i]))
                 {
                     (mentioned ??= []).Add(id);
                     break;

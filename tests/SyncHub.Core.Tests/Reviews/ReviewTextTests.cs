@@ -46,4 +46,42 @@ public sealed class ReviewTextTests
 
         Assert.Null(ReviewSignature.Of(ReviewFacts.From(ReviewTestRecords.Review("r", text: "Great app, thanks")), rules.Vocabulary, VersionScope.Exact));
     }
+
+    [Theory]
+    [InlineData("Não consigo entrar", "It CRASHES at log-in!!", new[] { "nao consigo", "crash", "log in", "entrar it" }, new[] { "login", "consigo nao", "crashes at login x" })]
+    [InlineData("한국어 리뷰", "앱이 충돌합니다", new[] { "한국어", "충돌" }, new[] { "영어" })]
+    [InlineData(null, "", new string[0], new[] { "crash" })]
+    public void Mentions_WithoutMakingTheText_AgreesWithTheText(string? title, string body, string[] mentioned, string[] notMentioned)
+    {
+        var review = new ReviewFacts(2, "4.2.0", "gp", "app", null, title, body);
+        var other = new ReviewFacts(5, "4.2.0", "gp", "app", null, "Nothing", "to see here");
+
+        // Interleaved with another review on the same thread: each is matched against its own wording.
+        foreach (var term in mentioned.Select(ReviewText.Term))
+        {
+            Assert.True(review.Mentions(term), term);
+            Assert.False(other.Mentions(term), term);
+        }
+
+        foreach (var term in notMentioned.Select(ReviewText.Term))
+        {
+            Assert.False(review.Mentions(term), term);
+        }
+
+        Assert.Equal(ReviewText.Normalize(title, body), review.Text);
+        Assert.All(mentioned.Select(ReviewText.Term), term => Assert.True(ReviewText.Mentions(review.Text, term)));
+    }
+
+    [Fact]
+    public async Task Mentions_SameReviewOnOtherThreads_IsMatchedOnEach()
+    {
+        var review = ReviewFacts.From(ReviewTestRecords.Review("r", text: "The app crashes when I open a channel."));
+        var crash = ReviewText.Term("crash");
+        var login = ReviewText.Term("login");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 2_000).All(_ => review.Mentions(crash) && !review.Mentions(login)))));
+
+        Assert.All(answers, Assert.True);
+    }
 }
