@@ -17,30 +17,33 @@ internal static class IntakeEndpoints
 {
     public static void MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/intake/{route}", ["GET", "POST"], HandleAsync)
+        // The services the route uses are all singletons: resolved once, on the first request, from the root provider
+        // rather than per request from the request's scope (which the scope had to be made for, and IEnumerable<IWebhookSource>
+        // resolved into a new array each time).
+        var root = app.ServiceProvider;
+        IntakeServices? services = null;
+        app.MapMethods(
+                "/api/intake/{route}",
+                ["GET", "POST"],
+                (string route, HttpContext context, CancellationToken cancellationToken) =>
+                    HandleAsync(route, context, services ??= new IntakeServices(root), cancellationToken))
             .WithName("Intake")
             .DescribedAsIntake()
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> HandleAsync(
-        string route,
-        HttpContext context,
-        IEnumerable<IWebhookSource> sources,
-        IIntakePipeline pipeline,
-        IOptions<PipelineOptions> options,
-        SyncHubMetrics metrics,
-        RequestLoggers loggers,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string route, HttpContext context, IntakeServices services, CancellationToken cancellationToken)
     {
-        var source = sources.FirstOrDefault(s => string.Equals(s.Route, route, StringComparison.OrdinalIgnoreCase));
+        var source = services.Source(route);
         if (source is null)
         {
             return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}");
         }
 
-        var logger = loggers.Intake;
-        var settings = options.Value;
+        var logger = services.Logger;
+        var metrics = services.Metrics;
+        var pipeline = services.Pipeline;
+        var settings = services.Options.Value;
         var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -49,11 +52,7 @@ internal static class IntakeEndpoints
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
         }
 
-        var request = new WebhookRequest(
-            context.Request.Method,
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-            body.Value);
+        var request = new WebhookRequest(context.Request.Method, new RequestHeaderView(context.Request.Headers), QueryOf(context.Request), body.Value);
 
         var verdict = await source.ReadAsync(request, cancellationToken);
         switch (verdict)
@@ -130,5 +129,44 @@ internal static class IntakeEndpoints
         }
 
         return (results, null);
+    }
+
+    /// <summary>
+    /// The query as <see cref="WebhookRequest.Query"/>: a copy with names matched case-sensitively (the request's own
+    /// collection ignores case); no copy for the usual request without a query.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> QueryOf(HttpRequest request) =>
+        request.QueryString.HasValue
+            ? request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)
+            : EmptyQuery;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyQuery = new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly();
+
+    /// <summary>The intake route's singletons, and its sources by route.</summary>
+    private sealed class IntakeServices(IServiceProvider services)
+    {
+        private readonly IWebhookSource[] sources = [.. services.GetServices<IWebhookSource>()];
+
+        public IIntakePipeline Pipeline { get; } = services.GetRequiredService<IIntakePipeline>();
+
+        public IOptions<PipelineOptions> Options { get; } = services.GetRequiredService<IOptions<PipelineOptions>>();
+
+        public SyncHubMetrics Metrics { get; } = services.GetRequiredService<SyncHubMetrics>();
+
+        public ILogger Logger { get; } = services.GetRequiredService<RequestLoggers>().Intake;
+
+        /// <summary>The first source registered for the route (matched without regard to case), or null.</summary>
+        public IWebhookSource? Source(string route)
+        {
+            foreach (var source in sources)
+            {
+                if (string.Equals(source.Route, route, StringComparison.OrdinalIgnoreCase))
+                {
+                    return source;
+                }
+            }
+
+            return null;
+        }
     }
 }
