@@ -87,7 +87,8 @@ internal sealed class IntakeAnswer : IResult, IStatusCodeHttpResult, IContentTyp
             }
         }
 
-        return response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
+        // No flush of its own: Kestrel sends what is written, headers and body in one write, when the request ends.
+        return Task.CompletedTask;
     }
 
     /// <summary>The answer's JSON, for tests: the same bytes <see cref="ExecuteAsync"/> writes.</summary>

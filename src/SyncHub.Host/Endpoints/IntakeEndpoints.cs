@@ -68,23 +68,11 @@ internal static class IntakeEndpoints
                     ? Problems.Field(field, rejected.Detail ?? rejected.Title, rejected.Status)
                     : Problems.Status(rejected.Status, rejected.Title, rejected.Detail);
             case WebhookResult.Accepted accepted:
-                return await StoreAsync(context, source, accepted.Records, pipeline, settings, logger, cancellationToken);
+                var (results, failure) = await SubmitAllAsync(context, source.Name, accepted.Records, pipeline, settings, logger, cancellationToken);
+                return failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
             default:
                 throw new InvalidOperationException($"Unknown webhook result {verdict.GetType().Name}");
         }
-    }
-
-    private static async Task<IResult> StoreAsync(
-        HttpContext context,
-        IWebhookSource source,
-        IReadOnlyList<IntakeRecord> records,
-        IIntakePipeline pipeline,
-        PipelineOptions settings,
-        ILogger logger,
-        CancellationToken cancellationToken)
-    {
-        var (results, failure) = await SubmitAllAsync(context, source.Name, records, pipeline, settings, logger, cancellationToken);
-        return failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
     }
 
     /// <summary>
