@@ -96,6 +96,44 @@ public sealed class IntakeRequestTests
         Assert.Equal(Reason, JsonDocument.Parse(several).RootElement.GetProperty("items")[3].GetProperty("deadLetterReason").GetString());
     }
 
+    [Fact]
+    public async Task Cors_AnswersForThePublicFormOnlyNeverForTheIntake()
+    {
+        const string Website = "https://www.example.com";
+        await using var hub = await HubServer.StartAsync(new()
+        {
+            ["SyncHub:Adapters:WebForm:Public:Enabled"] = "true",
+            ["SyncHub:Adapters:WebForm:Public:AllowedOrigins:0"] = Website,
+        });
+
+        using var intake = hub.Form(Forms.Valid("cors-1"));
+        intake.Headers.Add("Origin", Website);
+        using var intakeAnswer = await hub.Client.SendAsync(intake);
+        using var intakePreflight = await hub.Client.SendAsync(Preflight("/api/intake/web"));
+        using var formToken = new HttpRequestMessage(HttpMethod.Get, "/api/public/web/form-token");
+        formToken.Headers.Add("Origin", Website);
+        using var formTokenAnswer = await hub.Client.SendAsync(formToken);
+        using var formPreflight = await hub.Client.SendAsync(Preflight("/api/public/web"));
+
+        Assert.Equal(HttpStatusCode.Created, intakeAnswer.StatusCode);
+        Assert.False(intakeAnswer.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(intakePreflight.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.NotEqual(HttpStatusCode.NoContent, intakePreflight.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, formTokenAnswer.StatusCode);
+        Assert.Equal(Website, formTokenAnswer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(HttpStatusCode.NoContent, formPreflight.StatusCode);
+        Assert.Equal(Website, formPreflight.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        static HttpRequestMessage Preflight(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, path);
+            request.Headers.Add("Origin", Website);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "content-type,authorization");
+            return request;
+        }
+    }
+
     [Theory]
     [InlineData(false, 201)]
     [InlineData(true, 200)]
