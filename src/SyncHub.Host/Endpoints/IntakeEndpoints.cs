@@ -32,47 +32,58 @@ internal static class IntakeEndpoints
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> HandleAsync(string route, HttpContext context, IntakeServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers the request itself (a <see cref="Task"/>, not a <see cref="Task{IResult}"/> for the route's delegate to await and
+    /// then execute: that had been one more async state machine per request).
+    /// </summary>
+    private static async Task HandleAsync(string route, HttpContext context, IntakeServices services, CancellationToken cancellationToken)
     {
         var source = services.Source(route);
         if (source is null)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}");
+            await Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}").ExecuteAsync(context);
+            return;
         }
 
         var logger = services.Logger;
         var metrics = services.Metrics;
-        var pipeline = services.Pipeline;
         var settings = services.Options.Value;
         var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             metrics.Rejected(source.Name);
             Log.WebhookRejected(logger, source.Name, 413, "body", $"larger than {settings.MaxBodyBytes} bytes");
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
+            await Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes").ExecuteAsync(context);
+            return;
         }
 
         var request = new WebhookRequest(context.Request.Method, new RequestHeaderView(context.Request.Headers), QueryOf(context.Request), body.Value);
 
+        IResult answer;
         var verdict = await source.ReadAsync(request, cancellationToken);
         switch (verdict)
         {
             case WebhookResult.Immediate immediate:
                 // The body may echo what the caller sent (a handshake challenge): never let a browser sniff it into HTML.
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
+                answer = Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
+                break;
             case WebhookResult.Rejected rejected:
                 metrics.Rejected(source.Name);
                 Log.WebhookRejected(logger, source.Name, rejected.Status, rejected.Field ?? "-", rejected.Detail ?? rejected.Title);
-                return rejected.Field is { } field
+                answer = rejected.Field is { } field
                     ? Problems.Field(field, rejected.Detail ?? rejected.Title, rejected.Status)
                     : Problems.Status(rejected.Status, rejected.Title, rejected.Detail);
+                break;
             case WebhookResult.Accepted accepted:
-                var (results, failure) = await SubmitAllAsync(context, source.Name, accepted.Records, pipeline, settings, logger, cancellationToken);
-                return failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
+                var (results, failure) = await SubmitAllAsync(context, source.Name, accepted.Records, services.Pipeline, settings, logger, cancellationToken);
+                answer = failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown webhook result {verdict.GetType().Name}");
         }
+
+        await answer.ExecuteAsync(context);
     }
 
     /// <summary>
