@@ -31,7 +31,10 @@ internal static class WebFormMapper
             return problem;
         }
 
-        if (!MailAddress.TryCreate(form.Email!.Trim(), out var address) || address.Address != form.Email.Trim())
+        // UTF-8 given as the display-name encoding (there is no display name; the one-argument form looks up "utf-8" by
+        // name, which, with the code-pages provider registered, allocated a table on every form).
+        var email = form.Email!.Trim();
+        if (!MailAddress.TryCreate(email, displayName: null, Encoding.UTF8, out var address) || address.Address != email)
         {
             return WebhookResult.Invalid("email", "must be an e-mail address");
         }

@@ -72,5 +72,65 @@ public sealed class WebFormSourceTests : IDisposable
         Assert.Equal(field, rejected.Field);
     }
 
+    [Fact]
+    public async Task ReadAsync_NamesInAnyCaseAndUnknownMembers_AreRead()
+    {
+        var result = await CreateSut().ReadAsync(
+            Request("""{"Name":"Ana","EMAIL":"ana@example.com","subject":"Down","Message":"Out","page":{"url":"/help","tags":["a",{"b":[1,2]}]},"submissionId":"s-10"}"""),
+            CancellationToken.None);
+
+        var record = Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records);
+        Assert.Equal(new Requester("Ana", "ana@example.com"), record.Requester);
+        Assert.Equal("Out", record.Body);
+        Assert.Equal("s-10", record.ExternalId);
+    }
+
+    [Theory]
+    [InlineData(7, true)]
+    [InlineData(8, false)]
+    public async Task ReadAsync_NestingBeyondEightLevels_IsRefusedNamingTheMember(int depth, bool accepted)
+    {
+        var nested = string.Concat(Enumerable.Repeat("[", depth)) + string.Concat(Enumerable.Repeat("]", depth));
+
+        var result = await CreateSut().ReadAsync(
+            Request($$"""{"name":"Ana","email":"ana@example.com","subject":"Down","message":"Out","extra":{{nested}}}"""),
+            CancellationToken.None);
+
+        if (accepted)
+        {
+            Assert.IsType<WebhookResult.Accepted>(result);
+        }
+        else
+        {
+            var rejected = Assert.IsType<WebhookResult.Rejected>(result);
+            Assert.Equal(400, rejected.Status);
+            Assert.Equal("extra", rejected.Field);
+        }
+    }
+
+    [Theory]
+    [InlineData(" ana@example.com ", true)]
+    [InlineData("ana.souza+help@mail.example.com", true)]
+    [InlineData("Ana <ana@example.com>", false)]
+    [InlineData("\"Ana\" ana@example.com", false)]
+    [InlineData("ana@example.com, bo@example.com", false)]
+    [InlineData("ana@@example.com", false)]
+    [InlineData("ana", false)]
+    public async Task ReadAsync_Email_IsOnePlainAddress(string email, bool accepted)
+    {
+        var result = await CreateSut().ReadAsync(
+            Request($$"""{"name":"Ana","email":{{System.Text.Json.JsonSerializer.Serialize(email)}},"subject":"Down","message":"Out"}"""),
+            CancellationToken.None);
+
+        if (accepted)
+        {
+            Assert.Equal(email.Trim(), Assert.Single(Assert.IsType<WebhookResult.Accepted>(result).Records).Requester.Email);
+        }
+        else
+        {
+            Assert.Equal("email", Assert.IsType<WebhookResult.Rejected>(result).Field);
+        }
+    }
+
     public void Dispose() => harness.Dispose();
 }

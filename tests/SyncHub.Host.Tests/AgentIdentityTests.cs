@@ -260,6 +260,35 @@ public sealed class AgentIdentityTests
     }
 
     [Fact]
+    public async Task Jwt_IsCheckedOnlyWhereTheApiTakesIt_NeverOnAWebhooksBearerToken()
+    {
+        var seen = new List<string>();
+        await using var hub = await HubServer.StartAsync(JwtSettings(), services => services.PostConfigure<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(
+            ApiAuthentication.BearerScheme,
+            o => o.Events = new Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    lock (seen)
+                    {
+                        seen.Add(context.Request.Path);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            }));
+
+        using var webhook = await hub.Client.SendAsync(hub.Form(Forms.Valid("jwt-1")));
+        using var health = await hub.Client.SendAsync(Bearer(HttpMethod.Get, "/health/ready", Token(new Claim("preferred_username", "ben"))));
+        using var me = await hub.Client.SendAsync(Bearer(HttpMethod.Get, "/api/agents/me", Token(new Claim("preferred_username", "ben"))));
+
+        Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ben", (await hub.JsonAsync(me)).GetProperty("id").GetString());
+        Assert.Equal(["/api/agents/me"], seen);
+    }
+
+    [Fact]
     public async Task Jwt_Expired_WrongAudience_UnknownAgent_OtherSigner_Return401()
     {
         await using var hub = await HubServer.StartAsync(JwtSettings());

@@ -49,6 +49,11 @@ internal static class AuthRegistration
             return;
         }
 
+        // The bearer scheme is used where a route asks for it (ApiAuthentication, by name), never as a default: as the only
+        // scheme registered, ASP.NET Core would make it the default one, and the authentication middleware would then
+        // validate every request's Authorization header as a JWT, a webhook's own bearer token included (about 4 KB and a
+        // failed token parse per webhook request).
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddJwtBearer(ApiAuthentication.BearerScheme, _ => { });
         services.AddOptions<JwtBearerOptions>(ApiAuthentication.BearerScheme).Configure<IOptions<ApiOptions>, TimeProvider>((o, options, time) =>
         {

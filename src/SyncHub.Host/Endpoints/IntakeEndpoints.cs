@@ -17,75 +17,73 @@ internal static class IntakeEndpoints
 {
     public static void MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/intake/{route}", ["GET", "POST"], HandleAsync)
+        // The services the route uses are all singletons: resolved once, on the first request, from the root provider
+        // rather than per request from the request's scope (which the scope had to be made for, and IEnumerable<IWebhookSource>
+        // resolved into a new array each time).
+        var root = app.ServiceProvider;
+        IntakeServices? services = null;
+        app.MapMethods(
+                "/api/intake/{route}",
+                ["GET", "POST"],
+                (string route, HttpContext context, CancellationToken cancellationToken) =>
+                    HandleAsync(route, context, services ??= new IntakeServices(root), cancellationToken))
             .WithName("Intake")
             .DescribedAsIntake()
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> HandleAsync(
-        string route,
-        HttpContext context,
-        IEnumerable<IWebhookSource> sources,
-        IIntakePipeline pipeline,
-        IOptions<PipelineOptions> options,
-        SyncHubMetrics metrics,
-        RequestLoggers loggers,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers the request itself (a <see cref="Task"/>, not a <see cref="Task{IResult}"/> for the route's delegate to await and
+    /// then execute: that had been one more async state machine per request).
+    /// </summary>
+    private static async Task HandleAsync(string route, HttpContext context, IntakeServices services, CancellationToken cancellationToken)
     {
-        var source = sources.FirstOrDefault(s => string.Equals(s.Route, route, StringComparison.OrdinalIgnoreCase));
+        var source = services.Source(route);
         if (source is null)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}");
+            await Problems.Status(StatusCodes.Status404NotFound, "Not found", $"no intake is enabled at /api/intake/{route}").ExecuteAsync(context);
+            return;
         }
 
-        var logger = loggers.Intake;
-        var settings = options.Value;
+        var logger = services.Logger;
+        var metrics = services.Metrics;
+        var settings = services.Options.Value;
         var body = await RequestBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             metrics.Rejected(source.Name);
             Log.WebhookRejected(logger, source.Name, 413, "body", $"larger than {settings.MaxBodyBytes} bytes");
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes");
+            await Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is larger than {settings.MaxBodyBytes} bytes").ExecuteAsync(context);
+            return;
         }
 
-        var request = new WebhookRequest(
-            context.Request.Method,
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-            body.Value);
+        var request = new WebhookRequest(context.Request.Method, new RequestHeaderView(context.Request.Headers), QueryOf(context.Request), body.Value);
 
+        IResult answer;
         var verdict = await source.ReadAsync(request, cancellationToken);
         switch (verdict)
         {
             case WebhookResult.Immediate immediate:
                 // The body may echo what the caller sent (a handshake challenge): never let a browser sniff it into HTML.
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
+                answer = Results.Content(immediate.Body, immediate.ContentType, statusCode: immediate.Status);
+                break;
             case WebhookResult.Rejected rejected:
                 metrics.Rejected(source.Name);
                 Log.WebhookRejected(logger, source.Name, rejected.Status, rejected.Field ?? "-", rejected.Detail ?? rejected.Title);
-                return rejected.Field is { } field
+                answer = rejected.Field is { } field
                     ? Problems.Field(field, rejected.Detail ?? rejected.Title, rejected.Status)
                     : Problems.Status(rejected.Status, rejected.Title, rejected.Detail);
+                break;
             case WebhookResult.Accepted accepted:
-                return await StoreAsync(context, source, accepted.Records, pipeline, settings, logger, cancellationToken);
+                var (results, failure) = await SubmitAllAsync(context, source.Name, accepted.Records, services.Pipeline, settings, logger, cancellationToken);
+                answer = failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown webhook result {verdict.GetType().Name}");
         }
-    }
 
-    private static async Task<IResult> StoreAsync(
-        HttpContext context,
-        IWebhookSource source,
-        IReadOnlyList<IntakeRecord> records,
-        IIntakePipeline pipeline,
-        PipelineOptions settings,
-        ILogger logger,
-        CancellationToken cancellationToken)
-    {
-        var (results, failure) = await SubmitAllAsync(context, source.Name, records, pipeline, settings, logger, cancellationToken);
-        return failure ?? IntakeAnswer.From(results!, source.AnswersCreatedWith200);
+        await answer.ExecuteAsync(context);
     }
 
     /// <summary>
@@ -130,5 +128,44 @@ internal static class IntakeEndpoints
         }
 
         return (results, null);
+    }
+
+    /// <summary>
+    /// The query as <see cref="WebhookRequest.Query"/>: a copy with names matched case-sensitively (the request's own
+    /// collection ignores case); no copy for the usual request without a query.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> QueryOf(HttpRequest request) =>
+        request.QueryString.HasValue
+            ? request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)
+            : EmptyQuery;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyQuery = new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly();
+
+    /// <summary>The intake route's singletons, and its sources by route.</summary>
+    private sealed class IntakeServices(IServiceProvider services)
+    {
+        private readonly IWebhookSource[] sources = [.. services.GetServices<IWebhookSource>()];
+
+        public IIntakePipeline Pipeline { get; } = services.GetRequiredService<IIntakePipeline>();
+
+        public IOptions<PipelineOptions> Options { get; } = services.GetRequiredService<IOptions<PipelineOptions>>();
+
+        public SyncHubMetrics Metrics { get; } = services.GetRequiredService<SyncHubMetrics>();
+
+        public ILogger Logger { get; } = services.GetRequiredService<RequestLoggers>().Intake;
+
+        /// <summary>The first source registered for the route (matched without regard to case), or null.</summary>
+        public IWebhookSource? Source(string route)
+        {
+            foreach (var source in sources)
+            {
+                if (string.Equals(source.Route, route, StringComparison.OrdinalIgnoreCase))
+                {
+                    return source;
+                }
+            }
+
+            return null;
+        }
     }
 }
