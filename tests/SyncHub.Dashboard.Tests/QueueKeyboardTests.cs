@@ -52,7 +52,7 @@ public sealed class QueueKeyboardTests(DashboardFixture fixture) : IClassFixture
         await Expect(dashboard.Panel).ToHaveAttributeAsync("data-number", order[0].ToString(CultureInfo.InvariantCulture));
 
         await keyboard.PressAsync("r");
-        await Expect(dashboard.ReplyText).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(dashboard.ReplyText);
         await keyboard.TypeAsync("On it: j and k typed here move nothing.");
         await Expect(dashboard.Rows.Nth(0)).ToHaveClassAsync(new Regex("is-cursor"));
         await keyboard.PressAsync("Control+Enter");
@@ -90,7 +90,7 @@ public sealed class QueueKeyboardTests(DashboardFixture fixture) : IClassFixture
         await Expect(help).ToBeHiddenAsync();
 
         await keyboard.PressAsync("/");
-        await Expect(dashboard.Search).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(dashboard.Search);
         await keyboard.TypeAsync("printer");
         await Expect(dashboard.Search).ToHaveValueAsync("printer");
         await Expect(dashboard.Page).ToHaveURLAsync(new Regex("q=printer"));

@@ -212,9 +212,9 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
         var position = await picker.Locator("option").EvaluateAllAsync<int>($"(options, title) => options.findIndex(o => o.textContent === title)", title);
 
         await dashboard.Page.Keyboard.PressAsync("r");
-        await Expect(dashboard.ReplyText).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(dashboard.ReplyText);
         await dashboard.Page.Keyboard.PressAsync("Shift+Tab");
-        await Expect(picker).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(picker);
         for (var i = 0; i < position; i++)
         {
             await dashboard.Page.Keyboard.PressAsync("ArrowDown");
@@ -226,7 +226,7 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
 
         var text = $"Hello Ana Souza, about ticket {ticket.Number}: use the reset link. Maria Alves";
         await Expect(dashboard.ReplyText).ToHaveValueAsync(text);
-        await Expect(dashboard.ReplyText).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(dashboard.ReplyText);
         await dashboard.Page.Keyboard.PressAsync("Control+Enter");
 
         await Expect(dashboard.Conversation.Locator("[data-type='reply'] blockquote")).ToHaveTextAsync(text);
@@ -360,7 +360,7 @@ public sealed class WorkspaceTests(DashboardFixture fixture) : IClassFixture<Das
 
         await Expect(dashboard.Panel.Locator(".follow-up-ask")).ToBeVisibleAsync();
         await Expect(followUp).ToBeVisibleAsync();
-        await Expect(followUp.GetByLabel("Documentation", new() { Exact = true })).ToBeFocusedAsync();
+        await FocusAssertions.ExpectFocusedAsync(followUp.GetByLabel("Documentation", new() { Exact = true }));
         await followUp.GetByLabel("Bug", new() { Exact = true }).SelectOptionAsync("Known");
         await followUp.GetByLabel("Bug link").FillAsync("https://github.com/example/app/issues/7");
         await followUp.GetByRole(AriaRole.Button, new() { Name = "Record follow-up" }).ClickAsync();
