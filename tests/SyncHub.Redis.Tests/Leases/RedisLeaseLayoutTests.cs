@@ -37,10 +37,11 @@ public sealed class RedisLeaseLayoutTests(RedisServerFixture redis)
     public async Task TryAcquireAsync_TtlRunOutOnTheServersClock_AnotherOwnerGetsItWithAHigherToken()
     {
         var sut = CreateSut(redis.NewPrefix());
-        var first = await sut.TryAcquireAsync(Name, "hub-a", TimeSpan.FromMilliseconds(200));
+        // Long enough that the second owner's first try, right after, cannot outlast it on a loaded machine (200 ms did once).
+        var first = await sut.TryAcquireAsync(Name, "hub-a", TimeSpan.FromMilliseconds(1_500));
         Assert.Null(await sut.TryAcquireAsync(Name, "hub-b", TimeSpan.FromMinutes(1)));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromMilliseconds(2_000));
         var second = await sut.TryAcquireAsync(Name, "hub-b", TimeSpan.FromMinutes(1));
 
         Assert.NotNull(second);
