@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using StackExchange.Redis;
 using SyncHub.Domain;
+using SyncHub.Pipeline;
 using SyncHub.Redis.Scripts;
 using SyncHub.Storage;
 
@@ -37,10 +37,12 @@ internal static class TicketMemberships
     private static readonly Dictionary<Department, string> OpenDepartments =
         Enum.GetValues<Department>().ToDictionary(d => d, d => "index:open-department:" + d);
 
-    /// <summary>The per-agent keys met so far (agents are few); past <see cref="RememberedAssignees"/> they are made each time.</summary>
-    private const int RememberedAssignees = 1_024;
-
-    private static readonly ConcurrentDictionary<string, (string All, string Open)> AssigneeKeys = new(StringComparer.Ordinal);
+    /// <summary>An agent's <c>index:assignee:{a}</c> and <c>index:open-assignee:{a}</c> keys, made once per agent (agents are few).</summary>
+    private static readonly RecurringValues<string, (string All, string Open)> AssigneeSets = new(static assignee =>
+    {
+        var key = AssigneeKey(assignee);
+        return ("index:assignee:" + key, "index:open-assignee:" + key);
+    });
 
     [ThreadStatic]
     private static TokenWriter? threadTokens;
@@ -101,7 +103,7 @@ internal static class TicketMemberships
             }
         }
 
-        var assigneeKeys = ticket.Assignee is { Length: > 0 } assignee ? AssigneeSets(assignee) : default;
+        var assigneeKeys = ticket.Assignee is { Length: > 0 } assignee ? AssigneeSets[assignee] : default;
         if (assigneeKeys.All is { } all)
         {
             sets.Add((all, null));
@@ -136,24 +138,6 @@ internal static class TicketMemberships
         {
             sets.Add(("index:risk", TicketOrder.Ms(risk)));
         }
-    }
-
-    /// <summary>The <c>index:assignee:{a}</c> and <c>index:open-assignee:{a}</c> keys of <paramref name="assignee"/>.</summary>
-    private static (string All, string Open) AssigneeSets(string assignee)
-    {
-        if (AssigneeKeys.TryGetValue(assignee, out var keys))
-        {
-            return keys;
-        }
-
-        var key = AssigneeKey(assignee);
-        keys = ("index:assignee:" + key, "index:open-assignee:" + key);
-        if (AssigneeKeys.Count < RememberedAssignees)
-        {
-            AssigneeKeys.TryAdd(assignee, keys);
-        }
-
-        return keys;
     }
 
     /// <summary>The search tokens of <paramref name="ticket"/> (none for a merged ticket).</summary>
