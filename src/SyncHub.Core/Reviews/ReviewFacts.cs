@@ -69,9 +69,12 @@ public sealed record ReviewFacts(int? Rating, string? Version, string? Store, st
     }
 
     /// <summary>"2★ on Google Play, version 4.2.0" for alerts and history.</summary>
-    public string Describe() =>
-        $"{(Rating is { } r ? $"{r.ToString(CultureInfo.InvariantCulture)}★" : "unrated")} on {ReviewDiagnostics.StoreName(Store)}" +
-        (Version is null ? "" : $", version {Version}");
+    public string Describe() => Describe(Rating, Store, Version);
+
+    /// <summary>As <see cref="Describe()"/>, from the rating, store and version alone.</summary>
+    internal static string Describe(int? rating, string? store, string? version) =>
+        $"{(rating is { } r ? $"{r.ToString(CultureInfo.InvariantCulture)}★" : "unrated")} on {ReviewDiagnostics.StoreName(store)}" +
+        (version is null ? "" : $", version {version}");
 
     private static ReviewFacts Read(IntakeRecord record)
     {

@@ -13,7 +13,7 @@ public sealed class ReviewPriorityPolicy(IPriorityPolicy inner, ReviewRules rule
 {
     // The decision when no rule matches, made once per rating, store and version (reviews of one release share them).
     private readonly RecurringValues<(int? Rating, string? Store, string? Version), PolicyDecision<Priority>> unmatched = new(facts =>
-        new(rules.Options.DefaultPriority, $"app review ({new ReviewFacts(facts.Rating, facts.Version, facts.Store, null, null).Describe()}): no review priority rule matched"));
+        new(rules.Options.DefaultPriority, $"app review ({ReviewFacts.Describe(facts.Rating, facts.Store, facts.Version)}): no review priority rule matched"));
 
     public PolicyDecision<Priority> Decide(TicketContext context)
     {
