@@ -77,7 +77,7 @@ public sealed class RedisTicketStore(
         }
         catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
         {
-            reply = await RunAsync(RedisScripts.Create, arguments, "create");
+            reply = await LoadAsync(RedisScripts.Create, arguments, "create");
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
@@ -500,19 +500,29 @@ public sealed class RedisTicketStore(
     /// <summary>Returns once the writes made so far are on the replicas <see cref="RedisStoreOptions.MinReplicasAcked"/> asks for.</summary>
     private Task ReplicatedAsync(string operation) => replicas is null ? Task.CompletedTask : replicas.WaitAsync(operation);
 
+    /// <summary>EVALSHA awaited here rather than through RedisScript.EvaluateAsync: one asynchronous step less per call.</summary>
     private async Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation)
     {
         try
         {
-            // EVALSHA awaited here rather than through RedisScript.EvaluateAsync: one asynchronous step less per call.
-            try
-            {
-                return await script.EvaluateBySha(database, args);
-            }
-            catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
-            {
-                return await script.LoadAsync(database, script.KeysOf(args[0]), args, logger);
-            }
+            return await script.EvaluateBySha(database, args);
+        }
+        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+        {
+            return await LoadAsync(script, args, operation);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw Unavailable(ex, operation);
+        }
+    }
+
+    /// <summary>The script sent in full after its EVALSHA was answered NOSCRIPT (a restart, a failover, SCRIPT FLUSH).</summary>
+    private async Task<RedisResult> LoadAsync(RedisScript script, RedisValue[] args, string operation)
+    {
+        try
+        {
+            return await script.LoadAsync(database, script.KeysOf(args[0]), args, logger);
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
