@@ -111,6 +111,14 @@ public sealed class SentinelFailoverTests(ITestOutputHelper output) : IAsyncLife
         var store = provider.GetRequiredService<ITicketStore>();
         var creation = new SampleRecords(TimeProvider.System).Creation(externalId: "needs-three-replicas");
 
+        // The primary reachable first (found through the sentinels): the failure asserted is the replicas', not a connection
+        // still being made (a loaded full run once met that instead).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await store.PingAsync() && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
         var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.CreateAsync(creation));
         Assert.Contains("2 of 3 Redis replicas", failure.Message, StringComparison.Ordinal);
 
