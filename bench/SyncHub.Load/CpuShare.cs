@@ -37,13 +37,24 @@ internal sealed class CpuShare
         return share;
     }
 
-    public async Task<string> StopAsync()
+    /// <summary>The shares since <see cref="StartAsync"/>; <paramref name="rate"/> (requests per second) gives the CPU per request.</summary>
+    public async Task<Shares> StopAsync(double rate)
     {
         var elapsed = clock.Elapsed.TotalSeconds;
         var redis = (await RedisCpuAsync(server) - redisBefore).TotalSeconds / elapsed;
         var hubCores = (hub() - hubBefore).TotalSeconds / elapsed;
         var harness = (Process.GetCurrentProcess().TotalProcessorTime - harnessBefore).TotalSeconds / elapsed;
-        return string.Create(CultureInfo.InvariantCulture, $"redis-server {redis:F2}, {name} {hubCores:F2}, harness {harness:F2} cores");
+        return new Shares(name, redis, hubCores, harness, rate);
+    }
+
+    /// <summary>Cores used by redis-server, the process under load and the harness, over a run of <c>Rate</c> requests per second.</summary>
+    public sealed record Shares(string Name, double Redis, double Process, double Harness, double Rate)
+    {
+        /// <summary>The process's CPU per request (0 for a side that runs in the harness).</summary>
+        public double ProcessMicroseconds => Rate > 0 ? Process / Rate * 1e6 : 0;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"redis-server {Redis:F2} ({(Rate > 0 ? Redis / Rate * 1e6 : 0):F0} us/request), {Name} {Process:F2}{(Process > 0 ? $" ({ProcessMicroseconds:F0} us/request)" : "")}, harness {Harness:F2} cores");
     }
 
     private static async Task<TimeSpan> RedisCpuAsync(IServer server)
