@@ -90,6 +90,18 @@ public sealed class ContainerTests(RedisServerFixture redis) : IClassFixture<Red
     }
 
     [Fact]
+    public void BuiltHub_ThreadPoolThreadsBlockWithoutSpinning()
+    {
+        // What `dotnet synchub.dll` (and so the image and the systemd unit) runs with: an idle thread-pool thread blocks at
+        // once instead of spinning for work first, which cost the hub about a sixth of its CPU per webhook request.
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "synchub.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.Equal(0, properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+    }
+
+    [Fact]
     public void BareRun_ListensOnLoopbackPort8080()
     {
         using var app = SyncHubApp.Build(["--environment", "Testing"], b => b.Configuration.AddInMemoryCollection(HubServer.DefaultSettings()));
