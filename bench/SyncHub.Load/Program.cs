@@ -35,8 +35,8 @@ try
         $"redis-server {server.Version} at {host}:{port}; {arguments.Connections} connections; {arguments.Duration} s per run after {arguments.Warmup} s warm-up; " +
         $"{arguments.Rounds} rounds; {arguments.BodyBytes} B message; {Environment.ProcessorCount} cores"));
 
-    // Webhook intake: the hub (auth, validation, idempotency, indexes, outbox, one script per ticket), the bare endpoint and
-    // Node-RED (where Node.js is installed), in turns that rotate from round to round.
+    // Webhook intake: the hub (auth, validation, idempotency, indexes, outbox, one script per ticket), the bare HSET endpoint,
+    // the bare endpoint that runs the creation script (the hub's ceiling) and Node-RED (where Node.js is installed).
     var hubResults = new List<LoadResult>();
     var bareResults = new List<LoadResult>();
     var scriptResults = new List<LoadResult>();
@@ -72,7 +72,7 @@ try
             {
                 var side = sides[(turn + round) % sides.Count];
                 var cpu = await CpuShare.StartAsync(server, side.ProcessorTime, side.Process);
-                var result = await LoadRun.RunAsync(side.Address, side.Path, side.Bearer, arguments.Connections, warmup, duration, $"{run}-{side.Path.Trim('/')}-{round}", message);
+                var result = await LoadRun.RunAsync(side.Address, side.Path, side.Bearer, arguments.Connections, warmup, duration, $"{run}-{side.Label.TrimEnd().Replace(' ', '-')}-{round}", message);
                 var shares = await cpu.StopAsync(result.Rate);
                 side.Results.Add(result);
                 if (ReferenceEquals(side.Results, hubResults))
