@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 using SyncHub.Redis;
 
@@ -54,7 +55,7 @@ internal sealed class BareEndpoint : IAsyncDisposable
             await request.Body.CopyToAsync(body);
             var n = Interlocked.Increment(ref next);
             // As the store calls it: EVALSHA with the keys the script declares.
-            var stored = await RedisScripts.Create.EvaluateBySha(database, creation.For(n));
+            var stored = await RedisScripts.Create.RunAsync(database, creation.For(n), NullLogger.Instance, "create");
             return Results.Created((string?)null, new { id = n, stored = stored.IsNull ? null : stored.ToString() });
         });
         await app.StartAsync();

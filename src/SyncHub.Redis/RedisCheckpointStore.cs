@@ -42,8 +42,7 @@ public sealed class RedisCheckpointStore(
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(cursor);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await RedisFailures.GuardAsync(
-            () => RedisScripts.CheckpointCommit.EvaluateAsync(database, CheckpointCommitScriptArgs.Build(prefix, source, cursor, fencingToken), logger), logger, "checkpoint write");
+        var result = await RedisScripts.CheckpointCommit.RunAsync(database, CheckpointCommitScriptArgs.Build(prefix, source, cursor, fencingToken), logger, "checkpoint write");
         if ((long)result == 1)
         {
             await ReplicatedAsync();

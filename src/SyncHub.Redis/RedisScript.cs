@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -36,46 +37,39 @@ internal sealed class RedisScript
     /// key of the deployment in that tag's slot, and KEYS[1] routes the call to the shard that holds it, where the script
     /// may touch any key of the slot.
     /// </summary>
-    public Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger)
+    public ValueTask<RedisResult> RunAsync(IDatabaseAsync database, RedisValue[] arguments, ILogger logger, string operation)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return EvaluateAsync(database, KeysOf(arguments[0]), arguments, logger);
+        return RunAsync(database, KeysOf(arguments[0]), arguments, logger, operation);
     }
 
-    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
+    /// <summary>
+    /// Runs the script as a store call: <c>EVALSHA</c>, the script in full after a NOSCRIPT answer, and a store that is down
+    /// or unreachable (<see cref="RedisFailures.IsUnavailable"/>) logged as <paramref name="operation"/> and thrown as
+    /// <see cref="Storage.StoreUnavailableException"/>. One asynchronous step per call, awaited once by its caller: its state
+    /// machine comes from the runtime's pool rather than a new box per call (every ticket's creation runs here).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<RedisResult> RunAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger, string operation)
     {
+        ArgumentNullException.ThrowIfNull(database);
         try
         {
-            return await database.ScriptEvaluateAsync(Hash, keys, arguments);
+            try
+            {
+                return await database.ScriptEvaluateAsync(Hash, keys, arguments);
+            }
+            catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+            {
+                Log.ScriptLoaded(logger, Name);
+                return await database.ScriptEvaluateAsync(Text, keys, arguments);
+            }
         }
-        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
-            return await LoadAsync(database, keys, arguments, logger);
+            Log.Unavailable(logger, ex, operation);
+            throw RedisFailures.Unavailable(ex);
         }
-    }
-
-    /// <summary>
-    /// Sends the script in full (<c>EVAL</c>, which caches it again), after <c>EVALSHA</c> was answered NOSCRIPT: for a
-    /// caller that awaits the <c>EVALSHA</c> itself (<see cref="EvaluateBySha"/>) rather than through <see cref="EvaluateAsync(IDatabaseAsync, RedisKey[], RedisValue[], ILogger)"/>,
-    /// which would add an asynchronous step to every call.
-    /// </summary>
-    public Task<RedisResult> LoadAsync(IDatabaseAsync database, RedisKey[]? keys, RedisValue[] arguments, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        Log.ScriptLoaded(logger, Name);
-        return database.ScriptEvaluateAsync(Text, keys, arguments);
-    }
-
-    /// <summary>
-    /// <c>EVALSHA</c> of a script whose ARGV[1] is the key prefix (see <see cref="EvaluateAsync(IDatabaseAsync, RedisValue[], ILogger)"/>),
-    /// without the reload on NOSCRIPT: the caller catches that (<see cref="RedisFailures.IsNoScript"/>) and calls
-    /// <see cref="LoadAsync"/> with <see cref="KeysOf"/> of the prefix.
-    /// </summary>
-    public Task<RedisResult> EvaluateBySha(IDatabaseAsync database, RedisValue[] arguments)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(arguments);
-        return database.ScriptEvaluateAsync(Hash, KeysOf(arguments[0]), arguments);
     }
 
     /// <summary>
@@ -83,7 +77,7 @@ internal sealed class RedisScript
     /// (a deployment has one), as the multiplexer only reads it. The arrays are never written after they are made, so
     /// calls on other threads may share them.
     /// </summary>
-    public RedisKey[] KeysOf(RedisValue prefix)
+    private RedisKey[] KeysOf(RedisValue prefix)
     {
         var keys = lastKeys;
         if (keys is null || keys[0] != (RedisKey)(string?)prefix)

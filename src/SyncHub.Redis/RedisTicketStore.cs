@@ -69,20 +69,7 @@ public sealed class RedisTicketStore(
 
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = CreateScriptArgs.Build(prefix, creation, out var json, compressFrom);
-        RedisResult reply;
-        try
-        {
-            // Awaited here rather than through RunAsync: one asynchronous step less on the path of every ticket.
-            reply = await RedisScripts.Create.EvaluateBySha(database, arguments);
-        }
-        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
-        {
-            reply = await LoadAsync(RedisScripts.Create, arguments, "create");
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw Unavailable(ex, "create");
-        }
+        var reply = await RedisScripts.Create.RunAsync(database, arguments, logger, "create");
 
         // Answered, so the arguments were written: they and their buffer can go back to their pools (on a failure they are
         // left to the collector, as a timed-out command may still wait in the multiplexer's backlog).
@@ -500,39 +487,5 @@ public sealed class RedisTicketStore(
     /// <summary>Returns once the writes made so far are on the replicas <see cref="RedisStoreOptions.MinReplicasAcked"/> asks for.</summary>
     private Task ReplicatedAsync(string operation) => replicas is null ? Task.CompletedTask : replicas.WaitAsync(operation);
 
-    /// <summary>EVALSHA awaited here rather than through RedisScript.EvaluateAsync: one asynchronous step less per call.</summary>
-    private async Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation)
-    {
-        try
-        {
-            return await script.EvaluateBySha(database, args);
-        }
-        catch (RedisServerException ex) when (RedisFailures.IsNoScript(ex))
-        {
-            return await LoadAsync(script, args, operation);
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw Unavailable(ex, operation);
-        }
-    }
-
-    /// <summary>The script sent in full after its EVALSHA was answered NOSCRIPT (a restart, a failover, SCRIPT FLUSH).</summary>
-    private async Task<RedisResult> LoadAsync(RedisScript script, RedisValue[] args, string operation)
-    {
-        try
-        {
-            return await script.LoadAsync(database, script.KeysOf(args[0]), args, logger);
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw Unavailable(ex, operation);
-        }
-    }
-
-    private StoreUnavailableException Unavailable(Exception ex, string operation)
-    {
-        Log.Unavailable(logger, ex, operation);
-        return RedisFailures.Unavailable(ex);
-    }
+    private ValueTask<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation) => script.RunAsync(database, args, logger, operation);
 }

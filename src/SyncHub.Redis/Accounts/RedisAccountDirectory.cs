@@ -247,6 +247,5 @@ public sealed class RedisAccountDirectory(
 
     public void Dispose() => mirror?.Dispose();
 
-    private Task<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation) =>
-        RedisFailures.GuardAsync(() => script.EvaluateAsync(database, args, logger), logger, operation);
+    private ValueTask<RedisResult> RunAsync(RedisScript script, RedisValue[] args, string operation) => script.RunAsync(database, args, logger, operation);
 }

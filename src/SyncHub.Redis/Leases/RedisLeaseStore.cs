@@ -24,8 +24,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await RedisFailures.GuardAsync(
-            () => RedisScripts.LeaseAcquire.EvaluateAsync(database, LeaseAcquireScriptArgs.Build(prefix, name, owner, Milliseconds(ttl)), logger), logger, "lease acquire");
+        var result = await RedisScripts.LeaseAcquire.RunAsync(database, LeaseAcquireScriptArgs.Build(prefix, name, owner, Milliseconds(ttl)), logger, "lease acquire");
         if (result.IsNull)
         {
             return null;
@@ -41,8 +40,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await RedisFailures.GuardAsync(
-            () => RedisScripts.LeaseRenew.EvaluateAsync(database, LeaseRenewScriptArgs.Build(prefix, lease.Name, Value(lease), Milliseconds(ttl)), logger), logger, "lease renew");
+        var result = await RedisScripts.LeaseRenew.RunAsync(database, LeaseRenewScriptArgs.Build(prefix, lease.Name, Value(lease), Milliseconds(ttl)), logger, "lease renew");
         if ((long)result == 1)
         {
             return true;
@@ -56,8 +54,7 @@ public sealed class RedisLeaseStore(IConnectionMultiplexer redis, IOptions<Redis
     {
         ArgumentNullException.ThrowIfNull(lease);
         cancellationToken.ThrowIfCancellationRequested();
-        await RedisFailures.GuardAsync(
-            () => RedisScripts.LeaseRelease.EvaluateAsync(database, LeaseReleaseScriptArgs.Build(prefix, lease.Name, Value(lease)), logger), logger, "lease release");
+        await RedisScripts.LeaseRelease.RunAsync(database, LeaseReleaseScriptArgs.Build(prefix, lease.Name, Value(lease)), logger, "lease release");
     }
 
     /// <summary>What <c>{prefix}lease:{name}</c> holds while <paramref name="lease"/> is held.</summary>

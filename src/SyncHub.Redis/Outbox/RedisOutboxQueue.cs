@@ -61,7 +61,7 @@ public sealed partial class RedisOutboxQueue(IConnectionMultiplexer redis, IOpti
         var idleMs = (long)Math.Ceiling(minIdle.TotalMilliseconds);
         var reply = await InGroupAsync(
             group,
-            () => RedisScripts.OutboxClaim.EvaluateAsync(database, OutboxClaimScriptArgs.Build(key, group, consumer, idleMs, count), logger),
+            () => RedisScripts.OutboxClaim.RunAsync(database, OutboxClaimScriptArgs.Build(key, group, consumer, idleMs, count), logger, "outbox claim").AsTask(),
             "outbox claim");
 
         var fields = (RedisResult[])reply!;

@@ -27,8 +27,7 @@ public sealed class RedisOutboxTrimmer(
     /// <summary>Removes the acknowledged entries now; returns how many.</summary>
     public async Task<long> TrimAsync()
     {
-        var removed = (long)await RedisFailures.GuardAsync(
-            () => RedisScripts.OutboxTrim.EvaluateAsync(database, OutboxTrimScriptArgs.Build(key), logger), logger, "outbox trim");
+        var removed = (long)await RedisScripts.OutboxTrim.RunAsync(database, OutboxTrimScriptArgs.Build(key), logger, "outbox trim");
         if (removed > 0)
         {
             Log.OutboxTrimmed(logger, removed, key);

@@ -47,8 +47,7 @@ public sealed class RedisReviewSignalStore(IConnectionMultiplexer redis, IOption
             ReviewSignalScriptArgs.WindowMillis(window),
             threshold,
             IReviewSignalStore.MaxEntries);
-        var result = await RedisFailures.GuardAsync(
-            () => RedisScripts.ReviewSignal.EvaluateAsync(database, keys, arguments, logger), logger, "review signal record");
+        var result = await RedisScripts.ReviewSignal.RunAsync(database, keys, arguments, logger, "review signal record");
         return Parse(result);
     }
 
