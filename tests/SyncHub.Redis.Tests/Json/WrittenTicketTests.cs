@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SyncHub.Domain;
+using SyncHub.Testing.Storage;
 
 namespace SyncHub.Redis.Tests.Json;
 
@@ -77,22 +78,14 @@ public sealed class WrittenTicketTests
         Team = "tier-2",
         Assignee = "agent-7",
         Status = TicketStatus.Pending,
-        Sla = new SlaStamp
+        // Every field of the stamp set: the running sample's deadlines, and the rest of its life.
+        Sla = SlaSamples.Running(At) with
         {
-            Policy = "gold-high",
-            Reason = "Gold plan",
-            Clock = "office",
-            FirstResponseTarget = TimeSpan.FromHours(1),
-            ResolutionTarget = TimeSpan.FromHours(8),
-            FirstResponseDueAt = At.AddHours(1),
-            ResolutionDueAt = At.AddHours(8),
             FirstRespondedAt = At.AddMinutes(20),
             FirstResponseBreached = true,
             ResolutionBreached = true,
             Paused = true,
             PausedAt = At.AddMinutes(30),
-            FirstResponseAtRiskAt = At.AddMinutes(48),
-            ResolutionAtRiskAt = At.AddHours(6),
             ResolvedAt = At.AddHours(2),
             FirstResponseWarned = true,
             ResolutionWarned = true,
