@@ -14,25 +14,25 @@ internal sealed class RecurringValues<TKey, TValue>(Func<TKey, TValue> make)
 {
     public const int Capacity = 4_096;
 
-    private readonly ConcurrentDictionary<TKey, TValue> texts = new();
+    private readonly ConcurrentDictionary<TKey, TValue> values = new();
     private int kept;
 
     public TValue this[TKey parts]
     {
         get
         {
-            if (texts.TryGetValue(parts, out var text))
+            if (values.TryGetValue(parts, out var value))
             {
-                return text;
+                return value;
             }
 
-            text = make(parts);
-            if (Volatile.Read(ref kept) < Capacity && texts.TryAdd(parts, text))
+            value = make(parts);
+            if (Volatile.Read(ref kept) < Capacity && values.TryAdd(parts, value))
             {
                 Interlocked.Increment(ref kept);
             }
 
-            return text;
+            return value;
         }
     }
 }
